@@ -1,0 +1,3 @@
+/* Translation unit A: holds the implementation. */
+#define CLICKUP_IMPLEMENTATION
+#include "../../clickup.h"
