@@ -112,7 +112,11 @@
 
 #ifndef CLICKUP_API
 #  ifdef CLICKUP_STATIC
-#    define CLICKUP_API static
+#    if defined(__GNUC__) || defined(__clang__)
+#      define CLICKUP_API static __attribute__((unused))
+#    else
+#      define CLICKUP_API static
+#    endif
 #  else
 #    define CLICKUP_API extern
 #  endif
@@ -243,15 +247,15 @@ CLICKUP_API int clickup_json_equal(const clickup_json *a, const clickup_json *b)
            if (clickup_json_writer_finish(&w, &text, &len) == CLICKUP_OK) { ...; }
            clickup_json_writer_free(&w);     // frees the text too
    The fields are private. */
-#define CLICKUP_JSON_WRITER_DEPTH 64
+#define CLICKUP_JSON_WRITER_DEPTH 160
 typedef struct clickup_json_writer {
     char             *buf;
     size_t            len, cap;
-    clickup_allocator alloc;
-    int               has_alloc;
-    int               err;        /* sticky clickup_result */
+    clickup_allocator alloc;      /* all NULL = default allocator */
+    int               err;        /* sticky clickup_result        */
+    int               root_done;
     unsigned          depth;
-    unsigned char     state[CLICKUP_JSON_WRITER_DEPTH]; /* per level: 0 first, 1 more, 2 after key */
+    unsigned char     state[CLICKUP_JSON_WRITER_DEPTH]; /* per level: object? has items? after key? */
 } clickup_json_writer;
 
 CLICKUP_API void clickup_json_writer_init(clickup_json_writer *w, const clickup_allocator *alloc);
@@ -269,7 +273,7 @@ CLICKUP_API void clickup_jw_bool(clickup_json_writer *w, int v);
 CLICKUP_API void clickup_jw_null(clickup_json_writer *w);
 /* Copy an existing value (any type, deep). */
 CLICKUP_API void clickup_jw_value(clickup_json_writer *w, const clickup_json *v);
-/* Insert JSON text verbatim after checking that it is one valid JSON value. */
+/* Insert JSON text after checking that it is one valid JSON value (written compactly). */
 CLICKUP_API void clickup_jw_raw(clickup_json_writer *w, const char *json, size_t len);
 /* CLICKUP_OK with the NUL-terminated text (owned by the writer), or the first error:
    CLICKUP_ERR_NOMEM, CLICKUP_ERR_INVALID_ARG (misnesting, invalid UTF-8, NaN), CLICKUP_ERR_JSON. */
@@ -904,3 +908,966 @@ CLICKUP_API void clickup_template_task_free(clickup_template_task *t);
 }
 #endif
 #endif /* CLICKUP_H */
+
+/* #############################################################################################
+   IMPLEMENTATION
+   Everything below is compiled only where CLICKUP_IMPLEMENTATION is defined. Private names start
+   with clickup__ and are static. Sections, in dependency order:
+   [impl:macros] [arena] [json] [json-writer] [clock+limiter] [cache] [http] [errors] [client]
+   [decoders] [endpoints]
+   ############################################################################################# */
+#ifdef CLICKUP_IMPLEMENTATION
+#ifndef CLICKUP_IMPLEMENTATION_ONCE
+#define CLICKUP_IMPLEMENTATION_ONCE
+
+/* ==== [impl:macros] ========================================================================= */
+#include <stdlib.h>
+#include <string.h>
+#include <stdio.h>
+#include <errno.h>
+#include <limits.h>
+#include <time.h>
+#include <assert.h>
+#include <pthread.h>
+
+#if defined(CLICKUP_MALLOC) || defined(CLICKUP_REALLOC) || defined(CLICKUP_FREE)
+#  if !defined(CLICKUP_MALLOC) || !defined(CLICKUP_REALLOC) || !defined(CLICKUP_FREE)
+#    error "clickup.h: define all of CLICKUP_MALLOC, CLICKUP_REALLOC and CLICKUP_FREE, or none"
+#  endif
+#else
+#  define CLICKUP_MALLOC(ctx, sz)               ((void)(ctx), malloc(sz))
+#  define CLICKUP_REALLOC(ctx, p, oldsz, newsz) ((void)(ctx), (void)(oldsz), realloc((p), (newsz)))
+#  define CLICKUP_FREE(ctx, p)                  ((void)(ctx), free(p))
+#endif
+#ifndef CLICKUP_ASSERT
+#  define CLICKUP_ASSERT(x) assert(x)
+#endif
+#ifndef CLICKUP_JSON_MAX_DEPTH
+#  define CLICKUP_JSON_MAX_DEPTH 128
+#endif
+#if CLICKUP_JSON_MAX_DEPTH + 8 > CLICKUP_JSON_WRITER_DEPTH
+#  error "clickup.h: CLICKUP_JSON_MAX_DEPTH must stay below CLICKUP_JSON_WRITER_DEPTH - 8"
+#endif
+#ifndef CLICKUP_MAX_RESPONSE_BYTES
+#  define CLICKUP_MAX_RESPONSE_BYTES ((size_t)16 << 20)
+#endif
+
+#if defined(__GNUC__) || defined(__clang__)
+#  define CLICKUP__FN static __attribute__((unused))
+#  define CLICKUP__LIKELY(x)   __builtin_expect(!!(x), 1)
+#  define CLICKUP__UNLIKELY(x) __builtin_expect(!!(x), 0)
+#  define CLICKUP__PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#  define CLICKUP__FN static
+#  define CLICKUP__LIKELY(x)   (x)
+#  define CLICKUP__UNLIKELY(x) (x)
+#  define CLICKUP__PRINTF(f, a)
+#endif
+#define CLICKUP__ALIGN_UP(n, a) (((n) + ((size_t)(a) - 1)) & ~((size_t)(a) - 1))
+#define CLICKUP__COUNT(arr) (sizeof(arr) / sizeof((arr)[0]))
+
+/* Allocation through a runtime allocator when one is set, else through the macros. */
+CLICKUP__FN void *clickup__malloc(const clickup_allocator *a, size_t n) {
+    if (a && a->malloc_fn) return a->malloc_fn(a->user, n);
+    return CLICKUP_MALLOC(a ? a->user : NULL, n);
+}
+CLICKUP__FN void *clickup__realloc(const clickup_allocator *a, void *p, size_t old_n, size_t n) {
+    if (a && a->realloc_fn) return a->realloc_fn(a->user, p, old_n, n);
+    return CLICKUP_REALLOC(a ? a->user : NULL, p, old_n, n);
+}
+CLICKUP__FN void clickup__free(const clickup_allocator *a, void *p) {
+    if (!p) return;
+    if (a && a->free_fn) { a->free_fn(a->user, p); return; }
+    CLICKUP_FREE(a ? a->user : NULL, p);
+}
+
+/* snprintf that always terminates and never overflows; returns dst. */
+CLICKUP__FN char *clickup__fmt(char *dst, size_t n, const char *fmt, ...) CLICKUP__PRINTF(3, 4);
+#include <stdarg.h>
+CLICKUP__FN char *clickup__fmt(char *dst, size_t n, const char *fmt, ...) {
+    va_list ap;
+    if (!n) return dst;
+    va_start(ap, fmt);
+    (void)vsnprintf(dst, n, fmt, ap);
+    va_end(ap);
+    return dst;
+}
+CLICKUP__FN void clickup__strlcpy(char *dst, const char *src, size_t n) {
+    size_t k;
+    if (!n) return;
+    k = src ? strlen(src) : 0;
+    if (k >= n) k = n - 1;
+    if (k) memcpy(dst, src, k);
+    dst[k] = '\0';
+}
+
+/* ==== [arena] ================================================================================
+   A bump allocator over a list of chunks. Every result object lives at the start of its own
+   arena's first chunk, so freeing a result means freeing the arena: one call, whatever inside.
+   ============================================================================================= */
+typedef struct clickup__chunk {
+    struct clickup__chunk *next;
+    size_t size, used;      /* bytes of data after this header */
+    size_t pad_;            /* keeps the header 32 bytes, so data is 16-aligned */
+} clickup__chunk;
+
+typedef struct clickup__arena {
+    clickup_allocator alloc;   /* copied from the creator; NULL members = macros */
+    clickup__chunk   *head;    /* current chunk first                            */
+    size_t            next_size;
+    size_t            total;   /* bytes obtained from the allocator              */
+} clickup__arena;
+
+#define CLICKUP__CHUNK_HDR  CLICKUP__ALIGN_UP(sizeof(clickup__chunk), 16)
+#define CLICKUP__ARENA_SLOT CLICKUP__ALIGN_UP(sizeof(clickup__arena), 16)
+
+CLICKUP__FN clickup__chunk *clickup__chunk_new(clickup__arena *a, size_t min_size) {
+    size_t size = a->next_size > min_size ? a->next_size : min_size;
+    clickup__chunk *c;
+    if (size > (size_t)-1 / 2) return NULL;
+    c = (clickup__chunk *)clickup__malloc(&a->alloc, CLICKUP__CHUNK_HDR + size);
+    if (!c) return NULL;
+    c->next = a->head; c->size = size; c->used = 0;
+    a->head = c;
+    a->total += size;
+    a->next_size = size * 2 > ((size_t)64 << 20) ? ((size_t)64 << 20) : size * 2;
+    return c;
+}
+
+/* `size` bytes aligned to `align` (a power of two), or NULL. */
+CLICKUP__FN void *clickup__arena_alloc(clickup__arena *a, size_t size, size_t align) {
+    clickup__chunk *c = a->head;
+    size_t at;
+    if (c) {
+        at = CLICKUP__ALIGN_UP(c->used, align);
+        if (at <= c->size && size <= c->size - at) {
+            c->used = at + size;
+            return (char *)c + CLICKUP__CHUNK_HDR + at;
+        }
+    }
+    if (size > (size_t)-1 / 4) return NULL;
+    c = clickup__chunk_new(a, size + align);
+    if (!c) return NULL;
+    at = CLICKUP__ALIGN_UP(c->used, align);
+    c->used = at + size;
+    return (char *)c + CLICKUP__CHUNK_HDR + at;
+}
+
+/* Give back the unused tail of the most recent allocation `p` (now `used` bytes long). */
+CLICKUP__FN void clickup__arena_shrink_last(clickup__arena *a, void *p, size_t used) {
+    clickup__chunk *c = a->head;
+    char *data = (char *)c + CLICKUP__CHUNK_HDR;
+    if ((char *)p >= data && (char *)p <= data + c->used) c->used = (size_t)((char *)p - data) + used;
+}
+
+CLICKUP__FN char *clickup__arena_strndup(clickup__arena *a, const char *s, size_t n) {
+    char *d = (char *)clickup__arena_alloc(a, n + 1, 1);
+    if (!d) return NULL;
+    if (n) memcpy(d, s, n);
+    d[n] = '\0';
+    return d;
+}
+
+CLICKUP__FN void *clickup__arena_calloc(clickup__arena *a, size_t count, size_t size) {
+    void *p;
+    if (size && count > ((size_t)-1 / 4) / size) return NULL;
+    p = clickup__arena_alloc(a, count * size > 0 ? count * size : 1, 16);
+    if (p) memset(p, 0, count * size);
+    return p;
+}
+
+/* Create a result object of `size` bytes (zeroed) at the start of a new arena whose first chunk
+   has room for `hint` more bytes. */
+CLICKUP__FN void *clickup__result_new(const clickup_allocator *al, size_t size, size_t hint) {
+    clickup__arena tmp, *a;
+    clickup__chunk *c;
+    size_t head = CLICKUP__ARENA_SLOT + CLICKUP__ALIGN_UP(size, 16);
+    void *obj;
+    memset(&tmp, 0, sizeof tmp);
+    if (al) tmp.alloc = *al;
+    tmp.next_size = hint < 4096 ? 4096 : hint;
+    c = clickup__chunk_new(&tmp, head + tmp.next_size);
+    if (!c) return NULL;
+    c->used = head;
+    a = (clickup__arena *)((char *)c + CLICKUP__CHUNK_HDR);
+    *a = tmp;
+    obj = (char *)a + CLICKUP__ARENA_SLOT;
+    memset(obj, 0, size);
+    return obj;
+}
+
+CLICKUP__FN clickup__arena *clickup__result_arena(const void *obj) {
+    return (clickup__arena *)((char *)(uintptr_t)obj - CLICKUP__ARENA_SLOT);
+}
+
+CLICKUP__FN void clickup__result_free(void *obj) {
+    clickup__arena *a;
+    clickup_allocator al;
+    clickup__chunk *c, *next;
+    if (!obj) return;
+    a = clickup__result_arena(obj);
+    al = a->alloc;
+    for (c = a->head; c; c = next) { next = c->next; clickup__free(&al, c); }
+}
+
+/* ==== [json] =================================================================================
+   A strict RFC 8259 parser. One pass, no recursion: an explicit frame stack bounded by
+   CLICKUP_JSON_MAX_DEPTH, and a value stack on which the children of open containers wait.
+   When a container closes, its children are copied into the arena as one contiguous block, so
+   arrays index in O(1) and objects are (key, value) node pairs in input order.
+   ============================================================================================= */
+struct clickup_json {
+    union { const char *s; const clickup_json *kids; } u;
+    size_t        n;     /* string or number: bytes; array: items; object: members */
+    unsigned char type;  /* clickup_json_type */
+    unsigned char b;     /* bool value */
+};
+
+struct clickup_json_doc {
+    const clickup_json *root;
+};
+
+typedef struct clickup__jparser {
+    const unsigned char *p, *end, *start;
+    clickup__arena      *arena;
+    clickup_json        *stk;     /* value stack (heap, grows)  */
+    size_t               sp, cap;
+    const char          *reason;  /* set on error               */
+    int                  nomem;
+} clickup__jparser;
+
+/* Character classes for the string scanner: 0 = plain ASCII, 1 = '"' or '\\' or control,
+   2 = first byte of a multi-byte UTF-8 sequence (or an invalid byte). */
+static const unsigned char clickup__jstr_class[256] = {
+    1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1, 1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,
+    0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2, 2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,
+    2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2, 2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,
+    2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2, 2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,
+    2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2, 2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2
+};
+
+/* Length (2-4) of the valid UTF-8 sequence at p, or 0: no overlongs, no surrogates, <= U+10FFFF. */
+CLICKUP__FN int clickup__utf8_seq(const unsigned char *p, const unsigned char *end) {
+    unsigned c = p[0];
+    if (c < 0xC2) return 0;
+    if (c < 0xE0) return (end - p >= 2 && (p[1] & 0xC0) == 0x80) ? 2 : 0;
+    if (c < 0xF0) {
+        if (end - p < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return 0;
+        if (c == 0xE0 && p[1] < 0xA0) return 0;            /* overlong          */
+        if (c == 0xED && p[1] >= 0xA0) return 0;           /* UTF-16 surrogates */
+        return 3;
+    }
+    if (c < 0xF5) {
+        if (end - p < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
+            return 0;
+        if (c == 0xF0 && p[1] < 0x90) return 0;            /* overlong          */
+        if (c == 0xF4 && p[1] >= 0x90) return 0;           /* above U+10FFFF    */
+        return 4;
+    }
+    return 0;
+}
+
+CLICKUP__FN int clickup__json_fail(clickup__jparser *ps, const unsigned char *at, const char *why) {
+    ps->p = at;
+    ps->reason = why;
+    return 0;
+}
+
+CLICKUP__FN clickup_json *clickup__json_push(clickup__jparser *ps) {
+    if (CLICKUP__UNLIKELY(ps->sp == ps->cap)) {
+        size_t ncap = ps->cap ? ps->cap * 2 : 256;
+        clickup_json *n = (clickup_json *)clickup__realloc(&ps->arena->alloc, ps->stk,
+                                                           ps->cap * sizeof *n, ncap * sizeof *n);
+        if (!n) { ps->nomem = 1; ps->reason = "out of memory"; return NULL; }
+        ps->stk = n; ps->cap = ncap;
+    }
+    return &ps->stk[ps->sp++];
+}
+
+CLICKUP__FN int clickup__hexval(unsigned c) {
+    if (c - '0' < 10u) return (int)(c - '0');
+    c |= 0x20;
+    if (c - 'a' < 6u) return (int)(c - 'a' + 10);
+    return -1;
+}
+
+CLICKUP__FN long clickup__json_hex4(const unsigned char *p, const unsigned char *end) {
+    long v = 0;
+    int i, h;
+    if (end - p < 4) return -1;
+    for (i = 0; i < 4; i++) {
+        if ((h = clickup__hexval(p[i])) < 0) return -1;
+        v = v * 16 + h;
+    }
+    return v;
+}
+
+/* A string with escapes: [s, ps->p) is plain text already scanned, ps->p is at a backslash. */
+CLICKUP__FN int clickup__json_string_slow(clickup__jparser *ps, const unsigned char *s,
+                                          clickup_json *v) {
+    const unsigned char *p = ps->p, *end = ps->end, *q;
+    unsigned char *out, *o;
+    /* Find the closing quote first: the unescaped text is never longer than the escaped. */
+    for (q = p; q < end && *q != '"'; q++)
+        if (*q == '\\') q++;
+    if (q >= end) return clickup__json_fail(ps, end, "unterminated string");
+    out = (unsigned char *)clickup__arena_alloc(ps->arena, (size_t)(q - s) + 1, 1);
+    if (!out) { ps->nomem = 1; ps->reason = "out of memory"; return 0; }
+    memcpy(out, s, (size_t)(p - s));
+    o = out + (p - s);
+    while (p < q) {
+        unsigned c = *p;
+        if (c == '\\') {
+            long cp;
+            p++;
+            switch (*p) {
+            case '"': *o++ = '"'; p++; continue;
+            case '\\': *o++ = '\\'; p++; continue;
+            case '/': *o++ = '/'; p++; continue;
+            case 'b': *o++ = '\b'; p++; continue;
+            case 'f': *o++ = '\f'; p++; continue;
+            case 'n': *o++ = '\n'; p++; continue;
+            case 'r': *o++ = '\r'; p++; continue;
+            case 't': *o++ = '\t'; p++; continue;
+            case 'u': break;
+            default: return clickup__json_fail(ps, p - 1, "invalid escape in string");
+            }
+            cp = clickup__json_hex4(p + 1, end);
+            if (cp < 0) return clickup__json_fail(ps, p - 1, "invalid \\u escape");
+            p += 5;
+            if (cp >= 0xD800 && cp <= 0xDBFF) {
+                long lo = (end - p >= 6 && p[0] == '\\' && p[1] == 'u') ? clickup__json_hex4(p + 2, end) : -1;
+                if (lo < 0xDC00 || lo > 0xDFFF)
+                    return clickup__json_fail(ps, p - 6, "lone surrogate in \\u escape");
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                p += 6;
+            } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+                return clickup__json_fail(ps, p - 6, "lone surrogate in \\u escape");
+            }
+            if (cp < 0x80) *o++ = (unsigned char)cp;
+            else if (cp < 0x800) { *o++ = (unsigned char)(0xC0 | (cp >> 6)); *o++ = (unsigned char)(0x80 | (cp & 0x3F)); }
+            else if (cp < 0x10000) {
+                *o++ = (unsigned char)(0xE0 | (cp >> 12)); *o++ = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+                *o++ = (unsigned char)(0x80 | (cp & 0x3F));
+            } else {
+                *o++ = (unsigned char)(0xF0 | (cp >> 18)); *o++ = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+                *o++ = (unsigned char)(0x80 | ((cp >> 6) & 0x3F)); *o++ = (unsigned char)(0x80 | (cp & 0x3F));
+            }
+        } else if (c < 0x20) {
+            return clickup__json_fail(ps, p, "control character in string");
+        } else if (c < 0x80) {
+            *o++ = (unsigned char)c; p++;
+        } else {
+            int k = clickup__utf8_seq(p, q);
+            if (!k) return clickup__json_fail(ps, p, "invalid UTF-8 in string");
+            memcpy(o, p, (size_t)k); o += k; p += k;
+        }
+    }
+    *o = '\0';
+    clickup__arena_shrink_last(ps->arena, out, (size_t)(o - out) + 1);
+    v->type = CLICKUP_JSON_STRING;
+    v->u.s = (const char *)out;
+    v->n = (size_t)(o - out);
+    ps->p = q + 1;
+    return 1;
+}
+
+/* A string starting at the opening quote ps->p. */
+CLICKUP__FN int clickup__json_string(clickup__jparser *ps, clickup_json *v) {
+    const unsigned char *s = ps->p + 1, *p = s, *end = ps->end;
+    char *out;
+    for (;;) {
+        while (end - p >= 4 && !(clickup__jstr_class[p[0]] | clickup__jstr_class[p[1]] |
+                                 clickup__jstr_class[p[2]] | clickup__jstr_class[p[3]]))
+            p += 4;
+        while (p < end && clickup__jstr_class[*p] == 0) p++;
+        if (CLICKUP__UNLIKELY(p >= end)) return clickup__json_fail(ps, end, "unterminated string");
+        if (*p == '"') break;
+        if (*p == '\\') { ps->p = p; return clickup__json_string_slow(ps, s, v); }
+        if (*p < 0x20) return clickup__json_fail(ps, p, "control character in string");
+        {
+            int k = clickup__utf8_seq(p, end);
+            if (!k) return clickup__json_fail(ps, p, "invalid UTF-8 in string");
+            p += k;
+        }
+    }
+    out = clickup__arena_strndup(ps->arena, (const char *)s, (size_t)(p - s));
+    if (!out) { ps->nomem = 1; ps->reason = "out of memory"; return 0; }
+    v->type = CLICKUP_JSON_STRING;
+    v->u.s = out;
+    v->n = (size_t)(p - s);
+    ps->p = p + 1;
+    return 1;
+}
+
+/* A number: -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?  The literal is kept. */
+CLICKUP__FN int clickup__json_number(clickup__jparser *ps, clickup_json *v) {
+    const unsigned char *s = ps->p, *p = s, *end = ps->end;
+    char *out;
+    if (*p == '-') p++;
+    if (p >= end || (unsigned)(*p - '0') > 9) return clickup__json_fail(ps, p, "invalid number");
+    if (*p == '0') p++;
+    else while (p < end && (unsigned)(*p - '0') <= 9) p++;
+    if (p < end && *p == '.') {
+        p++;
+        if (p >= end || (unsigned)(*p - '0') > 9) return clickup__json_fail(ps, p, "digit expected after '.'");
+        while (p < end && (unsigned)(*p - '0') <= 9) p++;
+    }
+    if (p < end && (*p == 'e' || *p == 'E')) {
+        p++;
+        if (p < end && (*p == '+' || *p == '-')) p++;
+        if (p >= end || (unsigned)(*p - '0') > 9) return clickup__json_fail(ps, p, "digit expected in exponent");
+        while (p < end && (unsigned)(*p - '0') <= 9) p++;
+    }
+    out = clickup__arena_strndup(ps->arena, (const char *)s, (size_t)(p - s));
+    if (!out) { ps->nomem = 1; ps->reason = "out of memory"; return 0; }
+    v->type = CLICKUP_JSON_NUMBER;
+    v->u.s = out;
+    v->n = (size_t)(p - s);
+    ps->p = p;
+    return 1;
+}
+
+#define CLICKUP__JSON_WS(ps) \
+    while ((ps)->p < (ps)->end && (*(ps)->p == ' ' || *(ps)->p == '\n' || *(ps)->p == '\r' || *(ps)->p == '\t')) (ps)->p++
+
+/* Parse into an existing arena. On success *root points into the arena. */
+CLICKUP__FN clickup_result clickup__json_parse_arena(clickup__arena *arena, const char *text, size_t len,
+                                                     const clickup_json **root, clickup_json_error *err) {
+    struct { size_t base; int is_obj; } frames[CLICKUP_JSON_MAX_DEPTH];
+    int depth = 0;
+    clickup__jparser ps;
+    clickup_json *v, *kids;
+    clickup_result rc = CLICKUP_OK;
+
+    memset(&ps, 0, sizeof ps);
+    ps.start = ps.p = (const unsigned char *)text;
+    ps.end = ps.p + (text ? len : 0);
+    ps.arena = arena;
+    *root = NULL;
+
+value:
+    CLICKUP__JSON_WS(&ps);
+    if (ps.p >= ps.end) { clickup__json_fail(&ps, ps.p, "unexpected end of input"); goto fail; }
+    switch (*ps.p) {
+    case '{':
+    case '[':
+        if (depth >= CLICKUP_JSON_MAX_DEPTH) {
+            clickup__json_fail(&ps, ps.p, "nesting deeper than CLICKUP_JSON_MAX_DEPTH");
+            goto fail;
+        }
+        frames[depth].base = ps.sp;
+        frames[depth].is_obj = (*ps.p == '{');
+        depth++;
+        ps.p++;
+        CLICKUP__JSON_WS(&ps);
+        if (ps.p < ps.end && *ps.p == (frames[depth - 1].is_obj ? '}' : ']')) { ps.p++; goto close; }
+        if (frames[depth - 1].is_obj) goto key;
+        goto value;
+    case '"':
+        if (!(v = clickup__json_push(&ps)) || !clickup__json_string(&ps, v)) goto fail;
+        break;
+    case 't':
+    case 'f':
+    case 'n': {
+        static const char *const words[3] = { "true", "false", "null" };
+        int w = *ps.p == 't' ? 0 : *ps.p == 'f' ? 1 : 2;
+        size_t wl = strlen(words[w]);
+        if ((size_t)(ps.end - ps.p) < wl || memcmp(ps.p, words[w], wl) != 0) {
+            clickup__json_fail(&ps, ps.p, "invalid literal");
+            goto fail;
+        }
+        if (!(v = clickup__json_push(&ps))) goto fail;
+        v->type = (unsigned char)(w == 2 ? CLICKUP_JSON_NULL : CLICKUP_JSON_BOOL);
+        v->b = (unsigned char)(w == 0);
+        v->u.s = NULL;
+        v->n = 0;
+        ps.p += wl;
+        break;
+    }
+    default:
+        if (*ps.p != '-' && (unsigned)(*ps.p - '0') > 9) {
+            clickup__json_fail(&ps, ps.p, "unexpected character");
+            goto fail;
+        }
+        if (!(v = clickup__json_push(&ps)) || !clickup__json_number(&ps, v)) goto fail;
+        break;
+    }
+
+after:
+    if (depth == 0) goto done;
+    CLICKUP__JSON_WS(&ps);
+    if (ps.p >= ps.end) { clickup__json_fail(&ps, ps.p, "unexpected end of input"); goto fail; }
+    if (*ps.p == ',') {
+        ps.p++;
+        if (frames[depth - 1].is_obj) goto key;
+        goto value;
+    }
+    if (*ps.p == (frames[depth - 1].is_obj ? '}' : ']')) { ps.p++; goto close; }
+    clickup__json_fail(&ps, ps.p, frames[depth - 1].is_obj ? "expected ',' or '}'" : "expected ',' or ']'");
+    goto fail;
+
+key:
+    CLICKUP__JSON_WS(&ps);
+    if (ps.p >= ps.end || *ps.p != '"') { clickup__json_fail(&ps, ps.p, "expected a string key"); goto fail; }
+    if (!(v = clickup__json_push(&ps)) || !clickup__json_string(&ps, v)) goto fail;
+    CLICKUP__JSON_WS(&ps);
+    if (ps.p >= ps.end || *ps.p != ':') { clickup__json_fail(&ps, ps.p, "expected ':'"); goto fail; }
+    ps.p++;
+    goto value;
+
+close: {
+        size_t base = frames[depth - 1].base, n = ps.sp - base;
+        int is_obj = frames[depth - 1].is_obj;
+        depth--;
+        kids = NULL;
+        if (n) {
+            kids = (clickup_json *)clickup__arena_alloc(arena, n * sizeof *kids, 8);
+            if (!kids) { ps.nomem = 1; ps.reason = "out of memory"; goto fail; }
+            memcpy(kids, ps.stk + base, n * sizeof *kids);
+        }
+        ps.sp = base;
+        if (!(v = clickup__json_push(&ps))) goto fail;
+        v->type = (unsigned char)(is_obj ? CLICKUP_JSON_OBJECT : CLICKUP_JSON_ARRAY);
+        v->u.kids = kids;
+        v->n = is_obj ? n / 2 : n;
+        v->b = 0;
+        goto after;
+    }
+
+done:
+    CLICKUP__JSON_WS(&ps);
+    if (ps.p != ps.end) { clickup__json_fail(&ps, ps.p, "unexpected characters after the JSON value"); goto fail; }
+    v = (clickup_json *)clickup__arena_alloc(arena, sizeof *v, 8);
+    if (!v) { ps.nomem = 1; ps.reason = "out of memory"; goto fail; }
+    *v = ps.stk[0];
+    *root = v;
+    goto out;
+
+fail:
+    rc = ps.nomem ? CLICKUP_ERR_NOMEM : CLICKUP_ERR_JSON;
+    if (err) {
+        err->offset = (size_t)(ps.p - ps.start);
+        err->reason = ps.reason ? ps.reason : "invalid JSON";
+    }
+out:
+    clickup__free(&arena->alloc, ps.stk);
+    if (rc == CLICKUP_OK && err) { err->offset = 0; err->reason = NULL; }
+    return rc;
+}
+
+CLICKUP_API clickup_result clickup_json_parse(const char *text, size_t len, const clickup_allocator *alloc,
+                                              clickup_json_doc **out, clickup_json_error *err) {
+    clickup_json_doc *doc;
+    const clickup_json *root;
+    clickup_result rc;
+    if (!out) return CLICKUP_ERR_INVALID_ARG;
+    *out = NULL;
+    if (!text && len) return CLICKUP_ERR_INVALID_ARG;
+    /* Nodes and strings take about three times the input; start with that, double after. */
+    doc = (clickup_json_doc *)clickup__result_new(alloc, sizeof *doc, len < ((size_t)-1 / 8) ? len * 3 + 1024 : len);
+    if (!doc) {
+        if (err) { err->offset = 0; err->reason = "out of memory"; }
+        return CLICKUP_ERR_NOMEM;
+    }
+    rc = clickup__json_parse_arena(clickup__result_arena(doc), text, len, &root, err);
+    if (rc != CLICKUP_OK) { clickup__result_free(doc); return rc; }
+    doc->root = root;
+    *out = doc;
+    return CLICKUP_OK;
+}
+
+CLICKUP_API const clickup_json *clickup_json_root(const clickup_json_doc *doc) { return doc ? doc->root : NULL; }
+CLICKUP_API void clickup_json_doc_free(clickup_json_doc *doc) { clickup__result_free(doc); }
+
+CLICKUP_API clickup_json_type clickup_json_typeof(const clickup_json *v) {
+    return v ? (clickup_json_type)v->type : CLICKUP_JSON_NULL;
+}
+CLICKUP_API int clickup_json_is(const clickup_json *v, clickup_json_type t) { return v && v->type == (unsigned)t; }
+CLICKUP_API size_t clickup_json_len(const clickup_json *v) {
+    return (v && v->type >= CLICKUP_JSON_STRING) ? v->n : 0;
+}
+CLICKUP_API const clickup_json *clickup_json_getn(const clickup_json *obj, const char *key, size_t key_len) {
+    size_t i;
+    const clickup_json *k;
+    if (!obj || obj->type != CLICKUP_JSON_OBJECT || !key) return NULL;
+    for (i = 0, k = obj->u.kids; i < obj->n; i++, k += 2)
+        if (k->n == key_len && memcmp(k->u.s, key, key_len) == 0) return k + 1;
+    return NULL;
+}
+CLICKUP_API const clickup_json *clickup_json_get(const clickup_json *obj, const char *key) {
+    return key ? clickup_json_getn(obj, key, strlen(key)) : NULL;
+}
+CLICKUP_API const clickup_json *clickup_json_at(const clickup_json *arr, size_t i) {
+    if (!arr || arr->type != CLICKUP_JSON_ARRAY || i >= arr->n) return NULL;
+    return &arr->u.kids[i];
+}
+CLICKUP_API const clickup_json *clickup_json_member(const clickup_json *obj, size_t i, const char **key,
+                                                    size_t *key_len) {
+    if (!obj || obj->type != CLICKUP_JSON_OBJECT || i >= obj->n) return NULL;
+    if (key) *key = obj->u.kids[2 * i].u.s;
+    if (key_len) *key_len = obj->u.kids[2 * i].n;
+    return &obj->u.kids[2 * i + 1];
+}
+CLICKUP_API const char *clickup_json_as_string(const clickup_json *v, const char *fallback, size_t *len) {
+    if (!v || v->type != CLICKUP_JSON_STRING) {
+        if (len) *len = fallback ? strlen(fallback) : 0;
+        return fallback;
+    }
+    if (len) *len = v->n;
+    return v->u.s;
+}
+
+/* Decimal integer text (optional '-') to int64 with an overflow check. */
+CLICKUP__FN int clickup__parse_i64(const char *s, size_t n, int64_t *out) {
+    size_t i = 0;
+    int neg = 0;
+    uint64_t acc = 0, lim;
+    if (n && s[0] == '-') { neg = 1; i = 1; }
+    if (i == n) return 0;
+    lim = neg ? (uint64_t)INT64_MAX + 1u : (uint64_t)INT64_MAX;
+    for (; i < n; i++) {
+        unsigned d = (unsigned)(unsigned char)s[i] - '0';
+        if (d > 9) return 0;
+        if (acc > (lim - d) / 10) return 0;
+        acc = acc * 10 + d;
+    }
+    if (neg) *out = acc == (uint64_t)INT64_MAX + 1u ? INT64_MIN : -(int64_t)acc;
+    else *out = (int64_t)acc;
+    return 1;
+}
+
+CLICKUP_API clickup_result clickup_json_int64(const clickup_json *v, int64_t *out) {
+    int64_t x;
+    if (!v || (v->type != CLICKUP_JSON_NUMBER && v->type != CLICKUP_JSON_STRING)) return CLICKUP_ERR_BAD_RESPONSE;
+    if (!clickup__parse_i64(v->u.s, v->n, &x)) return CLICKUP_ERR_BAD_RESPONSE;
+    if (out) *out = x;
+    return CLICKUP_OK;
+}
+CLICKUP_API int64_t clickup_json_as_int64(const clickup_json *v, int64_t fallback) {
+    int64_t x;
+    return clickup_json_int64(v, &x) == CLICKUP_OK ? x : fallback;
+}
+
+/* Is [s, s+n) a whole JSON-style number (used for numeric strings)? */
+CLICKUP__FN int clickup__is_number_text(const char *s, size_t n) {
+    const unsigned char *p = (const unsigned char *)s, *end = p + n;
+    if (p < end && *p == '-') p++;
+    if (p >= end || (unsigned)(*p - '0') > 9) return 0;
+    if (*p == '0') p++;
+    else while (p < end && (unsigned)(*p - '0') <= 9) p++;
+    if (p < end && *p == '.') {
+        p++;
+        if (p >= end || (unsigned)(*p - '0') > 9) return 0;
+        while (p < end && (unsigned)(*p - '0') <= 9) p++;
+    }
+    if (p < end && (*p == 'e' || *p == 'E')) {
+        p++;
+        if (p < end && (*p == '+' || *p == '-')) p++;
+        if (p >= end || (unsigned)(*p - '0') > 9) return 0;
+        while (p < end && (unsigned)(*p - '0') <= 9) p++;
+    }
+    return p == end;
+}
+
+CLICKUP_API double clickup_json_as_double(const clickup_json *v, double fallback) {
+    if (!v) return fallback;
+    if (v->type == CLICKUP_JSON_NUMBER) return strtod(v->u.s, NULL);
+    if (v->type == CLICKUP_JSON_STRING && v->n < 64 && clickup__is_number_text(v->u.s, v->n))
+        return strtod(v->u.s, NULL);
+    return fallback;
+}
+CLICKUP_API int clickup_json_as_bool(const clickup_json *v, int fallback) {
+    return (v && v->type == CLICKUP_JSON_BOOL) ? (int)v->b : fallback;
+}
+CLICKUP_API const char *clickup_json_number_text(const clickup_json *v) {
+    return (v && v->type == CLICKUP_JSON_NUMBER) ? v->u.s : NULL;
+}
+CLICKUP_API int clickup_json_equal(const clickup_json *a, const clickup_json *b) {
+    size_t i;
+    if (!a || !b) return a == b;
+    if (a->type != b->type) return 0;
+    switch (a->type) {
+    case CLICKUP_JSON_NULL: return 1;
+    case CLICKUP_JSON_BOOL: return a->b == b->b;
+    case CLICKUP_JSON_NUMBER:
+        return (a->n == b->n && memcmp(a->u.s, b->u.s, a->n) == 0) || strtod(a->u.s, NULL) == strtod(b->u.s, NULL);
+    case CLICKUP_JSON_STRING: return a->n == b->n && memcmp(a->u.s, b->u.s, a->n) == 0;
+    case CLICKUP_JSON_ARRAY:
+        if (a->n != b->n) return 0;
+        for (i = 0; i < a->n; i++)
+            if (!clickup_json_equal(&a->u.kids[i], &b->u.kids[i])) return 0;
+        return 1;
+    default:
+        if (a->n != b->n) return 0;
+        for (i = 0; i < 2 * a->n; i++)
+            if (!clickup_json_equal(&a->u.kids[i], &b->u.kids[i])) return 0;
+        return 1;
+    }
+}
+
+/* ==== [json-writer] ==========================================================================
+   Compact JSON into a growing buffer. state[d] describes the open container at depth d:
+   bit 0 object, bit 1 has items, bit 2 a key was written and its value is due.
+   ============================================================================================= */
+#define CLICKUP__JW_OBJ   1u
+#define CLICKUP__JW_ITEMS 2u
+#define CLICKUP__JW_KEY   4u
+
+CLICKUP_API void clickup_json_writer_init(clickup_json_writer *w, const clickup_allocator *alloc) {
+    memset(w, 0, sizeof *w);
+    if (alloc) w->alloc = *alloc;
+}
+
+CLICKUP_API void clickup_json_writer_free(clickup_json_writer *w) {
+    if (!w) return;
+    clickup__free(&w->alloc, w->buf);
+    w->buf = NULL;
+    w->len = w->cap = 0;
+}
+
+CLICKUP__FN int clickup__jw_reserve(clickup_json_writer *w, size_t more) {
+    size_t need, ncap;
+    char *nb;
+    if (w->err) return 0;
+    if (more > ((size_t)-1 / 4) - w->len) { w->err = CLICKUP_ERR_NOMEM; return 0; }
+    need = w->len + more + 1;
+    if (need <= w->cap) return 1;
+    ncap = w->cap ? w->cap : 256;
+    while (ncap < need) ncap *= 2;
+    nb = (char *)clickup__realloc(&w->alloc, w->buf, w->cap, ncap);
+    if (!nb) { w->err = CLICKUP_ERR_NOMEM; return 0; }
+    w->buf = nb;
+    w->cap = ncap;
+    return 1;
+}
+
+CLICKUP__FN void clickup__jw_put(clickup_json_writer *w, const char *s, size_t n) {
+    if (!clickup__jw_reserve(w, n)) return;
+    memcpy(w->buf + w->len, s, n);
+    w->len += n;
+    w->buf[w->len] = '\0';
+}
+
+/* Bookkeeping before any value: one root, keys before values in objects, commas in arrays. */
+CLICKUP__FN int clickup__jw_before_value(clickup_json_writer *w) {
+    unsigned char *st;
+    if (w->err) return 0;
+    if (w->depth == 0) {
+        if (w->root_done) { w->err = CLICKUP_ERR_INVALID_ARG; return 0; }
+        w->root_done = 1;
+        return 1;
+    }
+    st = &w->state[w->depth - 1];
+    if (*st & CLICKUP__JW_OBJ) {
+        if (!(*st & CLICKUP__JW_KEY)) { w->err = CLICKUP_ERR_INVALID_ARG; return 0; }
+        *st = (unsigned char)(*st & ~CLICKUP__JW_KEY);
+        return 1;
+    }
+    if (*st & CLICKUP__JW_ITEMS) clickup__jw_put(w, ",", 1);
+    *st |= CLICKUP__JW_ITEMS;
+    return !w->err;
+}
+
+CLICKUP__FN void clickup__jw_open(clickup_json_writer *w, int is_obj) {
+    if (!clickup__jw_before_value(w)) return;
+    if (w->depth >= CLICKUP_JSON_WRITER_DEPTH) { w->err = CLICKUP_ERR_INVALID_ARG; return; }
+    w->state[w->depth++] = (unsigned char)(is_obj ? CLICKUP__JW_OBJ : 0);
+    clickup__jw_put(w, is_obj ? "{" : "[", 1);
+}
+
+CLICKUP__FN void clickup__jw_close(clickup_json_writer *w, int is_obj) {
+    unsigned char st;
+    if (w->err) return;
+    if (w->depth == 0) { w->err = CLICKUP_ERR_INVALID_ARG; return; }
+    st = w->state[w->depth - 1];
+    if (((st & CLICKUP__JW_OBJ) != 0) != (is_obj != 0) || (st & CLICKUP__JW_KEY)) {
+        w->err = CLICKUP_ERR_INVALID_ARG;
+        return;
+    }
+    w->depth--;
+    clickup__jw_put(w, is_obj ? "}" : "]", 1);
+}
+
+CLICKUP_API void clickup_jw_object_begin(clickup_json_writer *w) { clickup__jw_open(w, 1); }
+CLICKUP_API void clickup_jw_object_end(clickup_json_writer *w) { clickup__jw_close(w, 1); }
+CLICKUP_API void clickup_jw_array_begin(clickup_json_writer *w) { clickup__jw_open(w, 0); }
+CLICKUP_API void clickup_jw_array_end(clickup_json_writer *w) { clickup__jw_close(w, 0); }
+
+/* A quoted, escaped string; the bytes must be valid UTF-8. */
+CLICKUP__FN void clickup__jw_quoted(clickup_json_writer *w, const char *s, size_t n) {
+    static const char hex[] = "0123456789abcdef";
+    const unsigned char *p = (const unsigned char *)s, *end = p + n;
+    char *o;
+    if (!clickup__jw_reserve(w, n * 6 + 2)) return;    /* worst case: every byte as \u00XX */
+    o = w->buf + w->len;
+    *o++ = '"';
+    while (p < end) {
+        unsigned c = *p;
+        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) { *o++ = (char)c; p++; continue; }
+        if (c >= 0x80) {
+            int k = clickup__utf8_seq(p, end);
+            if (!k) { w->err = CLICKUP_ERR_INVALID_ARG; return; }
+            memcpy(o, p, (size_t)k); o += k; p += k;
+            continue;
+        }
+        *o++ = '\\';
+        switch (c) {
+        case '"': *o++ = '"'; break;
+        case '\\': *o++ = '\\'; break;
+        case '\b': *o++ = 'b'; break;
+        case '\f': *o++ = 'f'; break;
+        case '\n': *o++ = 'n'; break;
+        case '\r': *o++ = 'r'; break;
+        case '\t': *o++ = 't'; break;
+        default: *o++ = 'u'; *o++ = '0'; *o++ = '0'; *o++ = hex[c >> 4]; *o++ = hex[c & 15]; break;
+        }
+        p++;
+    }
+    *o++ = '"';
+    *o = '\0';
+    w->len = (size_t)(o - w->buf);
+}
+
+CLICKUP_API void clickup_jw_keyn(clickup_json_writer *w, const char *key, size_t len) {
+    unsigned char *st;
+    if (!w || w->err) return;
+    if (!key || w->depth == 0) { w->err = CLICKUP_ERR_INVALID_ARG; return; }
+    st = &w->state[w->depth - 1];
+    if (!(*st & CLICKUP__JW_OBJ) || (*st & CLICKUP__JW_KEY)) { w->err = CLICKUP_ERR_INVALID_ARG; return; }
+    if (*st & CLICKUP__JW_ITEMS) clickup__jw_put(w, ",", 1);
+    *st |= CLICKUP__JW_ITEMS | CLICKUP__JW_KEY;
+    clickup__jw_quoted(w, key, len);
+    clickup__jw_put(w, ":", 1);
+}
+CLICKUP_API void clickup_jw_key(clickup_json_writer *w, const char *key) {
+    clickup_jw_keyn(w, key, key ? strlen(key) : 0);
+}
+CLICKUP_API void clickup_jw_stringn(clickup_json_writer *w, const char *s, size_t len) {
+    if (!s) { clickup_jw_null(w); return; }
+    if (!clickup__jw_before_value(w)) return;
+    clickup__jw_quoted(w, s, len);
+}
+CLICKUP_API void clickup_jw_string(clickup_json_writer *w, const char *s) {
+    clickup_jw_stringn(w, s, s ? strlen(s) : 0);
+}
+CLICKUP_API void clickup_jw_int64(clickup_json_writer *w, int64_t v) {
+    char tmp[24];
+    int n;
+    if (!clickup__jw_before_value(w)) return;
+    n = snprintf(tmp, sizeof tmp, "%lld", (long long)v);
+    clickup__jw_put(w, tmp, (size_t)n);
+}
+/* Shortest of %.15g, %.16g, %.17g that reads back to the same double. The decimal point is
+   forced to '.', whatever the C locale says. */
+CLICKUP__FN int clickup__fmt_double(char *buf, size_t n, double v) {
+    int prec, len = 0;
+    char *p;
+    for (prec = 15; prec <= 17; prec++) {
+        len = snprintf(buf, n, "%.*g", prec, v);
+        for (p = buf; *p; p++)
+            if (*p != '-' && *p != '+' && *p != 'e' && (*p < '0' || *p > '9')) *p = '.';
+        if (strtod(buf, NULL) == v) break;
+    }
+    return len;
+}
+CLICKUP_API void clickup_jw_double(clickup_json_writer *w, double v) {
+    char tmp[40];
+    int n;
+    if (!w || w->err) return;
+    if (v != v || v > 1.7976931348623157e308 || v < -1.7976931348623157e308) {
+        w->err = CLICKUP_ERR_INVALID_ARG;   /* NaN and infinities have no JSON form */
+        return;
+    }
+    if (!clickup__jw_before_value(w)) return;
+    n = clickup__fmt_double(tmp, sizeof tmp, v);
+    clickup__jw_put(w, tmp, (size_t)n);
+}
+CLICKUP_API void clickup_jw_bool(clickup_json_writer *w, int v) {
+    if (!clickup__jw_before_value(w)) return;
+    if (v) clickup__jw_put(w, "true", 4);
+    else clickup__jw_put(w, "false", 5);
+}
+CLICKUP_API void clickup_jw_null(clickup_json_writer *w) {
+    if (!clickup__jw_before_value(w)) return;
+    clickup__jw_put(w, "null", 4);
+}
+CLICKUP_API void clickup_jw_value(clickup_json_writer *w, const clickup_json *v) {
+    size_t i;
+    if (!w || w->err) return;
+    if (!v) { clickup_jw_null(w); return; }
+    switch (v->type) {
+    case CLICKUP_JSON_NULL: clickup_jw_null(w); break;
+    case CLICKUP_JSON_BOOL: clickup_jw_bool(w, v->b); break;
+    case CLICKUP_JSON_NUMBER:   /* the literal is valid JSON already: keep it exactly */
+        if (clickup__jw_before_value(w)) clickup__jw_put(w, v->u.s, v->n);
+        break;
+    case CLICKUP_JSON_STRING: clickup_jw_stringn(w, v->u.s, v->n); break;
+    case CLICKUP_JSON_ARRAY:
+        clickup_jw_array_begin(w);
+        for (i = 0; i < v->n; i++) clickup_jw_value(w, &v->u.kids[i]);
+        clickup_jw_array_end(w);
+        break;
+    default:
+        clickup_jw_object_begin(w);
+        for (i = 0; i < v->n; i++) {
+            clickup_jw_keyn(w, v->u.kids[2 * i].u.s, v->u.kids[2 * i].n);
+            clickup_jw_value(w, &v->u.kids[2 * i + 1]);
+        }
+        clickup_jw_object_end(w);
+        break;
+    }
+}
+CLICKUP_API void clickup_jw_raw(clickup_json_writer *w, const char *json, size_t len) {
+    clickup_json_doc *doc = NULL;
+    clickup_result rc;
+    if (!w || w->err) return;
+    rc = clickup_json_parse(json, len, &w->alloc, &doc, NULL);
+    if (rc != CLICKUP_OK) { w->err = rc; return; }
+    clickup_jw_value(w, clickup_json_root(doc));
+    clickup_json_doc_free(doc);
+}
+CLICKUP_API clickup_result clickup_json_writer_finish(clickup_json_writer *w, const char **text, size_t *len) {
+    if (text) *text = NULL;
+    if (len) *len = 0;
+    if (!w) return CLICKUP_ERR_INVALID_ARG;
+    if (w->err) return (clickup_result)w->err;
+    if (w->depth != 0 || !w->root_done) return CLICKUP_ERR_INVALID_ARG;
+    if (!clickup__jw_reserve(w, 0)) return (clickup_result)w->err;
+    w->buf[w->len] = '\0';
+    if (text) *text = w->buf;
+    if (len) *len = w->len;
+    return CLICKUP_OK;
+}
+
+/* ==== [strerror] ============================================================================ */
+CLICKUP_API const char *clickup_strerror(clickup_result code) {
+    switch (code) {
+    case CLICKUP_OK: return "success";
+    case CLICKUP_ERR_INVALID_ARG: return "invalid argument";
+    case CLICKUP_ERR_NOMEM: return "out of memory";
+    case CLICKUP_ERR_NETWORK: return "network error";
+    case CLICKUP_ERR_TIMEOUT: return "timed out";
+    case CLICKUP_ERR_AUTH: return "authentication failed (token missing, invalid or revoked)";
+    case CLICKUP_ERR_NO_ACCESS: return "no access to this workspace or item";
+    case CLICKUP_ERR_NOT_FOUND: return "not found";
+    case CLICKUP_ERR_VALIDATION: return "rejected by the API (validation)";
+    case CLICKUP_ERR_RATE_LIMITED: return "rate limited";
+    case CLICKUP_ERR_SERVER: return "server error";
+    case CLICKUP_ERR_OUTCOME_UNKNOWN: return "outcome unknown: the write may or may not have happened";
+    case CLICKUP_ERR_BAD_RESPONSE: return "bad response from the server";
+    case CLICKUP_ERR_TOO_LARGE: return "response too large";
+    case CLICKUP_ERR_HTTP: return "unexpected HTTP status";
+    case CLICKUP_ERR_JSON: return "invalid JSON";
+    case CLICKUP_ERR_CONFIG: return "unusable configuration";
+    }
+    return "unknown error";
+}
+
+CLICKUP_API const char *clickup_version(void) { return CLICKUP_VERSION_STRING; }
+
+#endif /* CLICKUP_IMPLEMENTATION_ONCE */
+#endif /* CLICKUP_IMPLEMENTATION */
