@@ -1,0 +1,50 @@
+# ---- bench: `make bench` (included by the Makefile) -----------------------------------------
+# Installs the peer libraries (sh .ci/deps.sh bench), builds every bench program with -O2 into
+# $(BUILD)/bench/, generates the 100-task page, then bench/run.sh runs the programs in order and
+# prints their figure lines plus one summary line. No timing is asserted anywhere.
+#
+# To add a figure: write bench/bench_NAME.c (it may include bench/gen_page.h to make pages in
+# memory), add one `$(eval $(call bench_program,NAME,EXTRA_SOURCES,EXTRA_LIBS))` line below, and
+# one `run NAME ...` line at the marked place in bench/run.sh.
+
+BENCH_DIR    := $(BUILD)/bench
+BENCH_CFLAGS := $(CSTD) $(WARN) -O2 $(CURL_CFLAGS) -I. -Ibench
+BENCH_PAGE   := $(BENCH_DIR)/page100.json
+BENCH_COMMON := clickup.h bench/gen_page.h bench/bench.mk
+BENCH_BINS   :=
+
+# bench_program NAME,EXTRA_SOURCES,EXTRA_LIBS  ->  $(BENCH_DIR)/bench_NAME from bench/bench_NAME.c
+define bench_program
+BENCH_BINS += $(BENCH_DIR)/bench_$(1)
+$(BENCH_DIR)/bench_$(1): bench/bench_$(1).c $(2) $(BENCH_COMMON) $(wildcard bench/bench_$(1)*.h) | $(BENCH_DIR)
+	$$(CC) $$(BENCH_CFLAGS) -o $$@ bench/bench_$(1).c $(2) $$(LIBS) $(3)
+endef
+
+# ---- bench programs, in the order bench/run.sh runs them (append new ones here) -------------
+$(eval $(call bench_program,json,bench/bench_json_jsonc.c bench/bench_json_jansson.c,-lcjson -ljson-c -ljansson))
+# $(eval $(call bench_program,fetch_decode,,))
+# $(eval $(call bench_program,rate_utilization,,))
+# $(eval $(call bench_program,cache_savings,,))
+# $(eval $(call bench_program,memory_10k,,))
+# $(eval $(call bench_program,peer_clickup_js,,))
+# ---------------------------------------------------------------------------------------------
+
+.PHONY: bench-build
+
+# deps first (it may install the libraries), then a fresh make that sees them
+bench:
+	@sh .ci/deps.sh bench
+	@$(MAKE) --no-print-directory bench-build
+	@sh bench/run.sh $(BENCH_DIR)
+
+bench-build: $(BENCH_BINS) $(BENCH_PAGE)
+
+$(BENCH_DIR)/gen_page: bench/gen_page.c bench/gen_page.h | $(BENCH_DIR)
+	$(CC) $(CSTD) $(WARN) -O2 -o $@ bench/gen_page.c
+
+# the page of reliability-and-performance.md section 1.2: 100 tasks, default seed, ~709 KB
+$(BENCH_PAGE): $(BENCH_DIR)/gen_page
+	$(BENCH_DIR)/gen_page --tasks 100 -o $@
+
+$(BENCH_DIR):
+	@mkdir -p $@
