@@ -380,8 +380,8 @@ typedef struct clickup_config {
     size_t max_response_bytes;      /* 0 = CLICKUP_MAX_RESPONSE_BYTES (16 MiB)               */
 
     int  max_retries;               /* 0 = 3; negative = never retry                         */
-    long backoff_base_ms;           /* 0 = 500                                               */
-    long backoff_cap_ms;            /* first cap; doubles per retry: 0 = 2000 (2, 4, 8 s)     */
+    long backoff_base_ms;           /* retry n waits U(0, min(cap, base * 2^n)): 0 = 2000     */
+    long backoff_cap_ms;            /* 0 = 8000, so the ceilings are 2, 4, 8 s               */
 
     clickup_log_fn    log;          /* NULL = silent                                         */
     void             *log_user;
@@ -1868,6 +1868,2705 @@ CLICKUP_API const char *clickup_strerror(clickup_result code) {
 }
 
 CLICKUP_API const char *clickup_version(void) { return CLICKUP_VERSION_STRING; }
+
+/* ==== [clock+limiter] ========================================================================
+   Time comes from hooks (tests inject a fake clock). The limiter is a token bucket of `limit`
+   tokens in which a spent token comes back exactly one window after it was spent: it keeps the
+   send times of the last `limit` requests in a ring. So no window of length W ever sees more
+   than `limit` requests, whatever the phase of the server's own windows, and a steady client
+   still gets the full rate. (The draft's bucket, capacity N refilled at N per window, lets
+   about 2N through in the first window: the cause of 429 storms.)
+   On top of that the limiter mirrors the server: every response's X-RateLimit-Limit /
+   -Remaining / -Reset become the limit, the requests left, and a monotonic deadline at which
+   the server's window resets. At 0 remaining nothing is sent until that deadline, which is how
+   several processes sharing one token stay clear of 429s.
+   ============================================================================================= */
+CLICKUP__FN uint64_t clickup__mono_ms(void *user) {
+    struct timespec ts;
+    (void)user;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+CLICKUP__FN int64_t clickup__wall_ms(void *user) {
+    struct timespec ts;
+    (void)user;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (int64_t)ts.tv_sec * 1000 + (int64_t)ts.tv_nsec / 1000000;
+}
+CLICKUP__FN void clickup__sleep_ms(void *user, uint64_t ms) {
+    struct timespec ts, rem;
+    (void)user;
+    ts.tv_sec = (time_t)(ms / 1000u);
+    ts.tv_nsec = (long)(ms % 1000u) * 1000000L;
+    while (nanosleep(&ts, &rem) != 0 && errno == EINTR) ts = rem;
+}
+
+struct clickup_limiter {
+    pthread_mutex_t   mu;
+    clickup_allocator alloc;
+    int       limit, window_ms;
+    uint64_t *ring;               /* send times, oldest at head                     */
+    size_t    ring_cap, head, count;
+    int       server_remaining;   /* -1: unknown (no header yet, or window rolled)  */
+    uint64_t  server_reset;       /* monotonic ms of the server's reset, 0 unknown  */
+    int       inflight;
+};
+
+#define CLICKUP__LIMIT_MAX 100000
+
+CLICKUP__FN int clickup__limiter_resize(clickup_limiter *l, int limit) {
+    uint64_t *ring;
+    size_t i, keep;
+    if (limit < 1) limit = 1;
+    if (limit > CLICKUP__LIMIT_MAX) limit = CLICKUP__LIMIT_MAX;
+    ring = (uint64_t *)clickup__malloc(&l->alloc, (size_t)limit * sizeof *ring);
+    if (!ring) return 0;
+    keep = l->count < (size_t)limit ? l->count : (size_t)limit;     /* keep the newest */
+    for (i = 0; i < keep; i++) ring[i] = l->ring[(l->head + l->count - keep + i) % l->ring_cap];
+    clickup__free(&l->alloc, l->ring);
+    l->ring = ring; l->ring_cap = (size_t)limit; l->head = 0; l->count = keep;
+    l->limit = limit;
+    return 1;
+}
+
+CLICKUP_API clickup_result clickup_limiter_create(int rate_limit, int window_ms, const clickup_allocator *alloc,
+                                                  clickup_limiter **out) {
+    clickup_limiter *l;
+    if (!out) return CLICKUP_ERR_INVALID_ARG;
+    *out = NULL;
+    if (rate_limit < 0 || window_ms < 0) return CLICKUP_ERR_INVALID_ARG;
+    l = (clickup_limiter *)clickup__malloc(alloc, sizeof *l);
+    if (!l) return CLICKUP_ERR_NOMEM;
+    memset(l, 0, sizeof *l);
+    if (alloc) l->alloc = *alloc;
+    l->window_ms = window_ms ? window_ms : 60000;
+    l->server_remaining = -1;
+    l->ring_cap = 1;
+    l->ring = (uint64_t *)clickup__malloc(&l->alloc, sizeof *l->ring);
+    if (!l->ring || !clickup__limiter_resize(l, rate_limit ? rate_limit : 100)) {
+        clickup__free(&l->alloc, l->ring);
+        clickup__free(&l->alloc, l);
+        return CLICKUP_ERR_NOMEM;
+    }
+    if (pthread_mutex_init(&l->mu, NULL) != 0) {
+        clickup__free(&l->alloc, l->ring);
+        clickup__free(&l->alloc, l);
+        return CLICKUP_ERR_NOMEM;
+    }
+    *out = l;
+    return CLICKUP_OK;
+}
+
+CLICKUP_API void clickup_limiter_destroy(clickup_limiter *l) {
+    clickup_allocator al;
+    if (!l) return;
+    al = l->alloc;
+    pthread_mutex_destroy(&l->mu);
+    clickup__free(&al, l->ring);
+    clickup__free(&al, l);
+}
+
+/* Margin added to the server's reset: its Reset has whole-second resolution and our clocks
+   are not its clock. A 60th of the window, between 50 ms and 1 s. */
+CLICKUP__FN uint64_t clickup__reset_margin(const clickup_limiter *l) {
+    uint64_t m = (uint64_t)l->window_ms / 60u;
+    return m < 50 ? 50 : m > 1000 ? 1000 : m;
+}
+
+/* With the lock held: forget what expired. */
+CLICKUP__FN void clickup__limiter_expire(clickup_limiter *l, uint64_t now) {
+    while (l->count && l->ring[l->head] + (uint64_t)l->window_ms <= now) {
+        l->head = (l->head + 1) % l->ring_cap;
+        l->count--;
+    }
+    if (l->server_reset && now >= l->server_reset) { l->server_remaining = -1; l->server_reset = 0; }
+}
+
+/* With the lock held: milliseconds until a request may go (0 = now). */
+CLICKUP__FN uint64_t clickup__limiter_wait_locked(clickup_limiter *l, uint64_t now) {
+    uint64_t wait = 0;
+    clickup__limiter_expire(l, now);
+    if (l->count >= (size_t)l->limit) wait = l->ring[l->head] + (uint64_t)l->window_ms - now;
+    if (l->server_remaining == 0 && l->server_reset > now && l->server_reset - now > wait)
+        wait = l->server_reset - now;
+    return wait;
+}
+
+/* Take a token if one is free: returns 0 and counts the request in flight; else the wait. */
+CLICKUP__FN uint64_t clickup__limiter_try(clickup_limiter *l, uint64_t now) {
+    uint64_t wait;
+    pthread_mutex_lock(&l->mu);
+    wait = clickup__limiter_wait_locked(l, now);
+    if (wait == 0) {
+        l->ring[(l->head + l->count) % l->ring_cap] = now;
+        l->count++;
+        if (l->server_remaining > 0) l->server_remaining--;
+        l->inflight++;
+    }
+    pthread_mutex_unlock(&l->mu);
+    return wait;
+}
+
+/* Parse a header value as a non-negative decimal integer; 0 on garbage. */
+CLICKUP__FN int clickup__hdr_i64(const char *s, int64_t *out) {
+    size_t n;
+    if (!s) return 0;
+    while (*s == ' ' || *s == '\t') s++;
+    n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t')) n--;
+    if (!n || s[0] == '-') return 0;
+    return clickup__parse_i64(s, n, out);
+}
+
+/* X-RateLimit-Reset (Unix seconds; above 10^12 it must be milliseconds) as milliseconds from
+   now, clamped to [0, window + 5 s]. -1 when absent or garbage. */
+CLICKUP__FN int64_t clickup__reset_in_ms(const char *reset, int64_t wall_now_ms, int window_ms) {
+    int64_t v, d;
+    if (!clickup__hdr_i64(reset, &v)) return -1;
+    if (v <= 1000000000000LL) {
+        if (v > INT64_MAX / 1000) return -1;
+        v *= 1000;
+    }
+    d = v - wall_now_ms;
+    if (d < 0) d = 0;
+    if (d > (int64_t)window_ms + 5000) d = (int64_t)window_ms + 5000;
+    return d;
+}
+
+/* Retry-After: delay-seconds or an HTTP-date (IMF-fixdate, RFC 850 or asctime), as ms from
+   now, clamped to [0, cap_ms]. -1 when absent or garbage. */
+CLICKUP__FN int64_t clickup__retry_after_ms(const char *v, int64_t wall_now_ms, int64_t cap_ms) {
+    static const char *const mon[12] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+    int64_t secs, days;
+    int d = 0, y = 0, h = 0, mi = 0, s = 0, m = -1, i;
+    char ms[4] = { 0 };
+    const char *p;
+    if (!v) return -1;
+    while (*v == ' ') v++;
+    if (*v >= '0' && *v <= '9') {
+        if (!clickup__hdr_i64(v, &secs)) return -1;
+        if (secs > cap_ms / 1000) return cap_ms;
+        return secs * 1000;
+    }
+    p = strchr(v, ',');
+    if (p) {   /* "Sun, 06 Nov 1994 08:49:37 GMT" or "Sunday, 06-Nov-94 08:49:37 GMT" */
+        if (sscanf(p + 1, " %2d%*[ -]%3s%*[ -]%d %2d:%2d:%2d", &d, ms, &y, &h, &mi, &s) != 6) return -1;
+    } else {   /* asctime: "Sun Nov  6 08:49:37 1994" */
+        if (sscanf(v, "%*3s %3s %d %2d:%2d:%2d %d", ms, &d, &h, &mi, &s, &y) != 6) return -1;
+    }
+    for (i = 0; i < 12; i++)
+        if (strcmp(ms, mon[i]) == 0) m = i;
+    if (m < 0 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60 || y < 0) return -1;
+    if (y < 100) y += y < 70 ? 2000 : 1900;
+    {   /* days since 1970-01-01 (civil-from-days inverse, proleptic Gregorian) */
+        int yy = y - (m < 2), era = (yy >= 0 ? yy : yy - 399) / 400;
+        int yoe = yy - era * 400, mp = (m + 9) % 12;
+        int doy = (153 * mp + 2) / 5 + d - 1, doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        days = (int64_t)era * 146097 + doe - 719468;
+    }
+    secs = days * 86400 + h * 3600 + mi * 60 + s;
+    secs = secs * 1000 - wall_now_ms;
+    return secs < 0 ? 0 : secs > cap_ms ? cap_ms : secs;
+}
+
+/* After a response: the request is no longer in flight; adopt the server's view. */
+CLICKUP__FN void clickup__limiter_update(clickup_limiter *l, uint64_t now, int64_t wall_now,
+                                         const clickup_http_response *r, int got_response) {
+    int64_t lim, rem, reset_ms;
+    pthread_mutex_lock(&l->mu);
+    if (l->inflight > 0) l->inflight--;
+    if (got_response) {
+        if (clickup__hdr_i64(r->rate_limit, &lim) && lim > 0 && lim != l->limit)
+            (void)clickup__limiter_resize(l, (int)(lim > CLICKUP__LIMIT_MAX ? CLICKUP__LIMIT_MAX : lim));
+        reset_ms = clickup__reset_in_ms(r->rate_reset, wall_now, l->window_ms);
+        if (reset_ms >= 0 && clickup__hdr_i64(r->rate_remaining, &rem)) {
+            /* Requests still in flight were not counted by the server yet. */
+            rem -= l->inflight;
+            l->server_remaining = rem < 0 ? 0 : rem > INT_MAX ? INT_MAX : (int)rem;
+            l->server_reset = now + (uint64_t)reset_ms + clickup__reset_margin(l);
+        }
+        if (r->status == 429) {
+            l->server_remaining = 0;
+            if (reset_ms >= 0) l->server_reset = now + (uint64_t)reset_ms + clickup__reset_margin(l);
+        }
+    }
+    pthread_mutex_unlock(&l->mu);
+}
+
+CLICKUP__FN void clickup__limiter_state(clickup_limiter *l, uint64_t now, clickup_rate_state *out) {
+    uint64_t wait;
+    pthread_mutex_lock(&l->mu);
+    wait = clickup__limiter_wait_locked(l, now);
+    out->limit = l->limit;
+    out->window_ms = l->window_ms;
+    out->available = wait ? 0 : l->limit - (int)l->count;
+    if (l->server_remaining >= 0 && out->available > l->server_remaining) out->available = l->server_remaining;
+    out->server_remaining = l->server_remaining;
+    out->reset_in_ms = l->server_reset > now ? l->server_reset - now : 0;
+    out->next_free_in_ms = wait;
+    pthread_mutex_unlock(&l->mu);
+}
+
+/* ==== [cache] ================================================================================
+   A small dict of GET responses: key = token fingerprint + method + path and query, value =
+   the raw body bytes, with an expiry on the monotonic clock. Bounded in entries and bytes,
+   least recently used out first. A hit gives the caller a fresh result decoded from the bytes,
+   so nobody shares a result. Writes drop the entries they make stale (by path prefix).
+   ============================================================================================= */
+typedef struct clickup__centry {
+    struct clickup__centry *prev, *next;   /* LRU list, most recent first */
+    uint64_t hash, expires;
+    char    *key;                          /* "GET /list/1/task?page=0"  */
+    size_t   key_len;
+    char    *body;
+    size_t   body_len;
+} clickup__centry;
+
+typedef struct clickup__cache {
+    clickup__centry *head, *tail;
+    size_t   entries, bytes, max_entries, max_bytes;
+    uint64_t salt;                         /* token fingerprint          */
+    uint64_t hits, misses, evictions;
+} clickup__cache;
+
+CLICKUP__FN uint64_t clickup__fnv1a(uint64_t h, const char *s, size_t n) {
+    size_t i;
+    for (i = 0; i < n; i++) { h ^= (unsigned char)s[i]; h *= 1099511628211ULL; }
+    return h;
+}
+
+CLICKUP__FN void clickup__cache_unlink(clickup__cache *c, clickup__centry *e) {
+    if (e->prev) e->prev->next = e->next; else c->head = e->next;
+    if (e->next) e->next->prev = e->prev; else c->tail = e->prev;
+    e->prev = e->next = NULL;
+}
+
+CLICKUP__FN void clickup__cache_drop(clickup__cache *c, const clickup_allocator *al, clickup__centry *e) {
+    clickup__cache_unlink(c, e);
+    c->entries--;
+    c->bytes -= e->body_len + e->key_len;
+    clickup__free(al, e->key);
+    clickup__free(al, e->body);
+    clickup__free(al, e);
+}
+
+CLICKUP__FN clickup__centry *clickup__cache_find(clickup__cache *c, const char *key, size_t key_len, uint64_t *hash) {
+    clickup__centry *e;
+    *hash = clickup__fnv1a(c->salt, key, key_len);
+    for (e = c->head; e; e = e->next)
+        if (e->hash == *hash && e->key_len == key_len && memcmp(e->key, key, key_len) == 0) return e;
+    return NULL;
+}
+
+/* A live entry for key, moved to the front; NULL on a miss (an expired entry is dropped). */
+CLICKUP__FN clickup__centry *clickup__cache_get(clickup__cache *c, const clickup_allocator *al, const char *key,
+                                                size_t key_len, uint64_t now) {
+    uint64_t h;
+    clickup__centry *e = clickup__cache_find(c, key, key_len, &h);
+    if (e && e->expires <= now) { clickup__cache_drop(c, al, e); e = NULL; }
+    if (!e) { c->misses++; return NULL; }
+    c->hits++;
+    clickup__cache_unlink(c, e);
+    e->next = c->head;
+    if (c->head) c->head->prev = e;
+    c->head = e;
+    if (!c->tail) c->tail = e;
+    return e;
+}
+
+/* Store a copy of body under key for ttl_ms. Silently skips what does not fit. */
+CLICKUP__FN void clickup__cache_put(clickup__cache *c, const clickup_allocator *al, const char *key, size_t key_len,
+                                    const char *body, size_t body_len, uint64_t now, uint64_t ttl_ms) {
+    uint64_t h;
+    clickup__centry *e = clickup__cache_find(c, key, key_len, &h);
+    if (e) clickup__cache_drop(c, al, e);
+    if (!c->max_entries || body_len + key_len > c->max_bytes) return;
+    while (c->tail && (c->entries >= c->max_entries || c->bytes + body_len + key_len > c->max_bytes)) {
+        clickup__cache_drop(c, al, c->tail);
+        c->evictions++;
+    }
+    e = (clickup__centry *)clickup__malloc(al, sizeof *e);
+    if (!e) return;
+    memset(e, 0, sizeof *e);
+    e->key = (char *)clickup__malloc(al, key_len + 1);
+    e->body = (char *)clickup__malloc(al, body_len + 1);
+    if (!e->key || !e->body) {
+        clickup__free(al, e->key); clickup__free(al, e->body); clickup__free(al, e);
+        return;
+    }
+    memcpy(e->key, key, key_len); e->key[key_len] = '\0';
+    memcpy(e->body, body, body_len); e->body[body_len] = '\0';
+    e->key_len = key_len; e->body_len = body_len; e->hash = h; e->expires = now + ttl_ms;
+    e->next = c->head;
+    if (c->head) c->head->prev = e;
+    c->head = e;
+    if (!c->tail) c->tail = e;
+    c->entries++;
+    c->bytes += body_len + key_len;
+}
+
+/* Drop every entry whose key starts with "GET " + path_prefix. */
+CLICKUP__FN void clickup__cache_invalidate(clickup__cache *c, const clickup_allocator *al, const char *path_prefix) {
+    clickup__centry *e, *next;
+    size_t n = strlen(path_prefix);
+    for (e = c->head; e; e = next) {
+        next = e->next;
+        if (e->key_len >= 4 + n && memcmp(e->key, "GET ", 4) == 0 && memcmp(e->key + 4, path_prefix, n) == 0)
+            clickup__cache_drop(c, al, e);
+    }
+}
+
+CLICKUP__FN void clickup__cache_clear(clickup__cache *c, const clickup_allocator *al) {
+    while (c->head) clickup__cache_drop(c, al, c->head);
+}
+
+/* ==== [http] =================================================================================
+   One libcurl easy handle per client, reset and configured for each request (curl_easy_reset
+   keeps the live connection, so keep-alive survives). The write callback enforces the size
+   cap (CURLOPT_MAXFILESIZE does not stop chunked bodies on older libcurl); the header callback
+   keeps only the rate-limit headers. A transport hook in the config replaces all of this.
+   ============================================================================================= */
+#include <curl/curl.h>
+
+#define CLICKUP__ENDPOINT_RING 256
+typedef struct clickup__endpoint_stats {
+    const char *route;
+    uint64_t    requests, errors;
+    uint32_t    lat[CLICKUP__ENDPOINT_RING];    /* the last latencies, ms */
+    size_t      lat_count, lat_next;
+} clickup__endpoint_stats;
+
+struct clickup_client {
+    clickup_allocator alloc;
+    char   *token, *auth_header, *base_url, *team_id, *ca_info, *ca_path;
+    char    user_agent[96];
+    int     base_is_http;
+    /* configuration, defaults applied */
+    int     rate_mode, disable_cache, max_retries;
+    long    connect_timeout_ms, timeout_ms, call_deadline_ms, low_speed_bytes, low_speed_ms;
+    long    backoff_base_ms, backoff_cap_ms;
+    long    ttl_spaces_ms, ttl_tasks_ms, ttl_hierarchy_ms;
+    size_t  max_response_bytes;
+    clickup_log_fn    log;
+    void             *log_user;
+    clickup_log_level log_level;
+    clickup_hooks     hooks;
+    uint64_t          rng;
+    clickup_transport_fn transport;
+    void                *transport_user;
+    clickup_limiter *limiter;
+    int              own_limiter;
+    clickup__cache   cache;
+    /* transfer state */
+    CURL   *curl;
+    char    curl_err[CURL_ERROR_SIZE];
+    char   *body;
+    size_t  body_len, body_cap;
+    int     too_large;
+    size_t  header_bytes;
+    int     got_status_line;
+    char    h_limit[32], h_remaining[32], h_reset[32], h_retry_after[64];
+    /* results */
+    clickup_error err;
+    clickup_metrics m;
+    clickup__endpoint_stats ep[CLICKUP_METRIC_ENDPOINTS];
+    size_t  ep_count;
+};
+
+/* ---- logging: formatted, token redacted, silent unless a callback is set ---------------- */
+CLICKUP__FN void clickup__redact(const clickup_client *c, char *s) {
+    size_t tl;
+    char *p;
+    if (!c || !c->token || !(tl = strlen(c->token))) return;
+    while ((p = strstr(s, c->token)) != NULL) {
+        memmove(p + 10, p + tl, strlen(p + tl) + 1);
+        memcpy(p, "[redacted]", 10);
+    }
+}
+
+#ifdef CLICKUP_NO_LOG
+#  define CLICKUP__LOG(c, level, ...) ((void)0)
+#else
+#  define CLICKUP__LOG(c, level, ...) \
+      do { if ((c)->log && (int)(level) <= (int)(c)->log_level) clickup__log((c), (level), __VA_ARGS__); } while (0)
+CLICKUP__FN void clickup__log(clickup_client *c, clickup_log_level level, const char *fmt, ...) CLICKUP__PRINTF(3, 4);
+CLICKUP__FN void clickup__log(clickup_client *c, clickup_log_level level, const char *fmt, ...) {
+    char line[512];
+    va_list ap;
+    va_start(ap, fmt);
+    (void)vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    clickup__redact(c, line);
+    c->log(c->log_user, level, line);
+}
+#endif
+
+/* ---- URL pieces ---------------------------------------------------------------------------- */
+/* An id that may go into a URL path: 1-64 of [A-Za-z0-9_-]. Everything else (/, ., ?, #, %,
+   white space, control characters) is refused before any URL is built. */
+CLICKUP__FN int clickup__valid_id(const char *s) {
+    size_t n = 0;
+    if (!s) return 0;
+    for (; s[n]; n++) {
+        unsigned char ch = (unsigned char)s[n];
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_'))
+            return 0;
+        if (n >= 64) return 0;
+    }
+    return n > 0;
+}
+
+/* Text bound for a query value or a path segment: no control characters at all. */
+CLICKUP__FN int clickup__clean_text(const char *s) {
+    if (!s) return 0;
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20 || *s == 0x7f) return 0;
+    return 1;
+}
+
+/* A growing string in the client's allocator, with a sticky failure flag. */
+typedef struct clickup__buf {
+    char  *p;
+    size_t len, cap;
+    int    nomem;
+    const clickup_allocator *al;
+} clickup__buf;
+
+CLICKUP__FN void clickup__buf_put(clickup__buf *b, const char *s, size_t n) {
+    if (b->nomem) return;
+    if (b->len + n + 1 > b->cap) {
+        size_t ncap = b->cap ? b->cap : 128;
+        char *np;
+        while (ncap < b->len + n + 1) ncap *= 2;
+        np = (char *)clickup__realloc(b->al, b->p, b->cap, ncap);
+        if (!np) { b->nomem = 1; return; }
+        b->p = np; b->cap = ncap;
+    }
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = '\0';
+}
+CLICKUP__FN void clickup__buf_str(clickup__buf *b, const char *s) { clickup__buf_put(b, s, strlen(s)); }
+/* Percent-encode everything but RFC 3986 unreserved characters. */
+CLICKUP__FN void clickup__buf_escaped(clickup__buf *b, const char *s) {
+    static const char hex[] = "0123456789ABCDEF";
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-' ||
+            ch == '_' || ch == '.' || ch == '~') {
+            clickup__buf_put(b, (const char *)&ch, 1);
+        } else {
+            char e[3];
+            e[0] = '%'; e[1] = hex[ch >> 4]; e[2] = hex[ch & 15];
+            clickup__buf_put(b, e, 3);
+        }
+    }
+}
+/* "&key=value" (or "?key=value" for the first), the value percent-encoded. */
+CLICKUP__FN void clickup__buf_query(clickup__buf *b, const char *key, const char *value) {
+    clickup__buf_put(b, strchr(b->p ? b->p : "", '?') ? "&" : "?", 1);
+    clickup__buf_str(b, key);
+    clickup__buf_put(b, "=", 1);
+    clickup__buf_escaped(b, value);
+}
+CLICKUP__FN void clickup__buf_query_i64(clickup__buf *b, const char *key, int64_t v) {
+    char tmp[24];
+    snprintf(tmp, sizeof tmp, "%lld", (long long)v);
+    clickup__buf_query(b, key, tmp);
+}
+
+/* ---- libcurl callbacks ------------------------------------------------------------------- */
+CLICKUP__FN size_t clickup__curl_write(char *data, size_t size, size_t nmemb, void *user) {
+    clickup_client *c = (clickup_client *)user;
+    size_t n = size * nmemb;
+    if (n > c->max_response_bytes || c->body_len > c->max_response_bytes - n) { c->too_large = 1; return 0; }
+    if (c->body_len + n + 1 > c->body_cap) {
+        size_t ncap = c->body_cap ? c->body_cap : 16384;
+        char *nb;
+        while (ncap < c->body_len + n + 1) ncap *= 2;
+        nb = (char *)clickup__realloc(&c->alloc, c->body, c->body_cap, ncap);
+        if (!nb) return 0;
+        c->body = nb; c->body_cap = ncap;
+    }
+    memcpy(c->body + c->body_len, data, n);
+    c->body_len += n;
+    c->body[c->body_len] = '\0';
+    return n;
+}
+
+/* Keep a header's value if its name matches (case-insensitive), trimmed, truncated. */
+CLICKUP__FN void clickup__take_header(const char *line, size_t n, const char *name, char *dst, size_t dst_size) {
+    size_t k = strlen(name), i, vlen;
+    const char *v;
+    if (n <= k || line[k] != ':') return;
+    for (i = 0; i < k; i++) {
+        char a = line[i], b = name[i];
+        if (a >= 'A' && a <= 'Z') a = (char)(a - 'A' + 'a');
+        if (b >= 'A' && b <= 'Z') b = (char)(b - 'A' + 'a');
+        if (a != b) return;
+    }
+    v = line + k + 1;
+    vlen = n - k - 1;
+    while (vlen && (*v == ' ' || *v == '\t')) { v++; vlen--; }
+    while (vlen && (v[vlen - 1] == '\r' || v[vlen - 1] == '\n' || v[vlen - 1] == ' ')) vlen--;
+    if (vlen >= dst_size) vlen = dst_size - 1;
+    memcpy(dst, v, vlen);
+    dst[vlen] = '\0';
+}
+
+CLICKUP__FN size_t clickup__curl_header(char *line, size_t size, size_t nmemb, void *user) {
+    clickup_client *c = (clickup_client *)user;
+    size_t n = size * nmemb;
+    c->header_bytes += n;
+    if (c->header_bytes > 65536) return 0;                  /* hostile header flood */
+    if (n >= 5 && memcmp(line, "HTTP/", 5) == 0) {          /* a new response (e.g. after 100) */
+        c->h_limit[0] = c->h_remaining[0] = c->h_reset[0] = c->h_retry_after[0] = '\0';
+        return n;
+    }
+    clickup__take_header(line, n, "x-ratelimit-limit", c->h_limit, sizeof c->h_limit);
+    clickup__take_header(line, n, "x-ratelimit-remaining", c->h_remaining, sizeof c->h_remaining);
+    clickup__take_header(line, n, "x-ratelimit-reset", c->h_reset, sizeof c->h_reset);
+    clickup__take_header(line, n, "retry-after", c->h_retry_after, sizeof c->h_retry_after);
+    return n;
+}
+
+/* The built-in transport. Fills resp; returns what happened to the exchange. */
+CLICKUP__FN clickup_transport_status clickup__curl_perform(clickup_client *c, const clickup_http_request *rq,
+                                                           clickup_http_response *resp) {
+    struct curl_slist *hdrs = NULL, *t;
+    const char *const *h;
+    CURLcode rc;
+    long status = 0;
+    curl_off_t sent = 0;
+
+    if (!c->curl && !(c->curl = curl_easy_init())) {
+        clickup__strlcpy(c->curl_err, "curl_easy_init failed", sizeof c->curl_err);
+        return CLICKUP_TRANSPORT_NOT_SENT;
+    }
+    curl_easy_reset(c->curl);
+    for (h = rq->headers; *h; h++) {
+        if (!(t = curl_slist_append(hdrs, *h))) { curl_slist_free_all(hdrs); return CLICKUP_TRANSPORT_NOT_SENT; }
+        hdrs = t;
+    }
+    c->curl_err[0] = '\0';
+    curl_easy_setopt(c->curl, CURLOPT_URL, rq->url);
+    curl_easy_setopt(c->curl, CURLOPT_HTTPHEADER, hdrs);
+    curl_easy_setopt(c->curl, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(c->curl, CURLOPT_ERRORBUFFER, c->curl_err);
+    curl_easy_setopt(c->curl, CURLOPT_CONNECTTIMEOUT_MS, c->connect_timeout_ms);
+    curl_easy_setopt(c->curl, CURLOPT_TIMEOUT_MS, rq->timeout_ms > 0 ? rq->timeout_ms : 1L);
+    curl_easy_setopt(c->curl, CURLOPT_LOW_SPEED_LIMIT, c->low_speed_bytes);
+    curl_easy_setopt(c->curl, CURLOPT_LOW_SPEED_TIME, (c->low_speed_ms + 999) / 1000);
+    curl_easy_setopt(c->curl, CURLOPT_ACCEPT_ENCODING, "");
+    curl_easy_setopt(c->curl, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)c->max_response_bytes);
+    curl_easy_setopt(c->curl, CURLOPT_FOLLOWLOCATION, 0L);
+    curl_easy_setopt(c->curl, CURLOPT_TCP_KEEPALIVE, 1L);
+#if LIBCURL_VERSION_NUM >= 0x075500
+    curl_easy_setopt(c->curl, CURLOPT_PROTOCOLS_STR, c->base_is_http ? "http" : "https");
+#else
+    curl_easy_setopt(c->curl, CURLOPT_PROTOCOLS, c->base_is_http ? CURLPROTO_HTTP : CURLPROTO_HTTPS);
+#endif
+    if (c->ca_info) curl_easy_setopt(c->curl, CURLOPT_CAINFO, c->ca_info);
+    if (c->ca_path) curl_easy_setopt(c->curl, CURLOPT_CAPATH, c->ca_path);
+    curl_easy_setopt(c->curl, CURLOPT_WRITEFUNCTION, clickup__curl_write);
+    curl_easy_setopt(c->curl, CURLOPT_WRITEDATA, c);
+    curl_easy_setopt(c->curl, CURLOPT_HEADERFUNCTION, clickup__curl_header);
+    curl_easy_setopt(c->curl, CURLOPT_HEADERDATA, c);
+    if (strcmp(rq->method, "GET") == 0) {
+        curl_easy_setopt(c->curl, CURLOPT_HTTPGET, 1L);
+    } else {
+        curl_easy_setopt(c->curl, CURLOPT_CUSTOMREQUEST, rq->method);
+        if (rq->body) {
+            curl_easy_setopt(c->curl, CURLOPT_POSTFIELDS, rq->body);
+            curl_easy_setopt(c->curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)rq->body_len);
+        }
+    }
+    c->h_limit[0] = c->h_remaining[0] = c->h_reset[0] = c->h_retry_after[0] = '\0';
+    c->header_bytes = 0;
+
+    rc = curl_easy_perform(c->curl);
+    curl_slist_free_all(hdrs);
+    curl_easy_setopt(c->curl, CURLOPT_HTTPHEADER, (struct curl_slist *)NULL);
+    c->err.curl_code = (int)rc;
+    if (rc != CURLE_OK && !c->curl_err[0]) clickup__strlcpy(c->curl_err, curl_easy_strerror(rc), sizeof c->curl_err);
+    curl_easy_getinfo(c->curl, CURLINFO_RESPONSE_CODE, &status);
+    {   /* bytes of request sent: 0 means the request provably never left */
+        long req_size = 0;
+        curl_easy_getinfo(c->curl, CURLINFO_REQUEST_SIZE, &req_size);
+        sent = req_size;
+    }
+    resp->status = (int)status;
+    resp->body = c->body;
+    resp->body_len = c->body_len;
+    resp->rate_limit = c->h_limit[0] ? c->h_limit : NULL;
+    resp->rate_remaining = c->h_remaining[0] ? c->h_remaining : NULL;
+    resp->rate_reset = c->h_reset[0] ? c->h_reset : NULL;
+    resp->retry_after = c->h_retry_after[0] ? c->h_retry_after : NULL;
+    switch (rc) {
+    case CURLE_OK: return CLICKUP_TRANSPORT_OK;
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_RESOLVE_PROXY:
+    case CURLE_COULDNT_CONNECT: return CLICKUP_TRANSPORT_NOT_SENT;
+    case CURLE_WRITE_ERROR:
+    case CURLE_FILESIZE_EXCEEDED:
+        if (c->too_large || rc == CURLE_FILESIZE_EXCEEDED) return CLICKUP_TRANSPORT_TOO_LARGE;
+        return CLICKUP_TRANSPORT_RECV_FAILED;
+    case CURLE_OPERATION_TIMEDOUT: return sent == 0 ? CLICKUP_TRANSPORT_NOT_SENT : CLICKUP_TRANSPORT_TIMEOUT;
+    case CURLE_SEND_ERROR: return sent == 0 ? CLICKUP_TRANSPORT_NOT_SENT : CLICKUP_TRANSPORT_SEND_FAILED;
+    default: return sent == 0 ? CLICKUP_TRANSPORT_NOT_SENT : CLICKUP_TRANSPORT_RECV_FAILED;
+    }
+}
+
+/* curl errors that no retry can fix: certificates, bad URLs, unsupported protocols. */
+CLICKUP__FN int clickup__curl_permanent(int code) {
+    switch (code) {
+    case CURLE_UNSUPPORTED_PROTOCOL: case CURLE_URL_MALFORMAT: case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CERTPROBLEM: case CURLE_SSL_CACERT_BADFILE: case CURLE_SSL_CIPHER:
+    case CURLE_FAILED_INIT: case CURLE_OUT_OF_MEMORY:
+        return 1;
+    default: return 0;
+    }
+}
+
+/* ==== [errors] ===============================================================================
+   HTTP status + ClickUp's {"err"|"error": ..., "ECODE": ...} body -> a result code and a
+   readable message. 401 is not always "bad token": ClickUp answers 401 OAUTH_023 and friends
+   ("Team(s) not authorized") for workspaces and ids the token cannot reach.
+   ============================================================================================= */
+CLICKUP__FN int clickup__ecode_team_unauthorized(const char *ecode) {
+    int n;
+    if (strncmp(ecode, "OAUTH_", 6) != 0 || !ecode[6]) return 0;
+    n = atoi(ecode + 6);
+    return n == 23 || n == 26 || n == 27 || (n >= 29 && n <= 45);
+}
+
+CLICKUP__FN clickup_result clickup__status_result(int status, const char *ecode) {
+    if (strcmp(ecode, "ITEM_013") == 0) return CLICKUP_ERR_NOT_FOUND;
+    if (status == 401) return clickup__ecode_team_unauthorized(ecode) ? CLICKUP_ERR_NO_ACCESS : CLICKUP_ERR_AUTH;
+    if (status == 403) return CLICKUP_ERR_NO_ACCESS;
+    if (status == 404) return CLICKUP_ERR_NOT_FOUND;
+    if (status == 400 || status == 422) return CLICKUP_ERR_VALIDATION;
+    if (status == 429) return CLICKUP_ERR_RATE_LIMITED;
+    if (status >= 500 && status <= 599) return CLICKUP_ERR_SERVER;
+    return CLICKUP_ERR_HTTP;
+}
+
+/* Fill ecode and api_message from an error body, when it is ClickUp's JSON. */
+CLICKUP__FN void clickup__error_body(clickup_client *c, const char *body, size_t len) {
+    clickup_json_doc *doc = NULL;
+    const clickup_json *root, *msg;
+    c->err.ecode[0] = c->err.api_message[0] = '\0';
+    if (!body || !len || len > 65536) return;
+    if (clickup_json_parse(body, len, &c->alloc, &doc, NULL) != CLICKUP_OK) return;
+    root = clickup_json_root(doc);
+    msg = clickup_json_get(root, "err");
+    if (!clickup_json_is(msg, CLICKUP_JSON_STRING)) msg = clickup_json_get(root, "error");
+    if (!clickup_json_is(msg, CLICKUP_JSON_STRING)) msg = clickup_json_get(root, "message");
+    clickup__strlcpy(c->err.api_message, clickup_json_as_string(msg, "", NULL), sizeof c->err.api_message);
+    clickup__strlcpy(c->err.ecode, clickup_json_as_string(clickup_json_get(root, "ECODE"), "", NULL), sizeof c->err.ecode);
+    clickup_json_doc_free(doc);
+    clickup__redact(c, c->err.api_message);
+}
+
+/* Record a failure: code + message "<METHOD> <path>: <what>". Returns code. */
+CLICKUP__FN clickup_result clickup__fail(clickup_client *c, clickup_result code, const char *fmt, ...) CLICKUP__PRINTF(3, 4);
+CLICKUP__FN clickup_result clickup__fail(clickup_client *c, clickup_result code, const char *fmt, ...) {
+    char what[200];
+    va_list ap;
+    va_start(ap, fmt);
+    (void)vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    c->err.code = code;
+    if (c->err.method[0])
+        clickup__fmt(c->err.message, sizeof c->err.message, "%s %s: %s", c->err.method, c->err.path, what);
+    else
+        clickup__strlcpy(c->err.message, what, sizeof c->err.message);
+    clickup__redact(c, c->err.message);
+    clickup__redact(c, c->err.curl_error);
+    return code;
+}
+
+CLICKUP__FN void clickup__error_reset(clickup_client *c, const char *method, const char *path) {
+    memset(&c->err, 0, sizeof c->err);
+    clickup__strlcpy(c->err.method, method, sizeof c->err.method);
+    clickup__strlcpy(c->err.path, path, sizeof c->err.path);
+}
+
+CLICKUP_API const clickup_error *clickup_last_error(const clickup_client *client) {
+    static const clickup_error none = { CLICKUP_ERR_INVALID_ARG, 0, "", "no client", "", "", "", 0, 0, 0, "", 0 };
+    return client ? &client->err : &none;
+}
+
+/* ==== [client] ===============================================================================
+   Configuration, the request engine (limiter -> transport -> classify -> retry), metrics.
+   ============================================================================================= */
+CLICKUP_API clickup_result clickup_global_init(void) {
+    return curl_global_init(CURL_GLOBAL_ALL) == CURLE_OK ? CLICKUP_OK : CLICKUP_ERR_NOMEM;
+}
+CLICKUP_API void clickup_global_cleanup(void) { curl_global_cleanup(); }
+
+CLICKUP_API void clickup_config_init(clickup_config *cfg) {
+    if (cfg) memset(cfg, 0, sizeof *cfg);
+}
+
+/* A token goes into a header: printable ASCII without spaces, or it could inject headers. */
+CLICKUP__FN const char *clickup__token_problem(const char *t) {
+    size_t n;
+    if (!t || !*t) return "is empty";
+    for (n = 0; t[n]; n++)
+        if ((unsigned char)t[n] <= 0x20 || (unsigned char)t[n] >= 0x7f)
+            return "contains white space, a control character or non-ASCII bytes";
+    if (n > 2048) return "is longer than 2048 characters";
+    return NULL;
+}
+
+/* A whole non-negative decimal number in [0, max]. */
+CLICKUP__FN int clickup__env_num(const char *s, long max, long *out) {
+    int64_t v;
+    if (!s || !*s || !clickup__parse_i64(s, strlen(s), &v) || v < 0 || v > max) return 0;
+    *out = (long)v;
+    return 1;
+}
+
+CLICKUP__FN int clickup__ieq(const char *a, const char *b) {
+    for (; *a && *b; a++, b++) {
+        char x = *a, y = *b;
+        if (x >= 'A' && x <= 'Z') x = (char)(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z') y = (char)(y - 'A' + 'a');
+        if (x != y) return 0;
+    }
+    return *a == *b;
+}
+
+CLICKUP_API clickup_result clickup_config_from_env(clickup_config *cfg, char *msg, size_t msg_size) {
+    const char *v, *why;
+    long n;
+    char dummy[8];
+    if (!msg) { msg = dummy; msg_size = sizeof dummy; }
+    if (msg_size) msg[0] = '\0';
+    if (!cfg) return CLICKUP_ERR_INVALID_ARG;
+    memset(cfg, 0, sizeof *cfg);
+    v = getenv("CLICKUP_API_TOKEN");
+    if (!v || !*v) { clickup__fmt(msg, msg_size, "CLICKUP_API_TOKEN is not set"); return CLICKUP_ERR_CONFIG; }
+    if ((why = clickup__token_problem(v)) != NULL) {
+        clickup__fmt(msg, msg_size, "CLICKUP_API_TOKEN %s", why);
+        return CLICKUP_ERR_CONFIG;
+    }
+    cfg->token = v;
+    if ((v = getenv("CLICKUP_TEAM_ID")) && *v) {
+        if (!clickup__valid_id(v)) { clickup__fmt(msg, msg_size, "CLICKUP_TEAM_ID must be a workspace id (digits)"); return CLICKUP_ERR_CONFIG; }
+        cfg->team_id = v;
+    }
+    if ((v = getenv("CLICKUP_BASE_URL")) && *v) cfg->base_url = v;
+    if ((v = getenv("CLICKUP_RATE_LIMIT")) && *v) {
+        if (!clickup__env_num(v, CLICKUP__LIMIT_MAX, &n) || n == 0) {
+            clickup__fmt(msg, msg_size, "CLICKUP_RATE_LIMIT must be a whole number from 1 to %d", CLICKUP__LIMIT_MAX);
+            return CLICKUP_ERR_CONFIG;
+        }
+        cfg->rate_limit = (int)n;
+    }
+    if ((v = getenv("CLICKUP_RATE_WINDOW_S")) && *v) {
+        if (!clickup__env_num(v, 86400, &n) || n == 0) {
+            clickup__fmt(msg, msg_size, "CLICKUP_RATE_WINDOW_S must be a whole number of seconds from 1 to 86400");
+            return CLICKUP_ERR_CONFIG;
+        }
+        cfg->rate_window_ms = (int)(n * 1000);
+    }
+    if ((v = getenv("CLICKUP_ENABLE_CACHE")) && *v) {
+        if (clickup__ieq(v, "true") || clickup__ieq(v, "1") || clickup__ieq(v, "yes") || clickup__ieq(v, "on"))
+            cfg->disable_cache = 0;
+        else if (clickup__ieq(v, "false") || clickup__ieq(v, "0") || clickup__ieq(v, "no") || clickup__ieq(v, "off"))
+            cfg->disable_cache = 1;
+        else {
+            clickup__fmt(msg, msg_size, "CLICKUP_ENABLE_CACHE must be true or false");
+            return CLICKUP_ERR_CONFIG;
+        }
+    }
+    if ((v = getenv("CLICKUP_TIMEOUT_MS")) && *v) {
+        if (!clickup__env_num(v, 3600000L, &n) || n == 0) {
+            clickup__fmt(msg, msg_size, "CLICKUP_TIMEOUT_MS must be a whole number of milliseconds from 1 to 3600000");
+            return CLICKUP_ERR_CONFIG;
+        }
+        cfg->timeout_ms = n;
+    }
+    if ((v = getenv("CLICKUP_LOG_LEVEL")) && *v) {
+        static const char *const names[] = { "off", "error", "warning", "info", "debug" };
+        size_t i;
+        for (i = 0; i < CLICKUP__COUNT(names); i++)
+            if (clickup__ieq(v, names[i])) break;
+        if (i == CLICKUP__COUNT(names)) {
+            clickup__fmt(msg, msg_size, "CLICKUP_LOG_LEVEL must be one of off, error, warning, info, debug");
+            return CLICKUP_ERR_CONFIG;
+        }
+        cfg->log_level = (clickup_log_level)i;
+    }
+    return CLICKUP_OK;
+}
+
+CLICKUP__FN char *clickup__strdup(const clickup_allocator *al, const char *s) {
+    size_t n;
+    char *d;
+    if (!s) return NULL;
+    n = strlen(s);
+    d = (char *)clickup__malloc(al, n + 1);
+    if (d) memcpy(d, s, n + 1);
+    return d;
+}
+
+/* Overwrite then free: used for the token, so it does not linger in freed memory. */
+CLICKUP__FN void clickup__free_secret(const clickup_allocator *al, char *s) {
+    if (!s) return;
+    {
+        volatile char *v = s;
+        while (*v) *v++ = 0;
+    }
+    clickup__free(al, s);
+}
+
+/* http:// is allowed for loopback hosts only (the sandbox); everything else must be https://. */
+CLICKUP__FN int clickup__base_url_ok(const char *u, int *is_http) {
+    static const char *const loop[] = { "http://127.0.0.1", "http://localhost", "http://[::1]" };
+    size_t i;
+    if (strncmp(u, "https://", 8) == 0 && u[8]) { *is_http = 0; return clickup__clean_text(u) && !strchr(u, ' '); }
+    for (i = 0; i < CLICKUP__COUNT(loop); i++) {
+        size_t n = strlen(loop[i]);
+        if (strncmp(u, loop[i], n) == 0 && (u[n] == ':' || u[n] == '/' || u[n] == '\0')) {
+            *is_http = 1;
+            return clickup__clean_text(u) && !strchr(u, ' ');
+        }
+    }
+    return 0;
+}
+
+CLICKUP_API clickup_result clickup_client_create(const clickup_config *cfg, clickup_client **out) {
+    clickup_client *c;
+    const char *why, *base;
+    clickup_result rc;
+    size_t n;
+    if (!out) return CLICKUP_ERR_INVALID_ARG;
+    *out = NULL;
+    if (!cfg) return CLICKUP_ERR_INVALID_ARG;
+    if (clickup__token_problem(cfg->token)) return CLICKUP_ERR_CONFIG;
+    base = cfg->base_url ? cfg->base_url : "https://api.clickup.com/api/v2";
+    if (cfg->rate_limit < 0 || cfg->rate_window_ms < 0 || cfg->timeout_ms < 0 || cfg->connect_timeout_ms < 0 ||
+        cfg->call_deadline_ms < 0 || cfg->backoff_base_ms < 0 || cfg->backoff_cap_ms < 0 ||
+        cfg->cache_ttl_spaces_ms < 0 || cfg->cache_ttl_tasks_ms < 0 || cfg->cache_ttl_hierarchy_ms < 0 ||
+        cfg->low_speed_bytes < 0 || cfg->low_speed_ms < 0 || (cfg->team_id && !clickup__valid_id(cfg->team_id)))
+        return CLICKUP_ERR_CONFIG;
+    c = (clickup_client *)clickup__malloc(cfg->allocator, sizeof *c);
+    if (!c) return CLICKUP_ERR_NOMEM;
+    memset(c, 0, sizeof *c);
+    if (cfg->allocator) c->alloc = *cfg->allocator;
+    if (!clickup__base_url_ok(base, &c->base_is_http)) { clickup__free(&c->alloc, c); return CLICKUP_ERR_CONFIG; }
+    why = NULL;
+    c->token = clickup__strdup(&c->alloc, cfg->token);
+    c->base_url = clickup__strdup(&c->alloc, base);
+    c->team_id = cfg->team_id ? clickup__strdup(&c->alloc, cfg->team_id) : NULL;
+    c->ca_info = cfg->ca_info ? clickup__strdup(&c->alloc, cfg->ca_info) : NULL;
+    c->ca_path = cfg->ca_path ? clickup__strdup(&c->alloc, cfg->ca_path) : NULL;
+    /* Personal tokens go raw; OAuth access tokens as Bearer. */
+    n = strlen(cfg->token) + 32;
+    c->auth_header = (char *)clickup__malloc(&c->alloc, n);
+    if (!c->token || !c->base_url || (cfg->team_id && !c->team_id) || (cfg->ca_info && !c->ca_info) ||
+        (cfg->ca_path && !c->ca_path) || !c->auth_header) {
+        why = "nomem";
+    } else {
+        clickup__fmt(c->auth_header, n, "Authorization: %s%s", strncmp(cfg->token, "pk_", 3) == 0 ? "" : "Bearer ",
+                     cfg->token);
+        n = strlen(c->base_url);
+        while (n && c->base_url[n - 1] == '/') c->base_url[--n] = '\0';
+    }
+    if (!why && cfg->limiter) {
+        c->limiter = cfg->limiter;
+    } else if (!why) {
+        rc = clickup_limiter_create(cfg->rate_limit, cfg->rate_window_ms, &c->alloc, &c->limiter);
+        if (rc != CLICKUP_OK) why = "nomem";
+        c->own_limiter = 1;
+    }
+    if (why) { clickup_client_destroy(c); return CLICKUP_ERR_NOMEM; }
+
+    c->rate_mode = cfg->rate_mode;
+    c->disable_cache = cfg->disable_cache;
+    c->max_retries = cfg->max_retries == 0 ? 3 : cfg->max_retries < 0 ? 0 : cfg->max_retries > 10 ? 10 : cfg->max_retries;
+    c->connect_timeout_ms = cfg->connect_timeout_ms ? cfg->connect_timeout_ms : 10000;
+    c->timeout_ms = cfg->timeout_ms ? cfg->timeout_ms : 30000;
+    c->call_deadline_ms = cfg->call_deadline_ms ? cfg->call_deadline_ms : 90000;
+    c->low_speed_bytes = cfg->low_speed_bytes ? cfg->low_speed_bytes : 1;
+    c->low_speed_ms = cfg->low_speed_ms ? cfg->low_speed_ms : 20000;
+    c->backoff_base_ms = cfg->backoff_base_ms ? cfg->backoff_base_ms : 2000;
+    c->backoff_cap_ms = cfg->backoff_cap_ms ? cfg->backoff_cap_ms : 8000;
+    c->ttl_spaces_ms = cfg->cache_ttl_spaces_ms ? cfg->cache_ttl_spaces_ms : 3600000L;
+    c->ttl_tasks_ms = cfg->cache_ttl_tasks_ms ? cfg->cache_ttl_tasks_ms : 300000L;
+    c->ttl_hierarchy_ms = cfg->cache_ttl_hierarchy_ms ? cfg->cache_ttl_hierarchy_ms : 300000L;
+    c->max_response_bytes = cfg->max_response_bytes ? cfg->max_response_bytes : CLICKUP_MAX_RESPONSE_BYTES;
+    c->log = cfg->log;
+    c->log_user = cfg->log_user;
+    c->log_level = cfg->log_level ? cfg->log_level : CLICKUP_LOG_INFO;
+    c->hooks = cfg->hooks;
+    if (!c->hooks.now_ms) c->hooks.now_ms = clickup__mono_ms;
+    if (!c->hooks.wall_ms) c->hooks.wall_ms = clickup__wall_ms;
+    if (!c->hooks.sleep_ms) c->hooks.sleep_ms = clickup__sleep_ms;
+    c->rng = 0x9E3779B97F4A7C15ULL ^ (uint64_t)clickup__wall_ms(NULL) ^ (uint64_t)(uintptr_t)c;
+    c->transport = cfg->transport;
+    c->transport_user = cfg->transport_user;
+    c->cache.max_entries = cfg->cache_max_entries ? cfg->cache_max_entries : 256;
+    c->cache.max_bytes = cfg->cache_max_bytes ? cfg->cache_max_bytes : ((size_t)8 << 20);
+    c->cache.salt = clickup__fnv1a(14695981039346656037ULL, c->token, strlen(c->token));
+    {
+        curl_version_info_data *vi = curl_version_info(CURLVERSION_NOW);
+        clickup__fmt(c->user_agent, sizeof c->user_agent, "User-Agent: clickup.h/%s libcurl/%s", CLICKUP_VERSION_STRING,
+                     vi && vi->version ? vi->version : "unknown");
+    }
+    *out = c;
+    return CLICKUP_OK;
+}
+
+CLICKUP_API void clickup_client_destroy(clickup_client *c) {
+    clickup_allocator al;
+    if (!c) return;
+    al = c->alloc;
+    if (c->curl) curl_easy_cleanup(c->curl);
+    clickup__cache_clear(&c->cache, &al);
+    if (c->own_limiter) clickup_limiter_destroy(c->limiter);
+    clickup__free_secret(&al, c->token);
+    clickup__free_secret(&al, c->auth_header);
+    clickup__free(&al, c->base_url);
+    clickup__free(&al, c->team_id);
+    clickup__free(&al, c->ca_info);
+    clickup__free(&al, c->ca_path);
+    clickup__free(&al, c->body);
+    memset(c, 0, sizeof *c);
+    clickup__free(&al, c);
+}
+
+CLICKUP__FN uint64_t clickup__random(clickup_client *c) {
+    uint64_t x;
+    if (c->hooks.random_u64) return c->hooks.random_u64(c->hooks.user);
+    x = c->rng;                                /* xorshift64* */
+    x ^= x >> 12; x ^= x << 25; x ^= x >> 27;
+    c->rng = x;
+    return x * 2685821657736338717ULL;
+}
+
+/* ---- metrics --------------------------------------------------------------------------------- */
+CLICKUP__FN clickup__endpoint_stats *clickup__endpoint(clickup_client *c, const char *route) {
+    size_t i;
+    for (i = 0; i < c->ep_count; i++)
+        if (strcmp(c->ep[i].route, route) == 0) return &c->ep[i];
+    if (c->ep_count == CLICKUP_METRIC_ENDPOINTS) return NULL;
+    c->ep[c->ep_count].route = route;
+    return &c->ep[c->ep_count++];
+}
+
+CLICKUP__FN void clickup__count_error(clickup_client *c, clickup_result rc) {
+    switch (rc) {
+    case CLICKUP_OK: break;
+    case CLICKUP_ERR_NETWORK: case CLICKUP_ERR_OUTCOME_UNKNOWN: c->m.errors_network++; break;
+    case CLICKUP_ERR_TIMEOUT: c->m.errors_timeout++; break;
+    case CLICKUP_ERR_AUTH: case CLICKUP_ERR_NO_ACCESS: c->m.errors_auth++; break;
+    case CLICKUP_ERR_NOT_FOUND: case CLICKUP_ERR_VALIDATION: case CLICKUP_ERR_RATE_LIMITED: c->m.errors_client++; break;
+    case CLICKUP_ERR_SERVER: c->m.errors_server++; break;
+    case CLICKUP_ERR_BAD_RESPONSE: case CLICKUP_ERR_TOO_LARGE: c->m.errors_bad_response++; break;
+    default: c->m.errors_other++; break;
+    }
+}
+
+CLICKUP__FN int clickup__cmp_u32(const void *a, const void *b) {
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+CLICKUP_API void clickup_metrics_get(const clickup_client *c, clickup_metrics *out) {
+    size_t i;
+    if (!out) return;
+    memset(out, 0, sizeof *out);
+    if (!c) return;
+    *out = c->m;
+    out->cache_hits = c->cache.hits;
+    out->cache_misses = c->cache.misses;
+    out->cache_evictions = c->cache.evictions;
+    out->cache_entries = c->cache.entries;
+    out->cache_bytes = c->cache.bytes;
+    out->cache_hit_rate = c->cache.hits + c->cache.misses
+                              ? (double)c->cache.hits / (double)(c->cache.hits + c->cache.misses) : 0.0;
+    {
+        clickup_rate_state rs;
+        clickup__limiter_state(c->limiter, c->hooks.now_ms(c->hooks.user), &rs);
+        out->bucket_available = rs.available;
+    }
+    out->endpoint_count = c->ep_count;
+    for (i = 0; i < c->ep_count; i++) {
+        uint32_t sorted[CLICKUP__ENDPOINT_RING];
+        size_t n = c->ep[i].lat_count;
+        clickup_endpoint_metrics *em = &out->endpoints[i];
+        em->endpoint = c->ep[i].route;
+        em->requests = c->ep[i].requests;
+        em->errors = c->ep[i].errors;
+        if (!n) continue;
+        memcpy(sorted, c->ep[i].lat, n * sizeof sorted[0]);
+        qsort(sorted, n, sizeof sorted[0], clickup__cmp_u32);
+        em->p50_ms = sorted[(n - 1) * 50 / 100];
+        em->p95_ms = sorted[(n - 1) * 95 / 100];
+        em->p99_ms = sorted[(n - 1) * 99 / 100];
+    }
+}
+
+CLICKUP_API clickup_result clickup_rate_get(clickup_client *c, clickup_rate_state *out) {
+    if (!c || !out) return CLICKUP_ERR_INVALID_ARG;
+    clickup__limiter_state(c->limiter, c->hooks.now_ms(c->hooks.user), out);
+    return CLICKUP_OK;
+}
+
+CLICKUP_API void clickup_cache_clear(clickup_client *c) {
+    if (c) clickup__cache_clear(&c->cache, &c->alloc);
+}
+
+/* ---- the request engine ------------------------------------------------------------------- */
+/* What an endpoint asks of the engine. */
+typedef struct clickup__call {
+    const char *method;       /* GET POST PUT DELETE                                       */
+    const char *route;        /* metrics name: "GET /task/{id}"                            */
+    const char *path;         /* "/task/abc" (already validated)                          */
+    const char *query;        /* "?a=b&c=d" or "" (already encoded)                        */
+    const char *body;         /* JSON or NULL                                              */
+    size_t      body_len;
+    uint64_t    ttl_ms;       /* > 0: a cacheable GET                                       */
+    unsigned    flags;        /* CLICKUP_NO_CACHE                                          */
+} clickup__call;
+
+CLICKUP__FN int clickup__idempotent(const char *method) { return strcmp(method, "POST") != 0; }
+
+/* Perform a call. On CLICKUP_OK the response body is c->body / c->body_len (valid until the
+   next call). Everything that can go wrong ends in a result code and c->err. */
+CLICKUP__FN clickup_result clickup__perform(clickup_client *c, const clickup__call *call) {
+    clickup__buf url, key;
+    clickup_http_request rq;
+    clickup_http_response resp;
+    clickup_transport_status ts;
+    const char *headers[6];
+    size_t nh = 0;
+    uint64_t start = c->hooks.now_ms(c->hooks.user), deadline = start + (uint64_t)c->call_deadline_ms, now;
+    clickup__endpoint_stats *ep = clickup__endpoint(c, call->route);
+    clickup_result rc = CLICKUP_OK;
+    int attempt, use_cache = call->ttl_ms && !c->disable_cache && !(call->flags & CLICKUP_NO_CACHE);
+
+    clickup__error_reset(c, call->method, call->path);
+    c->m.calls++;
+    memset(&url, 0, sizeof url); url.al = &c->alloc;
+    memset(&key, 0, sizeof key); key.al = &c->alloc;
+    clickup__buf_str(&key, call->method); clickup__buf_put(&key, " ", 1);
+    clickup__buf_str(&key, call->path); clickup__buf_str(&key, call->query);
+    clickup__buf_str(&url, c->base_url); clickup__buf_str(&url, call->path); clickup__buf_str(&url, call->query);
+    if (url.nomem || key.nomem) { rc = clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory"); goto out; }
+
+    if (use_cache) {
+        clickup__centry *e = clickup__cache_get(&c->cache, &c->alloc, key.p, key.len, start);
+        if (e) {
+            c->body_len = 0;
+            if (!clickup__curl_write(e->body, 1, e->body_len, c) && e->body_len) {
+                rc = clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory");
+                goto out;
+            }
+            CLICKUP__LOG(c, CLICKUP_LOG_DEBUG, "cache hit: %s %s", call->method, call->path);
+            goto out;
+        }
+        CLICKUP__LOG(c, CLICKUP_LOG_DEBUG, "cache miss: %s %s", call->method, call->path);
+    }
+
+    headers[nh++] = c->auth_header;
+    headers[nh++] = c->user_agent;
+    headers[nh++] = "Accept: application/json";
+    headers[nh++] = "Content-Type: application/json";
+    headers[nh++] = "Expect:";            /* no 100-continue round trip for bodies */
+    headers[nh] = NULL;
+    memset(&rq, 0, sizeof rq);
+    rq.method = call->method;
+    rq.url = url.p;
+    rq.headers = headers;
+    rq.body = call->body;
+    rq.body_len = call->body_len;
+
+    for (attempt = 0;; attempt++) {
+        uint64_t t0, wait, delay = 0;
+        int retry = 0;
+        /* 1. the limiter: wait for a token, within the deadline */
+        for (;;) {
+            now = c->hooks.now_ms(c->hooks.user);
+            wait = clickup__limiter_try(c->limiter, now);
+            if (!wait) break;
+            if (c->rate_mode == CLICKUP_RATE_FAIL) {
+                rc = clickup__fail(c, CLICKUP_ERR_RATE_LIMITED, "rate limit reached; next request allowed in %llu ms",
+                                   (unsigned long long)wait);
+                goto out;
+            }
+            if (now + wait > deadline) {
+                rc = clickup__fail(c, CLICKUP_ERR_RATE_LIMITED,
+                                   "rate limit wait of %llu ms would pass the call deadline", (unsigned long long)wait);
+                goto out;
+            }
+            CLICKUP__LOG(c, CLICKUP_LOG_WARNING, "rate limit: waiting %llu ms before %s %s",
+                         (unsigned long long)wait, call->method, call->path);
+            c->hooks.sleep_ms(c->hooks.user, wait);
+            c->err.waited_ms += wait;
+            c->m.limiter_wait_ms += wait;
+        }
+        /* 2. one exchange */
+        now = t0 = c->hooks.now_ms(c->hooks.user);
+        rq.timeout_ms = (long)(deadline > now ? deadline - now : 1);
+        if (rq.timeout_ms > c->timeout_ms) rq.timeout_ms = c->timeout_ms;
+        memset(&resp, 0, sizeof resp);
+        c->body_len = 0;
+        c->too_large = 0;
+        c->curl_err[0] = '\0';
+        c->err.curl_code = 0;
+        c->err.attempts++;
+        c->m.requests++;
+        if (ep) ep->requests++;
+        if (c->transport) {
+            ts = c->transport(c->transport_user, &rq, &resp);
+            if (ts == CLICKUP_TRANSPORT_OK && resp.body_len > c->max_response_bytes) ts = CLICKUP_TRANSPORT_TOO_LARGE;
+            if (ts == CLICKUP_TRANSPORT_OK && resp.body != c->body) {   /* copy: the hook's buffer is borrowed */
+                if (resp.body_len && !clickup__curl_write((char *)(uintptr_t)resp.body, 1, resp.body_len, c)) {
+                    clickup__limiter_update(c->limiter, c->hooks.now_ms(c->hooks.user), c->hooks.wall_ms(c->hooks.user), &resp, 0);
+                    rc = clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory");
+                    goto out;
+                }
+                resp.body = c->body;
+            }
+        } else {
+            ts = clickup__curl_perform(c, &rq, &resp);
+        }
+        now = c->hooks.now_ms(c->hooks.user);
+        clickup__limiter_update(c->limiter, now, c->hooks.wall_ms(c->hooks.user), &resp, ts == CLICKUP_TRANSPORT_OK);
+        if (ep) {
+            uint64_t ms = now - t0;
+            ep->lat[ep->lat_next] = (uint32_t)(ms > UINT32_MAX ? UINT32_MAX : ms);
+            ep->lat_next = (ep->lat_next + 1) % CLICKUP__ENDPOINT_RING;
+            if (ep->lat_count < CLICKUP__ENDPOINT_RING) ep->lat_count++;
+        }
+        c->err.http_status = ts == CLICKUP_TRANSPORT_OK ? resp.status : 0;
+        clickup__strlcpy(c->err.curl_error, c->curl_err, sizeof c->err.curl_error);
+
+        /* 3. classify */
+        if (ts == CLICKUP_TRANSPORT_OK) {
+            CLICKUP__LOG(c, CLICKUP_LOG_INFO, "%s %s -> %d in %llu ms (attempt %d)", call->method, call->path,
+                         resp.status, (unsigned long long)(now - t0), attempt + 1);
+            if (resp.status >= 200 && resp.status <= 299) {
+                if (use_cache) clickup__cache_put(&c->cache, &c->alloc, key.p, key.len, c->body, c->body_len, now, call->ttl_ms);
+                rc = CLICKUP_OK;
+                goto out;
+            }
+            clickup__error_body(c, c->body, c->body_len);
+            rc = clickup__status_result(resp.status, c->err.ecode);
+            if (resp.status == 429) {
+                int64_t hint = clickup__reset_in_ms(resp.rate_reset, c->hooks.wall_ms(c->hooks.user), c->limiter->window_ms);
+                int64_t ra = clickup__retry_after_ms(resp.retry_after, c->hooks.wall_ms(c->hooks.user),
+                                                     (int64_t)c->limiter->window_ms + 5000);
+                c->m.responses_429++;
+                retry = 1;                         /* refused before acting: safe for POST too */
+                if (ra >= 0) delay = (uint64_t)ra;
+                else if (hint >= 0) delay = (uint64_t)hint + clickup__reset_margin(c->limiter);
+                else retry = 2;                    /* no hint: jittered backoff */
+            } else if (resp.status == 408 || resp.status == 500 || resp.status == 502 || resp.status == 503 ||
+                       resp.status == 504) {
+                if (clickup__idempotent(call->method)) retry = 2;
+                else {
+                    rc = clickup__fail(c, CLICKUP_ERR_OUTCOME_UNKNOWN,
+                                       "HTTP %d after the request was sent; the write may have happened, so it was not repeated",
+                                       resp.status);
+                    goto out;
+                }
+            }
+            if (!retry || attempt >= c->max_retries) {
+                if (c->err.ecode[0] || c->err.api_message[0])
+                    clickup__fail(c, rc, "HTTP %d%s%s: %s", resp.status, c->err.ecode[0] ? " " : "", c->err.ecode,
+                                  c->err.api_message[0] ? c->err.api_message : clickup_strerror(rc));
+                else
+                    clickup__fail(c, rc, "HTTP %d: %s", resp.status, clickup_strerror(rc));
+                goto out;
+            }
+        } else {
+            CLICKUP__LOG(c, CLICKUP_LOG_INFO, "%s %s -> no response (%s) after %llu ms (attempt %d)", call->method,
+                         call->path, c->err.curl_error[0] ? c->err.curl_error : "transport failure",
+                         (unsigned long long)(now - t0), attempt + 1);
+            if (ts == CLICKUP_TRANSPORT_TOO_LARGE) {
+                rc = clickup__fail(c, CLICKUP_ERR_TOO_LARGE, "response larger than %llu bytes",
+                                   (unsigned long long)c->max_response_bytes);
+                goto out;
+            }
+            rc = ts == CLICKUP_TRANSPORT_TIMEOUT ? CLICKUP_ERR_TIMEOUT : CLICKUP_ERR_NETWORK;
+            if (ts != CLICKUP_TRANSPORT_NOT_SENT && !clickup__idempotent(call->method)) {
+                rc = clickup__fail(c, CLICKUP_ERR_OUTCOME_UNKNOWN,
+                                   "%s after the request was sent; the write may have happened, so it was not repeated",
+                                   ts == CLICKUP_TRANSPORT_TIMEOUT ? "timed out" : "connection lost");
+                goto out;
+            }
+            if (clickup__curl_permanent(c->err.curl_code) || attempt >= c->max_retries) {
+                clickup__fail(c, rc, "%s", c->err.curl_error[0] ? c->err.curl_error : clickup_strerror(rc));
+                goto out;
+            }
+            retry = 2;
+        }
+        /* 4. wait before the retry: the server's hint, or full jitter U(0, min(cap, base * 2^n)) */
+        if (retry == 2) {
+            uint64_t ceiling = (uint64_t)c->backoff_base_ms << (attempt < 20 ? attempt : 20);
+            if (ceiling > (uint64_t)c->backoff_cap_ms) ceiling = (uint64_t)c->backoff_cap_ms;
+            delay = ceiling ? clickup__random(c) % (ceiling + 1) : 0;
+        }
+        now = c->hooks.now_ms(c->hooks.user);
+        if (now + delay >= deadline) {
+            clickup__fail(c, rc, "gave up after %d attempts: the next retry would pass the call deadline", attempt + 1);
+            goto out;
+        }
+        CLICKUP__LOG(c, CLICKUP_LOG_WARNING, "%s %s: retry %d in %llu ms (%s)", call->method, call->path, attempt + 1,
+                     (unsigned long long)delay, c->err.http_status ? "HTTP error" : "transport error");
+        if (delay) c->hooks.sleep_ms(c->hooks.user, delay);
+        c->err.waited_ms += delay;
+        c->m.retries++;
+    }
+out:
+    if (rc != CLICKUP_OK) {
+        clickup__count_error(c, rc);
+        if (ep) ep->errors++;
+        CLICKUP__LOG(c, CLICKUP_LOG_ERROR, "%s", c->err.message);
+    }
+    if (c->body_cap > ((size_t)4 << 20) && rc != CLICKUP_OK) {   /* do not keep a huge buffer around */
+        clickup__free(&c->alloc, c->body);
+        c->body = NULL; c->body_cap = c->body_len = 0;
+    }
+    clickup__free(&c->alloc, url.p);
+    clickup__free(&c->alloc, key.p);
+    return rc;
+}
+
+/* ==== [decoders] =============================================================================
+   JSON -> typed structs, inside the result's arena (strings point into the parsed document,
+   which lives in the same arena). Lenient where ClickUp is inconsistent (numbers as strings,
+   null for absent, floats for integers), strict where it matters: a needed field with an
+   impossible type fails with CLICKUP_ERR_BAD_RESPONSE naming the field. Unknown fields are
+   ignored; every struct keeps its raw node for the rest.
+   ============================================================================================= */
+typedef struct clickup__dec {
+    clickup__arena *a;
+    char            what[128];   /* on failure: which field, and why */
+} clickup__dec;
+
+CLICKUP__FN clickup_result clickup__dec_fail(clickup__dec *d, const char *field, const char *why) {
+    clickup__fmt(d->what, sizeof d->what, "field '%s' %s", field, why);
+    return CLICKUP_ERR_BAD_RESPONSE;
+}
+
+/* A string member, or a number's literal text (ids sometimes arrive as numbers), else "". */
+CLICKUP__FN const char *clickup__dstr(const clickup_json *o, const char *k) {
+    const clickup_json *v = clickup_json_get(o, k);
+    if (v && (v->type == CLICKUP_JSON_STRING || v->type == CLICKUP_JSON_NUMBER)) return v->u.s;
+    return "";
+}
+/* The same, but NULL when absent or null. */
+CLICKUP__FN const char *clickup__dstr_null(const clickup_json *o, const char *k) {
+    const clickup_json *v = clickup_json_get(o, k);
+    if (v && (v->type == CLICKUP_JSON_STRING || v->type == CLICKUP_JSON_NUMBER)) return v->u.s;
+    return NULL;
+}
+/* An integer that ClickUp may send as a number, a numeric string or a float; absent/null/
+   garbage leave present = 0. */
+CLICKUP__FN clickup_i64 clickup__di64v(const clickup_json *v) {
+    clickup_i64 r;
+    r.value = 0; r.present = 0;
+    if (!v || (v->type != CLICKUP_JSON_NUMBER && v->type != CLICKUP_JSON_STRING)) return r;
+    if (clickup_json_int64(v, &r.value) == CLICKUP_OK) { r.present = 1; return r; }
+    if (v->type == CLICKUP_JSON_NUMBER || clickup__is_number_text(v->u.s, v->n)) {
+        double x = strtod(v->u.s, NULL);
+        if (x >= -9.2e18 && x <= 9.2e18) { r.value = (int64_t)x; r.present = 1; }
+    }
+    return r;
+}
+CLICKUP__FN clickup_i64 clickup__di64(const clickup_json *o, const char *k) { return clickup__di64v(clickup_json_get(o, k)); }
+CLICKUP__FN int clickup__dbool(const clickup_json *o, const char *k) {
+    const clickup_json *v = clickup_json_get(o, k);
+    if (!v) return 0;
+    if (v->type == CLICKUP_JSON_BOOL) return v->b;
+    if (v->type == CLICKUP_JSON_STRING) return v->n == 4 && memcmp(v->u.s, "true", 4) == 0;
+    return clickup__di64v(v).value != 0;
+}
+
+/* The array member k: NULL/absent gives count 0; a non-array is an error when strict. */
+CLICKUP__FN clickup_result clickup__darr(clickup__dec *d, const clickup_json *o, const char *k, int strict,
+                                         const clickup_json **arr) {
+    const clickup_json *v = clickup_json_get(o, k);
+    *arr = NULL;
+    if (!v || v->type == CLICKUP_JSON_NULL) return strict && !v ? clickup__dec_fail(d, k, "is missing") : CLICKUP_OK;
+    if (v->type != CLICKUP_JSON_ARRAY) return strict ? clickup__dec_fail(d, k, "is not an array") : CLICKUP_OK;
+    *arr = v;
+    return CLICKUP_OK;
+}
+
+/* count zeroed elements of `size` bytes in the arena (NULL for 0). */
+CLICKUP__FN clickup_result clickup__dalloc(clickup__dec *d, size_t count, size_t size, void **out) {
+    *out = NULL;
+    if (!count) return CLICKUP_OK;
+    *out = clickup__arena_calloc(d->a, count, size);
+    return *out ? CLICKUP_OK : CLICKUP_ERR_NOMEM;
+}
+
+CLICKUP__FN void clickup__decode_user(const clickup_json *u, clickup_user *out) {
+    out->id = clickup__di64(u, "id").value;
+    out->username = clickup__dstr(u, "username");
+    out->email = clickup__dstr(u, "email");
+    out->color = clickup__dstr(u, "color");
+    out->initials = clickup__dstr(u, "initials");
+    out->profile_picture = clickup__dstr(u, "profilePicture");
+    out->role = (int)clickup__di64(u, "role").value;
+    out->raw = u;
+}
+
+/* An array of users; each item may be the user itself or {"user": {...}} (members). */
+CLICKUP__FN clickup_result clickup__decode_users(clickup__dec *d, const clickup_json *arr, clickup_user **out, size_t *count) {
+    size_t i, n = clickup_json_len(arr);
+    clickup_result rc = clickup__dalloc(d, n, sizeof **out, (void **)out);
+    *count = 0;
+    if (rc) return rc;
+    for (i = 0; i < n; i++) {
+        const clickup_json *u = clickup_json_at(arr, i), *inner = clickup_json_get(u, "user");
+        if (clickup_json_is(inner, CLICKUP_JSON_OBJECT)) u = inner;
+        clickup__decode_user(u, &(*out)[i]);
+    }
+    *count = n;
+    return CLICKUP_OK;
+}
+
+CLICKUP__FN void clickup__decode_status(const clickup_json *s, clickup_status *out) {
+    out->id = clickup__dstr(s, "id");
+    out->status = clickup__dstr(s, "status");
+    out->color = clickup__dstr(s, "color");
+    out->type = clickup__dstr(s, "type");
+    out->orderindex = clickup__di64(s, "orderindex");
+    out->raw = s;
+}
+
+CLICKUP__FN clickup_result clickup__decode_statuses(clickup__dec *d, const clickup_json *o, clickup_status **out, size_t *count) {
+    const clickup_json *arr;
+    size_t i, n;
+    clickup_result rc = clickup__darr(d, o, "statuses", 0, &arr);
+    *count = 0;
+    if (rc) return rc;
+    n = clickup_json_len(arr);
+    if ((rc = clickup__dalloc(d, n, sizeof **out, (void **)out)) != CLICKUP_OK) return rc;
+    for (i = 0; i < n; i++) clickup__decode_status(clickup_json_at(arr, i), &(*out)[i]);
+    *count = n;
+    return CLICKUP_OK;
+}
+
+CLICKUP__FN void clickup__decode_ref(const clickup_json *o, clickup_ref *out) {
+    out->id = clickup__dstr(o, "id");
+    out->name = clickup__dstr(o, "name");
+}
+
+/* Objects we cannot do without must be objects with an id. */
+CLICKUP__FN clickup_result clickup__need_object(clickup__dec *d, const clickup_json *o, const char *what) {
+    const clickup_json *id;
+    if (!clickup_json_is(o, CLICKUP_JSON_OBJECT)) return clickup__dec_fail(d, what, "is not an object");
+    id = clickup_json_get(o, "id");
+    if (!id || (id->type != CLICKUP_JSON_STRING && id->type != CLICKUP_JSON_NUMBER) || id->n == 0) {
+        char f[64];
+        clickup__fmt(f, sizeof f, "%s.id", what);
+        return clickup__dec_fail(d, f, "is missing or not a string");
+    }
+    return CLICKUP_OK;
+}
+
+CLICKUP__FN clickup_result clickup__decode_task(clickup__dec *d, const clickup_json *t, clickup_task *out, int depth) {
+    const clickup_json *arr, *v;
+    size_t i, n;
+    clickup_result rc;
+    if ((rc = clickup__need_object(d, t, "task")) != CLICKUP_OK) return rc;
+    out->raw = t;
+    out->id = clickup__dstr(t, "id");
+    out->custom_id = clickup__dstr_null(t, "custom_id");
+    out->name = clickup__dstr(t, "name");
+    out->text_content = clickup__dstr(t, "text_content");
+    out->description = clickup__dstr(t, "description");
+    out->markdown_description = clickup__dstr_null(t, "markdown_description");
+    v = clickup_json_get(t, "orderindex");
+    out->orderindex = v && (v->type == CLICKUP_JSON_STRING || v->type == CLICKUP_JSON_NUMBER) ? v->u.s : "";
+    out->url = clickup__dstr(t, "url");
+    out->team_id = clickup__dstr(t, "team_id");
+    out->parent = clickup__dstr_null(t, "parent");
+    out->top_level_parent = clickup__dstr_null(t, "top_level_parent");
+    clickup__decode_status(clickup_json_get(t, "status"), &out->status);
+    out->date_created = clickup__di64(t, "date_created");
+    out->date_updated = clickup__di64(t, "date_updated");
+    out->date_closed = clickup__di64(t, "date_closed");
+    out->date_done = clickup__di64(t, "date_done");
+    out->due_date = clickup__di64(t, "due_date");
+    out->start_date = clickup__di64(t, "start_date");
+    out->time_estimate = clickup__di64(t, "time_estimate");
+    out->time_spent = clickup__di64(t, "time_spent");
+    out->archived = clickup__dbool(t, "archived");
+    clickup__decode_user(clickup_json_get(t, "creator"), &out->creator);
+    if ((rc = clickup__darr(d, t, "assignees", 0, &arr)) || (rc = clickup__decode_users(d, arr, &out->assignees, &out->assignee_count)))
+        return rc;
+    if ((rc = clickup__darr(d, t, "watchers", 0, &arr)) || (rc = clickup__decode_users(d, arr, &out->watchers, &out->watcher_count)))
+        return rc;
+    if ((rc = clickup__darr(d, t, "tags", 0, &arr))) return rc;
+    n = clickup_json_len(arr);
+    if ((rc = clickup__dalloc(d, n, sizeof *out->tags, (void **)&out->tags))) return rc;
+    for (i = 0; i < n; i++) {
+        const clickup_json *g = clickup_json_at(arr, i);
+        out->tags[i].name = clickup__dstr(g, "name");
+        out->tags[i].tag_fg = clickup__dstr(g, "tag_fg");
+        out->tags[i].tag_bg = clickup__dstr(g, "tag_bg");
+        out->tags[i].creator = clickup__di64(g, "creator").value;
+    }
+    out->tag_count = n;
+    if ((rc = clickup__darr(d, t, "checklists", 0, &arr))) return rc;
+    n = clickup_json_len(arr);
+    if ((rc = clickup__dalloc(d, n, sizeof *out->checklists, (void **)&out->checklists))) return rc;
+    for (i = 0; i < n; i++) {
+        const clickup_json *cl = clickup_json_at(arr, i), *items;
+        clickup_checklist *o = &out->checklists[i];
+        size_t j, m;
+        o->id = clickup__dstr(cl, "id");
+        o->name = clickup__dstr(cl, "name");
+        o->orderindex = clickup__di64(cl, "orderindex");
+        o->raw = cl;
+        if ((rc = clickup__darr(d, cl, "items", 0, &items))) return rc;
+        m = clickup_json_len(items);
+        if ((rc = clickup__dalloc(d, m, sizeof *o->items, (void **)&o->items))) return rc;
+        for (j = 0; j < m; j++) {
+            const clickup_json *it = clickup_json_at(items, j);
+            o->items[j].id = clickup__dstr(it, "id");
+            o->items[j].name = clickup__dstr(it, "name");
+            o->items[j].parent = clickup__dstr_null(it, "parent");
+            o->items[j].resolved = clickup__dbool(it, "resolved");
+            o->items[j].orderindex = clickup__di64(it, "orderindex");
+            o->items[j].raw = it;
+        }
+        o->item_count = m;
+    }
+    out->checklist_count = n;
+    v = clickup_json_get(t, "priority");
+    if (clickup_json_is(v, CLICKUP_JSON_OBJECT)) {
+        clickup_priority *p = (clickup_priority *)clickup__arena_calloc(d->a, 1, sizeof *p);
+        if (!p) return CLICKUP_ERR_NOMEM;
+        p->id = clickup__dstr(v, "id");
+        p->priority = clickup__dstr(v, "priority");
+        p->color = clickup__dstr(v, "color");
+        p->orderindex = clickup__dstr(v, "orderindex");
+        out->priority = p;
+    }
+    if ((rc = clickup__darr(d, t, "custom_fields", 0, &arr))) return rc;
+    n = clickup_json_len(arr);
+    if ((rc = clickup__dalloc(d, n, sizeof *out->custom_fields, (void **)&out->custom_fields))) return rc;
+    for (i = 0; i < n; i++) {
+        const clickup_json *f = clickup_json_at(arr, i);
+        out->custom_fields[i].id = clickup__dstr(f, "id");
+        out->custom_fields[i].name = clickup__dstr(f, "name");
+        out->custom_fields[i].type = clickup__dstr(f, "type");
+        out->custom_fields[i].value = clickup_json_get(f, "value");
+        out->custom_fields[i].raw = f;
+    }
+    out->custom_field_count = n;
+    clickup__decode_ref(clickup_json_get(t, "list"), &out->list);
+    v = clickup_json_get(t, "folder");
+    clickup__decode_ref(v ? v : clickup_json_get(t, "project"), &out->folder);
+    clickup__decode_ref(clickup_json_get(t, "space"), &out->space);
+    if ((rc = clickup__darr(d, t, "subtasks", 0, &arr))) return rc;
+    n = clickup_json_len(arr);
+    if (n && depth < 8) {
+        if ((rc = clickup__dalloc(d, n, sizeof *out->subtasks, (void **)&out->subtasks))) return rc;
+        for (i = 0; i < n; i++)
+            if ((rc = clickup__decode_task(d, clickup_json_at(arr, i), &out->subtasks[i], depth + 1))) return rc;
+        out->subtask_count = n;
+    }
+    return CLICKUP_OK;
+}
+
+/* {"tasks": [...]} -> items; sets *more_hint: 1 more pages, 0 last page, -1 unknown. */
+CLICKUP__FN clickup_result clickup__decode_task_page(clickup__dec *d, const clickup_json *root, clickup_tasks *out, int *last_page) {
+    const clickup_json *arr, *lp;
+    size_t i, n;
+    clickup_result rc;
+    if (!clickup_json_is(root, CLICKUP_JSON_OBJECT)) return clickup__dec_fail(d, "(root)", "is not an object");
+    if ((rc = clickup__darr(d, root, "tasks", 1, &arr))) return rc;
+    n = clickup_json_len(arr);
+    if ((rc = clickup__dalloc(d, n, sizeof *out->items, (void **)&out->items))) return rc;
+    for (i = 0; i < n; i++)
+        if ((rc = clickup__decode_task(d, clickup_json_at(arr, i), &out->items[i], 0))) return rc;
+    out->count = n;
+    lp = clickup_json_get(root, "last_page");
+    *last_page = clickup_json_is(lp, CLICKUP_JSON_BOOL) ? (int)lp->b : -1;
+    return CLICKUP_OK;
+}
+
+CLICKUP__FN void clickup__decode_features(const clickup_json *f, clickup_space_features *out) {
+    out->raw = f;
+    out->due_dates = clickup__dbool(clickup_json_get(f, "due_dates"), "enabled");
+    out->time_tracking = clickup__dbool(clickup_json_get(f, "time_tracking"), "enabled");
+    out->tags = clickup__dbool(clickup_json_get(f, "tags"), "enabled");
+    out->time_estimates = clickup__dbool(clickup_json_get(f, "time_estimates"), "enabled");
+    out->checklists = clickup__dbool(clickup_json_get(f, "checklists"), "enabled");
+    out->custom_fields = clickup__dbool(clickup_json_get(f, "custom_fields"), "enabled");
+}
+
+CLICKUP__FN clickup_result clickup__decode_space(clickup__dec *d, const clickup_json *s, clickup_space *out) {
+    clickup_result rc;
+    if ((rc = clickup__need_object(d, s, "space"))) return rc;
+    out->raw = s;
+    out->id = clickup__dstr(s, "id");
+    out->name = clickup__dstr(s, "name");
+    out->color = clickup__dstr(s, "color");
+    out->is_private = clickup__dbool(s, "private");
+    out->multiple_assignees = clickup__dbool(s, "multiple_assignees");
+    out->archived = clickup__dbool(s, "archived");
+    clickup__decode_features(clickup_json_get(s, "features"), &out->features);
+    return clickup__decode_statuses(d, s, &out->statuses, &out->status_count);
+}
+
+CLICKUP__FN clickup_result clickup__decode_list(clickup__dec *d, const clickup_json *l, clickup_list *out) {
+    const clickup_json *st;
+    clickup_result rc;
+    if ((rc = clickup__need_object(d, l, "list"))) return rc;
+    out->raw = l;
+    out->id = clickup__dstr(l, "id");
+    out->name = clickup__dstr(l, "name");
+    out->content = clickup__dstr(l, "content");
+    out->orderindex = clickup__di64(l, "orderindex");
+    out->task_count = clickup__di64(l, "task_count");
+    out->due_date = clickup__di64(l, "due_date");
+    out->start_date = clickup__di64(l, "start_date");
+    st = clickup_json_get(l, "status");
+    out->status_label = clickup__dstr(st, "status");
+    out->status_color = clickup__dstr(st, "color");
+    out->priority_label = clickup__dstr(clickup_json_get(l, "priority"), "priority");
+    clickup__decode_ref(clickup_json_get(l, "folder"), &out->folder);
+    clickup__decode_ref(clickup_json_get(l, "space"), &out->space);
+    out->archived = clickup__dbool(l, "archived");
+    out->override_statuses = clickup__dbool(l, "override_statuses");
+    return clickup__decode_statuses(d, l, &out->statuses, &out->status_count);
+}
+
+CLICKUP__FN clickup_result clickup__decode_lists(clickup__dec *d, const clickup_json *o, int strict, clickup_list **out, size_t *count) {
+    const clickup_json *arr;
+    size_t i, n;
+    clickup_result rc = clickup__darr(d, o, "lists", strict, &arr);
+    *count = 0;
+    if (rc) return rc;
+    n = clickup_json_len(arr);
+    if ((rc = clickup__dalloc(d, n, sizeof **out, (void **)out))) return rc;
+    for (i = 0; i < n; i++)
+        if ((rc = clickup__decode_list(d, clickup_json_at(arr, i), &(*out)[i]))) return rc;
+    *count = n;
+    return CLICKUP_OK;
+}
+
+CLICKUP__FN clickup_result clickup__decode_folder(clickup__dec *d, const clickup_json *f, clickup_folder *out) {
+    clickup_result rc;
+    if ((rc = clickup__need_object(d, f, "folder"))) return rc;
+    out->raw = f;
+    out->id = clickup__dstr(f, "id");
+    out->name = clickup__dstr(f, "name");
+    out->orderindex = clickup__di64(f, "orderindex");
+    out->task_count = clickup__di64(f, "task_count");
+    out->hidden = clickup__dbool(f, "hidden");
+    out->override_statuses = clickup__dbool(f, "override_statuses");
+    clickup__decode_ref(clickup_json_get(f, "space"), &out->space);
+    return clickup__decode_lists(d, f, 0, &out->lists, &out->list_count);
+}
+
+CLICKUP__FN clickup_result clickup__decode_team(clickup__dec *d, const clickup_json *t, clickup_team *out) {
+    const clickup_json *arr;
+    clickup_result rc;
+    if ((rc = clickup__need_object(d, t, "team"))) return rc;
+    out->raw = t;
+    out->id = clickup__dstr(t, "id");
+    out->name = clickup__dstr(t, "name");
+    out->color = clickup__dstr(t, "color");
+    if ((rc = clickup__darr(d, t, "members", 0, &arr))) return rc;
+    return clickup__decode_users(d, arr, &out->members, &out->member_count);
+}
+
+CLICKUP__FN clickup_result clickup__decode_teams(clickup__dec *d, const clickup_json *root, clickup_teams *out) {
+    const clickup_json *arr;
+    size_t i, n;
+    clickup_result rc;
+    if (!clickup_json_is(root, CLICKUP_JSON_OBJECT)) return clickup__dec_fail(d, "(root)", "is not an object");
+    if ((rc = clickup__darr(d, root, "teams", 1, &arr))) return rc;
+    n = clickup_json_len(arr);
+    out->raw = root;
+    if ((rc = clickup__dalloc(d, n, sizeof *out->items, (void **)&out->items))) return rc;
+    for (i = 0; i < n; i++)
+        if ((rc = clickup__decode_team(d, clickup_json_at(arr, i), &out->items[i]))) return rc;
+    out->count = n;
+    return CLICKUP_OK;
+}
+
+/* ==== [endpoints] ============================================================================
+   Each public call: validate its inputs (nothing is sent for bad input), build path and query,
+   run the engine, decode the body into a fresh result. Same order as the declarations.
+   ============================================================================================= */
+/* Refuse bad input before any request: records method and route, returns INVALID_ARG. */
+CLICKUP__FN clickup_result clickup__invalid(clickup_client *c, const char *method, const char *route, const char *fmt, ...)
+    CLICKUP__PRINTF(4, 5);
+CLICKUP__FN clickup_result clickup__invalid(clickup_client *c, const char *method, const char *route, const char *fmt, ...) {
+    char what[200];
+    va_list ap;
+    va_start(ap, fmt);
+    (void)vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    clickup__error_reset(c, method, route);
+    c->m.calls++;
+    c->m.errors_other++;
+    return clickup__fail(c, CLICKUP_ERR_INVALID_ARG, "%s (nothing was sent)", what);
+}
+
+/* Parse the last response body into a new result object of `size` bytes. */
+CLICKUP__FN clickup_result clickup__body_result(clickup_client *c, size_t size, void **obj, clickup__dec *d,
+                                                const clickup_json **root) {
+    clickup_json_error je;
+    clickup_result rc;
+    *obj = clickup__result_new(&c->alloc, size, c->body_len * 3 + 1024);
+    if (!*obj) return clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory");
+    d->a = clickup__result_arena(*obj);
+    d->what[0] = '\0';
+    rc = clickup__json_parse_arena(d->a, c->body, c->body_len, root, &je);
+    if (rc == CLICKUP_OK) return CLICKUP_OK;
+    clickup__result_free(*obj);
+    *obj = NULL;
+    if (rc == CLICKUP_ERR_NOMEM) return clickup__fail(c, rc, "out of memory");
+    c->err.json_offset = je.offset;
+    return clickup__fail(c, CLICKUP_ERR_BAD_RESPONSE, "invalid JSON in the response at byte %llu: %s",
+                         (unsigned long long)je.offset, je.reason);
+}
+
+/* After decoding: hand out the object, or free it and record why. */
+CLICKUP__FN clickup_result clickup__deliver(clickup_client *c, clickup_result rc, clickup__dec *d, void *obj, void **out) {
+    if (rc == CLICKUP_OK) { *out = obj; return rc; }
+    clickup__result_free(obj);
+    *out = NULL;
+    if (rc == CLICKUP_ERR_NOMEM) return clickup__fail(c, rc, "out of memory");
+    c->m.errors_bad_response++;
+    return clickup__fail(c, CLICKUP_ERR_BAD_RESPONSE, "unexpected response: %s", d->what);
+}
+
+CLICKUP_API void clickup_teams_free(clickup_teams *t) { clickup__result_free(t); }
+CLICKUP_API void clickup_members_free(clickup_members *m) { clickup__result_free(m); }
+CLICKUP_API void clickup_spaces_free(clickup_spaces *s) { clickup__result_free(s); }
+CLICKUP_API void clickup_folders_free(clickup_folders *f) { clickup__result_free(f); }
+CLICKUP_API void clickup_lists_free(clickup_lists *l) { clickup__result_free(l); }
+CLICKUP_API void clickup_list_free(clickup_list *l) { clickup__result_free(l); }
+CLICKUP_API void clickup_task_free(clickup_task *t) { clickup__result_free(t); }
+CLICKUP_API void clickup_tasks_free(clickup_tasks *t) { clickup__result_free(t); }
+CLICKUP_API void clickup_templates_free(clickup_templates *t) { clickup__result_free(t); }
+CLICKUP_API void clickup_template_task_free(clickup_template_task *t) { clickup__result_free(t); }
+
+/* A GET that decodes into a new result: the common shape of the read endpoints. */
+typedef clickup_result (*clickup__decode_fn)(clickup__dec *d, const clickup_json *root, void *obj);
+
+/* Decode the last response body into a new result. */
+CLICKUP__FN clickup_result clickup__get_decoded(clickup_client *c, size_t size, clickup__decode_fn fn, void **out) {
+    clickup__dec d;
+    const clickup_json *root;
+    void *obj;
+    clickup_result rc = clickup__body_result(c, size, &obj, &d, &root);
+    if (rc) return rc;
+    return clickup__deliver(c, fn(&d, root, obj), &d, obj, out);
+}
+
+CLICKUP__FN clickup_result clickup__get(clickup_client *c, const clickup__call *call, size_t size, clickup__decode_fn fn,
+                                        void **out) {
+    clickup_result rc = clickup__perform(c, call);
+    return rc ? rc : clickup__get_decoded(c, size, fn, out);
+}
+
+/* ---- workspaces ---------------------------------------------------------------------------- */
+CLICKUP__FN clickup_result clickup__dec_teams(clickup__dec *d, const clickup_json *root, void *obj) {
+    return clickup__decode_teams(d, root, (clickup_teams *)obj);
+}
+
+CLICKUP_API clickup_result clickup_teams_get(clickup_client *c, clickup_teams **out) {
+    clickup__call call;
+    if (!out) return CLICKUP_ERR_INVALID_ARG;
+    *out = NULL;
+    if (!c) return CLICKUP_ERR_INVALID_ARG;
+    memset(&call, 0, sizeof call);
+    call.method = "GET"; call.route = "GET /team"; call.path = "/team"; call.query = "";
+    call.ttl_ms = (uint64_t)c->ttl_spaces_ms;
+    return clickup__get(c, &call, sizeof(clickup_teams), clickup__dec_teams, (void **)out);
+}
+
+/* The workspace id: configured, or discovered once through GET /team. */
+CLICKUP__FN clickup_result clickup__team(clickup_client *c, const char **team) {
+    clickup_teams *ts = NULL;
+    clickup_result rc;
+    size_t i;
+    *team = NULL;
+    if (c->team_id) { *team = c->team_id; return CLICKUP_OK; }
+    if ((rc = clickup_teams_get(c, &ts))) return rc;
+    if (ts->count == 1 && clickup__valid_id(ts->items[0].id)) {
+        c->team_id = clickup__strdup(&c->alloc, ts->items[0].id);
+        clickup_teams_free(ts);
+        if (!c->team_id) return clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory");
+        *team = c->team_id;
+        return CLICKUP_OK;
+    }
+    {
+        char list[160];
+        size_t used = 0;
+        list[0] = '\0';
+        for (i = 0; i < ts->count && used + 1 < sizeof list; i++) {
+            int k = snprintf(list + used, sizeof list - used, "%s%s (%s)", i ? ", " : "", ts->items[i].id, ts->items[i].name);
+            if (k < 0) break;
+            used += (size_t)k;
+        }
+        rc = ts->count == 0 ? clickup__fail(c, CLICKUP_ERR_CONFIG, "the token sees no workspace")
+                            : clickup__fail(c, CLICKUP_ERR_CONFIG, "the token sees %llu workspaces; set CLICKUP_TEAM_ID to one of: %s",
+                                            (unsigned long long)ts->count, list);
+    }
+    clickup_teams_free(ts);
+    return rc;
+}
+
+CLICKUP_API clickup_result clickup_client_team_id(clickup_client *c, const char **out) {
+    if (!c || !out) return CLICKUP_ERR_INVALID_ARG;
+    return clickup__team(c, out);
+}
+
+CLICKUP_API clickup_result clickup_members_get(clickup_client *c, clickup_members **out) {
+    clickup_teams *ts = NULL;
+    clickup_members *m;
+    clickup__dec d;
+    const clickup_json *root;
+    const char *team;
+    clickup_result rc;
+    size_t i;
+    if (!out) return CLICKUP_ERR_INVALID_ARG;
+    *out = NULL;
+    if (!c) return CLICKUP_ERR_INVALID_ARG;
+    if ((rc = clickup__team(c, &team))) return rc;
+    {   /* GET /team again (a cache hit when the cache is on), this time into our own result */
+        clickup__call call;
+        memset(&call, 0, sizeof call);
+        call.method = "GET"; call.route = "GET /team"; call.path = "/team"; call.query = "";
+        call.ttl_ms = (uint64_t)c->ttl_spaces_ms;
+        if ((rc = clickup__perform(c, &call))) return rc;
+    }
+    if ((rc = clickup__body_result(c, sizeof *m, (void **)&m, &d, &root))) return rc;
+    ts = (clickup_teams *)clickup__arena_calloc(d.a, 1, sizeof *ts);
+    rc = ts ? clickup__decode_teams(&d, root, ts) : CLICKUP_ERR_NOMEM;
+    if (rc) return clickup__deliver(c, rc, &d, m, (void **)out);
+    for (i = 0; i < ts->count; i++)
+        if (strcmp(ts->items[i].id, team) == 0) break;
+    if (i == ts->count) {
+        clickup__result_free(m);
+        return clickup__fail(c, CLICKUP_ERR_NOT_FOUND, "workspace %s is not among the token's workspaces", team);
+    }
+    m->items = ts->items[i].members;
+    m->count = ts->items[i].member_count;
+    m->raw = ts->items[i].raw;
+    *out = m;
+    return CLICKUP_OK;
+}
+
+/* ---- spaces and hierarchy --------------------------------------------------------------- */
+CLICKUP__FN clickup_result clickup__dec_spaces(clickup__dec *d, const clickup_json *root, void *obj) {
+    clickup_spaces *out = (clickup_spaces *)obj;
+    const clickup_json *arr;
+    size_t i, n;
+    clickup_result rc;
+    if (!clickup_json_is(root, CLICKUP_JSON_OBJECT)) return clickup__dec_fail(d, "(root)", "is not an object");
+    if ((rc = clickup__darr(d, root, "spaces", 1, &arr))) return rc;
+    n = clickup_json_len(arr);
+    out->raw = root;
+    if ((rc = clickup__dalloc(d, n, sizeof *out->items, (void **)&out->items))) return rc;
+    for (i = 0; i < n; i++)
+        if ((rc = clickup__decode_space(d, clickup_json_at(arr, i), &out->items[i]))) return rc;
+    out->count = n;
+    return CLICKUP_OK;
+}
+
+/* Build a path from pieces; ids must pass clickup__valid_id. */
+CLICKUP__FN clickup_result clickup__path(clickup_client *c, clickup__buf *b, const char *a1, const char *id1,
+                                         const char *a2) {
+    memset(b, 0, sizeof *b);
+    b->al = &c->alloc;
+    clickup__buf_str(b, a1);
+    clickup__buf_str(b, id1);
+    if (a2) clickup__buf_str(b, a2);
+    return b->nomem ? CLICKUP_ERR_NOMEM : CLICKUP_OK;
+}
+
+CLICKUP_API clickup_result clickup_spaces_get(clickup_client *c, const clickup_spaces_opts *opts, clickup_spaces **out) {
+    clickup__buf path;
+    clickup__call call;
+    const char *team;
+    clickup_result rc;
+    if (!out) return CLICKUP_ERR_INVALID_ARG;
+    *out = NULL;
+    if (!c) return CLICKUP_ERR_INVALID_ARG;
+    if ((rc = clickup__team(c, &team))) return rc;
+    if (clickup__path(c, &path, "/team/", team, "/space")) return clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory");
+    memset(&call, 0, sizeof call);
+    call.method = "GET"; call.route = "GET /team/{team_id}/space"; call.path = path.p;
+    call.query = opts && opts->archived ? "?archived=true" : "";
+    call.ttl_ms = (uint64_t)c->ttl_spaces_ms;
+    call.flags = opts ? opts->flags : 0;
+    rc = clickup__get(c, &call, sizeof(clickup_spaces), clickup__dec_spaces, (void **)out);
+    clickup__free(&c->alloc, path.p);
+    return rc;
+}
+
+CLICKUP__FN clickup_result clickup__dec_folders(clickup__dec *d, const clickup_json *root, void *obj) {
+    clickup_folders *out = (clickup_folders *)obj;
+    const clickup_json *arr;
+    size_t i, n;
+    clickup_result rc;
+    if (!clickup_json_is(root, CLICKUP_JSON_OBJECT)) return clickup__dec_fail(d, "(root)", "is not an object");
+    if ((rc = clickup__darr(d, root, "folders", 1, &arr))) return rc;
+    n = clickup_json_len(arr);
+    out->raw = root;
+    if ((rc = clickup__dalloc(d, n, sizeof *out->items, (void **)&out->items))) return rc;
+    for (i = 0; i < n; i++)
+        if ((rc = clickup__decode_folder(d, clickup_json_at(arr, i), &out->items[i]))) return rc;
+    out->count = n;
+    return CLICKUP_OK;
+}
+
+CLICKUP_API clickup_result clickup_folders_get(clickup_client *c, const char *space_id, const clickup_hierarchy_opts *opts,
+                                               clickup_folders **out) {
+    clickup__buf path;
+    clickup__call call;
+    clickup_result rc;
+    if (!out) return CLICKUP_ERR_INVALID_ARG;
+    *out = NULL;
+    if (!c) return CLICKUP_ERR_INVALID_ARG;
+    if (!clickup__valid_id(space_id))
+        return clickup__invalid(c, "GET", "/space/{space_id}/folder", "space id is empty or has characters an id cannot have");
+    if (clickup__path(c, &path, "/space/", space_id, "/folder")) return clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory");
+    memset(&call, 0, sizeof call);
+    call.method = "GET"; call.route = "GET /space/{space_id}/folder"; call.path = path.p;
+    call.query = opts && opts->archived ? "?archived=true" : "";
+    call.ttl_ms = (uint64_t)c->ttl_hierarchy_ms;
+    call.flags = opts ? opts->flags : 0;
+    rc = clickup__get(c, &call, sizeof(clickup_folders), clickup__dec_folders, (void **)out);
+    clickup__free(&c->alloc, path.p);
+    return rc;
+}
+
+CLICKUP__FN clickup_result clickup__dec_lists(clickup__dec *d, const clickup_json *root, void *obj) {
+    clickup_lists *out = (clickup_lists *)obj;
+    if (!clickup_json_is(root, CLICKUP_JSON_OBJECT)) return clickup__dec_fail(d, "(root)", "is not an object");
+    out->raw = root;
+    return clickup__decode_lists(d, root, 1, &out->items, &out->count);
+}
+
+CLICKUP_API clickup_result clickup_lists_get(clickup_client *c, const char *folder_id, const char *space_id,
+                                             const clickup_hierarchy_opts *opts, clickup_lists **out) {
+    clickup__buf path;
+    clickup__call call;
+    clickup_result rc;
+    if (!out) return CLICKUP_ERR_INVALID_ARG;
+    *out = NULL;
+    if (!c) return CLICKUP_ERR_INVALID_ARG;
+    if ((folder_id != NULL) == (space_id != NULL))
+        return clickup__invalid(c, "GET", "/folder/{folder_id}/list", "give exactly one of folder_id and space_id");
+    if (!clickup__valid_id(folder_id ? folder_id : space_id))
+        return clickup__invalid(c, "GET", folder_id ? "/folder/{folder_id}/list" : "/space/{space_id}/list",
+                                "%s id is empty or has characters an id cannot have", folder_id ? "folder" : "space");
+    if (clickup__path(c, &path, folder_id ? "/folder/" : "/space/", folder_id ? folder_id : space_id, "/list"))
+        return clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory");
+    memset(&call, 0, sizeof call);
+    call.method = "GET"; call.route = folder_id ? "GET /folder/{folder_id}/list" : "GET /space/{space_id}/list";
+    call.path = path.p;
+    call.query = opts && opts->archived ? "?archived=true" : "";
+    call.ttl_ms = (uint64_t)c->ttl_hierarchy_ms;
+    call.flags = opts ? opts->flags : 0;
+    rc = clickup__get(c, &call, sizeof(clickup_lists), clickup__dec_lists, (void **)out);
+    clickup__free(&c->alloc, path.p);
+    return rc;
+}
+
+CLICKUP__FN clickup_result clickup__dec_list(clickup__dec *d, const clickup_json *root, void *obj) {
+    return clickup__decode_list(d, root, (clickup_list *)obj);
+}
+
+CLICKUP_API clickup_result clickup_list_get(clickup_client *c, const char *list_id, clickup_list **out) {
+    clickup__buf path;
+    clickup__call call;
+    clickup_result rc;
+    if (!out) return CLICKUP_ERR_INVALID_ARG;
+    *out = NULL;
+    if (!c) return CLICKUP_ERR_INVALID_ARG;
+    if (!clickup__valid_id(list_id))
+        return clickup__invalid(c, "GET", "/list/{list_id}", "list id is empty or has characters an id cannot have");
+    if (clickup__path(c, &path, "/list/", list_id, NULL)) return clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory");
+    memset(&call, 0, sizeof call);
+    call.method = "GET"; call.route = "GET /list/{list_id}"; call.path = path.p; call.query = "";
+    call.ttl_ms = (uint64_t)c->ttl_hierarchy_ms;
+    rc = clickup__get(c, &call, sizeof(clickup_list), clickup__dec_list, (void **)out);
+    clickup__free(&c->alloc, path.p);
+    return rc;
+}
+
+/* ---- task references ---------------------------------------------------------------------- */
+CLICKUP__FN int clickup__is_alnum(char ch) {
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+}
+/* PREFIX-NUMBER, e.g. DEV-2760: letters/digits (at least one letter), '-', digits. */
+CLICKUP__FN int clickup__is_custom_id(const char *s, size_t n) {
+    size_t i = 0, letters = 0, dash;
+    while (i < n && clickup__is_alnum(s[i])) { if (!(s[i] >= '0' && s[i] <= '9')) letters++; i++; }
+    if (i == 0 || i >= n || s[i] != '-' || !letters) return 0;
+    dash = i++;
+    if (i == n) return 0;
+    while (i < n && s[i] >= '0' && s[i] <= '9') i++;
+    return i == n && n - dash > 1;
+}
+CLICKUP__FN int clickup__is_native_id(const char *s, size_t n) {
+    size_t i;
+    if (!n) return 0;
+    for (i = 0; i < n; i++)
+        if (!clickup__is_alnum(s[i])) return 0;
+    return 1;
+}
+
+CLICKUP_API clickup_result clickup_task_ref_parse(const char *text, clickup_task_ref *out) {
+    const char *s, *e, *id, *team = NULL;
+    size_t n, id_len, team_len = 0;
+    if (!out) return CLICKUP_ERR_INVALID_ARG;
+    memset(out, 0, sizeof *out);
+    out->error = "empty task reference";
+    if (!text) return CLICKUP_ERR_INVALID_ARG;
+    for (s = text; *s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'; s++) {}
+    for (e = s + strlen(s); e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' || e[-1] == '\r'); e--) {}
+    n = (size_t)(e - s);
+    if (!n) return CLICKUP_ERR_INVALID_ARG;
+    if ((n > 8 && strncmp(s, "https://", 8) == 0) || (n > 7 && strncmp(s, "http://", 7) == 0)) {
+        const char *host = s + (s[4] == 's' ? 8 : 7), *path = host, *seg1, *seg2;
+        size_t l1, l2;
+        while (path < e && *path != '/') path++;
+        if (!((size_t)(path - host) == 15 && strncmp(host, "app.clickup.com", 15) == 0) &&
+            !((size_t)(path - host) == 11 && strncmp(host, "clickup.com", 11) == 0)) {
+            out->error = "not a ClickUp task URL (expected https://app.clickup.com/t/...)";
+            return CLICKUP_ERR_INVALID_ARG;
+        }
+        {   /* drop ?query and #fragment, and one trailing slash */
+            const char *q = path;
+            while (q < e && *q != '?' && *q != '#') q++;
+            e = q;
+            if (e > path + 1 && e[-1] == '/') e--;
+        }
+        if ((size_t)(e - path) < 4 || strncmp(path, "/t/", 3) != 0) {
+            out->error = "a task URL's path must be /t/{task_id} or /t/{team_id}/{custom_id}";
+            return CLICKUP_ERR_INVALID_ARG;
+        }
+        seg1 = path + 3;
+        for (l1 = 0; seg1 + l1 < e && seg1[l1] != '/'; l1++) {}
+        if (seg1 + l1 < e) {                       /* two segments: team id, then the id */
+            seg2 = seg1 + l1 + 1;
+            l2 = (size_t)(e - seg2);
+            if (memchr(seg2, '/', l2) || !l2) {
+                out->error = "a task URL's path must be /t/{task_id} or /t/{team_id}/{custom_id}";
+                return CLICKUP_ERR_INVALID_ARG;
+            }
+            team = seg1; team_len = l1;
+            id = seg2; id_len = l2;
+        } else {
+            id = seg1; id_len = l1;
+        }
+    } else {
+        id = s; id_len = n;
+        if (id[0] == '#') { id++; id_len--; }
+        else if (id_len > 3 && (strncmp(id, "CU-", 3) == 0 || strncmp(id, "cu-", 3) == 0) &&
+                 clickup__is_native_id(id + 3, id_len - 3) && !clickup__is_custom_id(id, id_len)) {
+            id += 3; id_len -= 3;                  /* the Git integration's prefix */
+        }
+    }
+    if (team) {
+        size_t i;
+        for (i = 0; i < team_len; i++)
+            if (team[i] < '0' || team[i] > '9') { out->error = "the workspace id in a task URL must be digits"; return CLICKUP_ERR_INVALID_ARG; }
+        if (!team_len || team_len >= sizeof out->team_id) { out->error = "the workspace id in a task URL is too long"; return CLICKUP_ERR_INVALID_ARG; }
+    }
+    if (!id_len) { out->error = "empty task id"; return CLICKUP_ERR_INVALID_ARG; }
+    if (id_len >= sizeof out->id || id_len > 64) { out->error = "task id is too long"; return CLICKUP_ERR_INVALID_ARG; }
+    out->is_custom = clickup__is_custom_id(id, id_len);
+    if (!out->is_custom && !clickup__is_native_id(id, id_len)) {
+        out->error = "task id must be letters and digits (or a custom id like DEV-42)";
+        return CLICKUP_ERR_INVALID_ARG;
+    }
+    memcpy(out->id, id, id_len);
+    out->id[id_len] = '\0';
+    if (team) { memcpy(out->team_id, team, team_len); out->team_id[team_len] = '\0'; }
+    out->error = NULL;
+    return CLICKUP_OK;
+}
+
+/* "/task/{id}<suffix>" and, for custom ids, "?custom_task_ids=true&team_id=T". */
+CLICKUP__FN clickup_result clickup__task_target(clickup_client *c, const char *method, const char *route, const char *task_ref,
+                                                clickup_tristate custom, const char *team_override, const char *suffix,
+                                                clickup__buf *path, clickup__buf *query) {
+    clickup_task_ref ref;
+    const char *team = NULL;
+    clickup_result rc;
+    int is_custom;
+    memset(path, 0, sizeof *path); path->al = &c->alloc;
+    memset(query, 0, sizeof *query); query->al = &c->alloc;
+    if (clickup_task_ref_parse(task_ref, &ref) != CLICKUP_OK) return clickup__invalid(c, method, route, "task reference: %s", ref.error);
+    is_custom = custom == CLICKUP_YES ? 1 : custom == CLICKUP_NO ? 0 : ref.is_custom;
+    if (is_custom) {
+        if (team_override) team = team_override;
+        else if (ref.team_id[0]) team = ref.team_id;
+        else if ((rc = clickup__team(c, &team))) return rc;
+        if (!clickup__valid_id(team)) return clickup__invalid(c, method, route, "team id for a custom task id is not a valid id");
+        clickup__buf_query(query, "custom_task_ids", "true");
+        clickup__buf_query(query, "team_id", team);
+    }
+    clickup__buf_str(path, "/task/");
+    clickup__buf_str(path, ref.id);
+    if (suffix) clickup__buf_str(path, suffix);
+    clickup__buf_put(query, "", 0);
+    if (path->nomem || query->nomem) return clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory");
+    return CLICKUP_OK;
+}
+
+CLICKUP__FN void clickup__bufs_free(clickup_client *c, clickup__buf *a, clickup__buf *b) {
+    clickup__free(&c->alloc, a->p);
+    clickup__free(&c->alloc, b->p);
+    a->p = b->p = NULL;
+}
+
+/* ---- one task ----------------------------------------------------------------------------- */
+CLICKUP__FN clickup_result clickup__dec_task(clickup__dec *d, const clickup_json *root, void *obj) {
+    return clickup__decode_task(d, root, (clickup_task *)obj, 0);
+}
+
+CLICKUP_API clickup_result clickup_task_get(clickup_client *c, const char *task_ref, const clickup_task_get_opts *opts,
+                                            clickup_task **out) {
+    clickup__buf path, query;
+    clickup__call call;
+    clickup_result rc;
+    if (!out) return CLICKUP_ERR_INVALID_ARG;
+    *out = NULL;
+    if (!c) return CLICKUP_ERR_INVALID_ARG;
+    rc = clickup__task_target(c, "GET", "/task/{task_id}", task_ref, opts ? opts->custom_id : CLICKUP_DEFAULT,
+                              opts ? opts->team_id : NULL, NULL, &path, &query);
+    if (!rc) {
+        if (opts && opts->include_subtasks) clickup__buf_query(&query, "include_subtasks", "true");
+        if (opts && opts->include_markdown) clickup__buf_query(&query, "include_markdown_description", "true");
+        if (query.nomem) rc = clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory");
+    }
+    if (!rc) {
+        memset(&call, 0, sizeof call);
+        call.method = "GET"; call.route = "GET /task/{task_id}"; call.path = path.p; call.query = query.p;
+        rc = clickup__get(c, &call, sizeof(clickup_task), clickup__dec_task, (void **)out);   /* never cached */
+    }
+    clickup__bufs_free(c, &path, &query);
+    return rc;
+}
+
+/* ---- task pages -------------------------------------------------------------------------- */
+#define CLICKUP__PAGE_SIZE 100   /* ClickUp's page size for task lists and templates */
+
+CLICKUP__FN clickup_result clickup__task_query(clickup_client *c, const clickup_task_query *q, clickup__buf *path,
+                                               clickup__buf *query, const char **route) {
+    const char *team;
+    size_t i;
+    clickup_result rc;
+    memset(path, 0, sizeof *path); path->al = &c->alloc;
+    memset(query, 0, sizeof *query); query->al = &c->alloc;
+    *route = "GET /list/{list_id}/task";
+    if (!q || (q->list_id != NULL) == (q->space_id != NULL))
+        return clickup__invalid(c, "GET", *route, "give exactly one of list_id and space_id");
+    if (q->max_pages < 0) return clickup__invalid(c, "GET", *route, "max_pages must not be negative");
+    if (q->order_by && strcmp(q->order_by, "id") && strcmp(q->order_by, "created") && strcmp(q->order_by, "updated") &&
+        strcmp(q->order_by, "due_date"))
+        return clickup__invalid(c, "GET", *route, "order_by must be id, created, updated or due_date");
+    for (i = 0; i < q->status_count; i++)
+        if (!clickup__clean_text(q->statuses[i]) || !q->statuses[i][0]) return clickup__invalid(c, "GET", *route, "status filter %llu is empty or has control characters", (unsigned long long)i);
+    for (i = 0; i < q->tag_count; i++)
+        if (!clickup__clean_text(q->tags[i]) || !q->tags[i][0]) return clickup__invalid(c, "GET", *route, "tag filter %llu is empty or has control characters", (unsigned long long)i);
+    if ((q->status_count && !q->statuses) || (q->tag_count && !q->tags) || (q->assignee_count && !q->assignees))
+        return clickup__invalid(c, "GET", *route, "a filter count is set but its array is NULL");
+    if (q->list_id) {
+        if (!clickup__valid_id(q->list_id)) return clickup__invalid(c, "GET", *route, "list id is empty or has characters an id cannot have");
+        clickup__buf_str(path, "/list/");
+        clickup__buf_str(path, q->list_id);
+        clickup__buf_str(path, "/task");
+        if (q->archived) clickup__buf_query(query, "archived", "true");
+    } else {
+        *route = "GET /team/{team_Id}/task";
+        if (!clickup__valid_id(q->space_id)) return clickup__invalid(c, "GET", *route, "space id is empty or has characters an id cannot have");
+        if ((rc = clickup__team(c, &team))) return rc;
+        clickup__buf_str(path, "/team/");
+        clickup__buf_str(path, team);
+        clickup__buf_str(path, "/task");
+        clickup__buf_query(query, "space_ids[]", q->space_id);
+    }
+    if (q->order_by) clickup__buf_query(query, "order_by", q->order_by);
+    if (q->reverse) clickup__buf_query(query, "reverse", "true");
+    if (q->subtasks) clickup__buf_query(query, "subtasks", "true");
+    if (q->include_closed) clickup__buf_query(query, "include_closed", "true");
+    if (q->include_markdown) clickup__buf_query(query, "include_markdown_description", "true");
+    for (i = 0; i < q->status_count; i++) clickup__buf_query(query, "statuses[]", q->statuses[i]);
+    for (i = 0; i < q->assignee_count; i++) clickup__buf_query_i64(query, "assignees[]", q->assignees[i]);
+    for (i = 0; i < q->tag_count; i++) clickup__buf_query(query, "tags[]", q->tags[i]);
+    if (q->due_date_gt.present) clickup__buf_query_i64(query, "due_date_gt", q->due_date_gt.value);
+    if (q->due_date_lt.present) clickup__buf_query_i64(query, "due_date_lt", q->due_date_lt.value);
+    if (q->date_updated_gt.present) clickup__buf_query_i64(query, "date_updated_gt", q->date_updated_gt.value);
+    if (q->date_updated_lt.present) clickup__buf_query_i64(query, "date_updated_lt", q->date_updated_lt.value);
+    clickup__buf_put(query, "", 0);
+    if (path->nomem || query->nomem) return clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory");
+    return CLICKUP_OK;
+}
+
+/* Walk the pages. With `collect` (a result object) every page is parsed into its arena and the
+   tasks are joined at the end; otherwise each page becomes its own result handed to fn. */
+CLICKUP__FN clickup_result clickup__tasks_walk(clickup_client *c, const clickup_task_query *q, clickup_tasks *collect,
+                                               clickup_tasks_page_fn fn, void *user, clickup_tasks *stats) {
+    typedef struct page { clickup_task *items; size_t count; struct page *next; } page;
+    page *first = NULL, *last = NULL;
+    clickup__buf path, query, pq;
+    clickup__call call;
+    const char *route;
+    size_t pages = 0, total = 0, max_pages;
+    int truncated = 0, stop = 0;
+    clickup_result rc = clickup__task_query(c, q, &path, &query, &route);
+    memset(&pq, 0, sizeof pq); pq.al = &c->alloc;
+    if (rc) goto out;
+    max_pages = q->max_pages ? (size_t)q->max_pages : 100;
+    for (;;) {
+        clickup__dec d;
+        const clickup_json *root;
+        clickup_tasks *pg, tmp;
+        int last_page;
+        size_t got;
+        if (pages == max_pages) { truncated = 1; break; }
+        pq.len = 0;
+        clickup__buf_str(&pq, query.p);
+        clickup__buf_put(&pq, "", 0);
+        clickup__buf_query_i64(&pq, "page", (int64_t)pages);
+        if (pq.nomem) { rc = clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory"); goto out; }
+        memset(&call, 0, sizeof call);
+        call.method = "GET"; call.route = route; call.path = path.p; call.query = pq.p;
+        call.ttl_ms = (uint64_t)c->ttl_tasks_ms; call.flags = q->flags;
+        if ((rc = clickup__perform(c, &call))) goto out;
+        memset(&tmp, 0, sizeof tmp);
+        if (collect) {
+            clickup_json_error je;
+            page *node;
+            d.a = clickup__result_arena(collect);
+            d.what[0] = '\0';
+            rc = clickup__json_parse_arena(d.a, c->body, c->body_len, &root, &je);
+            if (rc == CLICKUP_ERR_JSON) {
+                c->err.json_offset = je.offset;
+                rc = clickup__fail(c, CLICKUP_ERR_BAD_RESPONSE, "invalid JSON in the response at byte %llu: %s",
+                                   (unsigned long long)je.offset, je.reason);
+                goto out;
+            }
+            if (rc) { rc = clickup__fail(c, rc, "out of memory"); goto out; }
+            pg = &tmp;
+            rc = clickup__decode_task_page(&d, root, pg, &last_page);
+            if (rc == CLICKUP_OK && !(node = (page *)clickup__arena_calloc(d.a, 1, sizeof *node))) rc = CLICKUP_ERR_NOMEM;
+            if (rc) {
+                if (rc == CLICKUP_ERR_NOMEM) rc = clickup__fail(c, rc, "out of memory");
+                else { c->m.errors_bad_response++; rc = clickup__fail(c, rc, "unexpected response: %s", d.what); }
+                goto out;
+            }
+            node->items = pg->items; node->count = pg->count;
+            if (last) last->next = node; else first = node;
+            last = node;
+        } else {
+            if ((rc = clickup__body_result(c, sizeof *pg, (void **)&pg, &d, &root))) goto out;
+            rc = clickup__decode_task_page(&d, root, pg, &last_page);
+            if (rc) { rc = clickup__deliver(c, rc, &d, pg, (void **)&pg); goto out; }
+        }
+        pages++;
+        got = pg->count;
+        total += got;
+        if (!collect) {
+            pg->page_index = pages - 1;
+            pg->pages = 1;
+            stop = fn(user, pg);
+            clickup_tasks_free(pg);
+        }
+        /* The end: last_page says so; or an empty page; or, when last_page is absent (the
+           workspace endpoint does not send it), a short page. */
+        if (last_page == 1 || got == 0 || (last_page == -1 && got < CLICKUP__PAGE_SIZE) || stop) break;
+    }
+    if (collect) {
+        size_t at = 0;
+        page *p;
+        if (total) {
+            collect->items = (clickup_task *)clickup__arena_alloc(clickup__result_arena(collect), total * sizeof *collect->items, 16);
+            if (!collect->items) { rc = clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory"); goto out; }
+            for (p = first; p; p = p->next) {
+                if (p->count) memcpy(collect->items + at, p->items, p->count * sizeof *p->items);
+                at += p->count;
+            }
+        }
+        collect->count = total;
+        collect->pages = pages;
+        collect->truncated = truncated;
+    }
+    if (truncated)
+        CLICKUP__LOG(c, CLICKUP_LOG_WARNING, "%s: stopped after max_pages=%llu pages; more tasks exist", route,
+                     (unsigned long long)max_pages);
+out:
+    if (stats) {
+        memset(stats, 0, sizeof *stats);
+        stats->count = total; stats->pages = pages; stats->truncated = truncated;
+    }
+    clickup__bufs_free(c, &path, &query);
+    clickup__free(&c->alloc, pq.p);
+    return rc;
+}
+
+CLICKUP_API clickup_result clickup_tasks_get(clickup_client *c, const clickup_task_query *q, clickup_tasks **out) {
+    clickup_tasks *all;
+    clickup_result rc;
+    if (!out) return CLICKUP_ERR_INVALID_ARG;
+    *out = NULL;
+    if (!c) return CLICKUP_ERR_INVALID_ARG;
+    all = (clickup_tasks *)clickup__result_new(&c->alloc, sizeof *all, 1 << 16);
+    if (!all) return CLICKUP_ERR_NOMEM;
+    rc = clickup__tasks_walk(c, q, all, NULL, NULL, NULL);
+    if (rc) { clickup_tasks_free(all); return rc; }
+    *out = all;
+    return CLICKUP_OK;
+}
+
+CLICKUP_API clickup_result clickup_tasks_foreach(clickup_client *c, const clickup_task_query *q, clickup_tasks_page_fn fn,
+                                                 void *user, clickup_tasks *stats) {
+    if (stats) memset(stats, 0, sizeof *stats);
+    if (!c || !fn) return CLICKUP_ERR_INVALID_ARG;
+    return clickup__tasks_walk(c, q, NULL, fn, user, stats);
+}
+
+/* ---- writes -------------------------------------------------------------------------------
+   After a write the cache drops what it made stale: the task pages of the list, and every
+   workspace task query (they may include the task). */
+CLICKUP__FN void clickup__invalidate_tasks(clickup_client *c, const char *list_id) {
+    clickup__centry *e, *next;
+    for (e = c->cache.head; e; e = next) {
+        const char *k = e->key + 4, *q;
+        size_t plen;
+        next = e->next;
+        if (e->key_len < 4 || memcmp(e->key, "GET ", 4) != 0) continue;
+        q = strchr(k, '?');
+        plen = q ? (size_t)(q - k) : strlen(k);
+        if (plen < 5 || memcmp(k + plen - 5, "/task", 5) != 0) continue;          /* not a task page */
+        if (strncmp(k, "/team/", 6) == 0 || !list_id ||
+            (strncmp(k, "/list/", 6) == 0 && plen == 6 + strlen(list_id) + 5 && strncmp(k + 6, list_id, strlen(list_id)) == 0))
+            clickup__cache_drop(&c->cache, &c->alloc, e);
+    }
+}
+
+/* A custom field value as JSON. */
+CLICKUP__FN void clickup__jw_field_value(clickup_json_writer *w, const clickup_field_value *v) {
+    switch (v->type) {
+    case CLICKUP_VALUE_STRING: clickup_jw_string(w, v->str); break;
+    case CLICKUP_VALUE_INT: clickup_jw_int64(w, v->i); break;
+    case CLICKUP_VALUE_NUMBER: clickup_jw_double(w, v->num); break;
+    case CLICKUP_VALUE_BOOL: clickup_jw_bool(w, v->b); break;
+    case CLICKUP_VALUE_JSON:
+        if (v->str) clickup_jw_raw(w, v->str, strlen(v->str));
+        else w->err = CLICKUP_ERR_INVALID_ARG;
+        break;
+    default: clickup_jw_null(w); break;
+    }
+}
+
+CLICKUP__FN void clickup__jw_ids(clickup_json_writer *w, const char *key, const int64_t *ids, size_t n) {
+    size_t i;
+    clickup_jw_key(w, key);
+    clickup_jw_array_begin(w);
+    for (i = 0; i < n; i++) clickup_jw_int64(w, ids[i]);
+    clickup_jw_array_end(w);
+}
+
+/* Validate a new task and write its JSON body. Returns a message on bad input, else NULL. */
+CLICKUP__FN const char *clickup__task_new_body(const clickup_task_new *t, clickup_json_writer *w) {
+    size_t i;
+    const char *p;
+    if (!t) return "no task given";
+    if (!t->name) return "name is required";
+    for (p = t->name; *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'; p++) {}
+    if (!*p) return "name must not be empty";
+    if (t->priority < 0 || t->priority > 4) return "priority must be 1 (urgent) to 4 (low), or 0 for none";
+    if ((t->assignee_count && !t->assignees) || (t->tag_count && !t->tags) || (t->custom_field_count && !t->custom_fields))
+        return "a count is set but its array is NULL";
+    for (i = 0; i < t->assignee_count; i++)
+        if (t->assignees[i] <= 0) return "assignee ids are positive user ids";
+    for (i = 0; i < t->tag_count; i++)
+        if (!t->tags[i] || !t->tags[i][0]) return "tags must not be empty";
+    for (i = 0; i < t->custom_field_count; i++)
+        if (!clickup__valid_id(t->custom_fields[i].id)) return "custom field ids must be field UUIDs";
+    if (t->parent && !clickup__is_native_id(t->parent, strlen(t->parent))) return "parent must be a native task id";
+    clickup_jw_object_begin(w);
+    clickup_jw_key(w, "name"); clickup_jw_string(w, t->name);
+    if (t->description) { clickup_jw_key(w, "description"); clickup_jw_string(w, t->description); }
+    if (t->markdown) { clickup_jw_key(w, "markdown_content"); clickup_jw_string(w, t->markdown); }
+    if (t->assignee_count) clickup__jw_ids(w, "assignees", t->assignees, t->assignee_count);
+    if (t->tag_count) {
+        clickup_jw_key(w, "tags");
+        clickup_jw_array_begin(w);
+        for (i = 0; i < t->tag_count; i++) clickup_jw_string(w, t->tags[i]);
+        clickup_jw_array_end(w);
+    }
+    if (t->status) { clickup_jw_key(w, "status"); clickup_jw_string(w, t->status); }
+    if (t->priority) { clickup_jw_key(w, "priority"); clickup_jw_int64(w, t->priority); }
+    if (t->due_date.present) {
+        clickup_jw_key(w, "due_date"); clickup_jw_int64(w, t->due_date.value);
+        clickup_jw_key(w, "due_date_time"); clickup_jw_bool(w, t->due_date_time);
+    }
+    if (t->start_date.present) {
+        clickup_jw_key(w, "start_date"); clickup_jw_int64(w, t->start_date.value);
+        clickup_jw_key(w, "start_date_time"); clickup_jw_bool(w, t->start_date_time);
+    }
+    if (t->time_estimate.present) { clickup_jw_key(w, "time_estimate"); clickup_jw_int64(w, t->time_estimate.value); }
+    if (t->parent) { clickup_jw_key(w, "parent"); clickup_jw_string(w, t->parent); }
+    if (t->notify_all) { clickup_jw_key(w, "notify_all"); clickup_jw_bool(w, 1); }
+    if (t->custom_field_count) {
+        clickup_jw_key(w, "custom_fields");
+        clickup_jw_array_begin(w);
+        for (i = 0; i < t->custom_field_count; i++) {
+            clickup_jw_object_begin(w);
+            clickup_jw_key(w, "id"); clickup_jw_string(w, t->custom_fields[i].id);
+            clickup_jw_key(w, "value"); clickup__jw_field_value(w, &t->custom_fields[i]);
+            clickup_jw_object_end(w);
+        }
+        clickup_jw_array_end(w);
+    }
+    clickup_jw_object_end(w);
+    return NULL;
+}
+
+/* POST/PUT a JSON body and decode the task that comes back. */
+CLICKUP__FN clickup_result clickup__write_task(clickup_client *c, clickup__call *call, clickup_json_writer *w, clickup_task **out) {
+    const char *text;
+    size_t len;
+    clickup__dec d;
+    const clickup_json *root;
+    clickup_task *t;
+    clickup_result rc = clickup_json_writer_finish(w, &text, &len);
+    if (rc == CLICKUP_ERR_NOMEM) return clickup__fail(c, rc, "out of memory");
+    if (rc) return clickup__invalid(c, call->method, call->route, "a value could not be written as JSON (invalid UTF-8, NaN, or invalid raw JSON)");
+    call->body = text;
+    call->body_len = len;
+    if ((rc = clickup__perform(c, call))) return rc;
+    if ((rc = clickup__body_result(c, sizeof *t, (void **)&t, &d, &root))) return rc;
+    rc = clickup__decode_task(&d, root, t, 0);
+    if (rc == CLICKUP_OK) clickup__invalidate_tasks(c, t->list.id[0] ? t->list.id : NULL);
+    else clickup__invalidate_tasks(c, NULL);          /* the write happened: be safe */
+    if (out) return clickup__deliver(c, rc, &d, t, (void **)out);
+    if (rc) return clickup__deliver(c, rc, &d, t, (void **)&t);
+    clickup_task_free(t);
+    return CLICKUP_OK;
+}
+
+CLICKUP_API clickup_result clickup_task_create(clickup_client *c, const char *list_id, const clickup_task_new *task,
+                                               clickup_task **out) {
+    clickup_json_writer w;
+    clickup__buf path;
+    clickup__call call;
+    const char *why;
+    clickup_result rc;
+    if (out) *out = NULL;
+    if (!c) return CLICKUP_ERR_INVALID_ARG;
+    if (!clickup__valid_id(list_id))
+        return clickup__invalid(c, "POST", "/list/{list_id}/task", "list id is empty or has characters an id cannot have");
+    clickup_json_writer_init(&w, &c->alloc);
+    if ((why = clickup__task_new_body(task, &w)) != NULL) {
+        clickup_json_writer_free(&w);
+        return clickup__invalid(c, "POST", "/list/{list_id}/task", "%s", why);
+    }
+    if (clickup__path(c, &path, "/list/", list_id, "/task")) { clickup_json_writer_free(&w); return CLICKUP_ERR_NOMEM; }
+    memset(&call, 0, sizeof call);
+    call.method = "POST"; call.route = "POST /list/{list_id}/task"; call.path = path.p; call.query = "";
+    rc = clickup__write_task(c, &call, &w, out);
+    clickup__invalidate_tasks(c, list_id);
+    clickup__free(&c->alloc, path.p);
+    clickup_json_writer_free(&w);
+    return rc;
+}
+
+CLICKUP_API clickup_result clickup_task_update(clickup_client *c, const char *task_ref, const clickup_task_changes *ch,
+                                               clickup_task **out) {
+    clickup_json_writer w;
+    clickup__buf path, query;
+    clickup__call call;
+    clickup_result rc;
+    const char *route = "/task/{task_id}";
+    size_t i;
+    if (out) *out = NULL;
+    if (!c) return CLICKUP_ERR_INVALID_ARG;
+    if (!ch) return clickup__invalid(c, "PUT", route, "no changes given");
+    if (ch->name && !ch->name[0]) return clickup__invalid(c, "PUT", route, "name must not be empty");
+    if (ch->priority < CLICKUP_PRIORITY_CLEAR || ch->priority > 4)
+        return clickup__invalid(c, "PUT", route, "priority must be 1-4, 0 to leave it, or CLICKUP_PRIORITY_CLEAR");
+    if ((ch->add_assignee_count && !ch->add_assignees) || (ch->rem_assignee_count && !ch->rem_assignees))
+        return clickup__invalid(c, "PUT", route, "a count is set but its array is NULL");
+    for (i = 0; i < ch->add_assignee_count; i++)
+        if (ch->add_assignees[i] <= 0) return clickup__invalid(c, "PUT", route, "assignee ids are positive user ids");
+    for (i = 0; i < ch->rem_assignee_count; i++)
+        if (ch->rem_assignees[i] <= 0) return clickup__invalid(c, "PUT", route, "assignee ids are positive user ids");
+    if ((ch->due_date.present && ch->clear_due_date) || (ch->start_date.present && ch->clear_start_date))
+        return clickup__invalid(c, "PUT", route, "a date cannot be both set and cleared");
+    clickup_json_writer_init(&w, &c->alloc);
+    clickup_jw_object_begin(&w);
+    if (ch->name) { clickup_jw_key(&w, "name"); clickup_jw_string(&w, ch->name); }
+    if (ch->description) { clickup_jw_key(&w, "description"); clickup_jw_string(&w, ch->description); }
+    if (ch->markdown) { clickup_jw_key(&w, "markdown_content"); clickup_jw_string(&w, ch->markdown); }
+    if (ch->status) { clickup_jw_key(&w, "status"); clickup_jw_string(&w, ch->status); }
+    if (ch->priority == CLICKUP_PRIORITY_CLEAR) { clickup_jw_key(&w, "priority"); clickup_jw_null(&w); }
+    else if (ch->priority) { clickup_jw_key(&w, "priority"); clickup_jw_int64(&w, ch->priority); }
+    if (ch->due_date.present) {
+        clickup_jw_key(&w, "due_date"); clickup_jw_int64(&w, ch->due_date.value);
+        clickup_jw_key(&w, "due_date_time"); clickup_jw_bool(&w, ch->due_date_time);
+    } else if (ch->clear_due_date) { clickup_jw_key(&w, "due_date"); clickup_jw_null(&w); }
+    if (ch->start_date.present) {
+        clickup_jw_key(&w, "start_date"); clickup_jw_int64(&w, ch->start_date.value);
+        clickup_jw_key(&w, "start_date_time"); clickup_jw_bool(&w, ch->start_date_time);
+    } else if (ch->clear_start_date) { clickup_jw_key(&w, "start_date"); clickup_jw_null(&w); }
+    if (ch->time_estimate.present) { clickup_jw_key(&w, "time_estimate"); clickup_jw_int64(&w, ch->time_estimate.value); }
+    if (ch->archived) { clickup_jw_key(&w, "archived"); clickup_jw_bool(&w, ch->archived == CLICKUP_YES); }
+    if (ch->add_assignee_count || ch->rem_assignee_count) {   /* ClickUp ignores a flat array here */
+        clickup_jw_key(&w, "assignees");
+        clickup_jw_object_begin(&w);
+        clickup__jw_ids(&w, "add", ch->add_assignees, ch->add_assignee_count);
+        clickup__jw_ids(&w, "rem", ch->rem_assignees, ch->rem_assignee_count);
+        clickup_jw_object_end(&w);
+    }
+    clickup_jw_object_end(&w);
+    if (w.len <= 2 && !w.err) {
+        clickup_json_writer_free(&w);
+        return clickup__invalid(c, "PUT", route, "nothing to change");
+    }
+    rc = clickup__task_target(c, "PUT", route, task_ref, ch->custom_id, NULL, NULL, &path, &query);
+    if (!rc) {
+        memset(&call, 0, sizeof call);
+        call.method = "PUT"; call.route = "PUT /task/{task_id}"; call.path = path.p; call.query = query.p;
+        rc = clickup__write_task(c, &call, &w, out);
+    }
+    clickup__bufs_free(c, &path, &query);
+    clickup_json_writer_free(&w);
+    return rc;
+}
+
+/* POST or DELETE on a sub-resource of a task, with an optional JSON body; no result. */
+CLICKUP__FN clickup_result clickup__task_sub(clickup_client *c, const char *method, const char *route, const char *task_ref,
+                                             const char *suffix, const char *body, size_t body_len) {
+    clickup__buf path, query;
+    clickup__call call;
+    clickup_result rc = clickup__task_target(c, method, route + strlen(method) + 1, task_ref, CLICKUP_DEFAULT, NULL, suffix,
+                                             &path, &query);
+    if (!rc) {
+        memset(&call, 0, sizeof call);
+        call.method = method; call.route = route; call.path = path.p; call.query = query.p;
+        call.body = body ? body : ""; call.body_len = body ? body_len : 0;
+        rc = clickup__perform(c, &call);
+        if (!rc || rc == CLICKUP_ERR_OUTCOME_UNKNOWN) clickup__invalidate_tasks(c, NULL);
+    }
+    clickup__bufs_free(c, &path, &query);
+    return rc;
+}
+
+CLICKUP__FN clickup_result clickup__tag(clickup_client *c, const char *method, const char *route, const char *task_ref, const char *tag) {
+    clickup__buf seg;
+    clickup_result rc;
+    if (!c) return CLICKUP_ERR_INVALID_ARG;
+    if (!tag || !tag[0] || !clickup__clean_text(tag) || strcmp(tag, ".") == 0 || strcmp(tag, "..") == 0)
+        return clickup__invalid(c, method, route + strlen(method) + 1, "tag name is empty or has control characters");
+    memset(&seg, 0, sizeof seg); seg.al = &c->alloc;
+    clickup__buf_str(&seg, "/tag/");
+    clickup__buf_escaped(&seg, tag);
+    if (seg.nomem) { clickup__free(&c->alloc, seg.p); return CLICKUP_ERR_NOMEM; }
+    rc = clickup__task_sub(c, method, route, task_ref, seg.p, NULL, 0);
+    clickup__free(&c->alloc, seg.p);
+    return rc;
+}
+CLICKUP_API clickup_result clickup_task_tag_add(clickup_client *c, const char *task_ref, const char *tag) {
+    return clickup__tag(c, "POST", "POST /task/{task_id}/tag/{tag_name}", task_ref, tag);
+}
+CLICKUP_API clickup_result clickup_task_tag_remove(clickup_client *c, const char *task_ref, const char *tag) {
+    return clickup__tag(c, "DELETE", "DELETE /task/{task_id}/tag/{tag_name}", task_ref, tag);
+}
+
+CLICKUP_API clickup_result clickup_task_field_set(clickup_client *c, const char *task_ref, const char *field_id,
+                                                  const clickup_field_value *value) {
+    static const char route[] = "POST /task/{task_id}/field/{field_id}";
+    clickup_json_writer w;
+    char suffix[80];
+    const char *text;
+    size_t len;
+    clickup_result rc;
+    if (!c) return CLICKUP_ERR_INVALID_ARG;
+    if (!clickup__valid_id(field_id)) return clickup__invalid(c, "POST", route + 5, "field id must be the field's UUID");
+    if (!value) return clickup__invalid(c, "POST", route + 5, "no value given (use clickup_task_field_remove to clear)");
+    clickup_json_writer_init(&w, &c->alloc);
+    clickup_jw_object_begin(&w);
+    clickup_jw_key(&w, "value");
+    clickup__jw_field_value(&w, value);
+    clickup_jw_object_end(&w);
+    if (clickup_json_writer_finish(&w, &text, &len) != CLICKUP_OK) {
+        clickup_json_writer_free(&w);
+        return clickup__invalid(c, "POST", route + 5, "the value could not be written as JSON (invalid UTF-8, NaN, or invalid raw JSON)");
+    }
+    clickup__fmt(suffix, sizeof suffix, "/field/%s", field_id);
+    rc = clickup__task_sub(c, "POST", route, task_ref, suffix, text, len);
+    clickup_json_writer_free(&w);
+    return rc;
+}
+
+CLICKUP_API clickup_result clickup_task_field_remove(clickup_client *c, const char *task_ref, const char *field_id) {
+    static const char route[] = "DELETE /task/{task_id}/field/{field_id}";
+    char suffix[80];
+    if (!c) return CLICKUP_ERR_INVALID_ARG;
+    if (!clickup__valid_id(field_id)) return clickup__invalid(c, "DELETE", route + 7, "field id must be the field's UUID");
+    clickup__fmt(suffix, sizeof suffix, "/field/%s", field_id);
+    return clickup__task_sub(c, "DELETE", route, task_ref, suffix, NULL, 0);
+}
+
+/* ---- templates -------------------------------------------------------------------------------- */
+CLICKUP_API clickup_result clickup_templates_get(clickup_client *c, clickup_templates **out) {
+    typedef struct page { clickup_template *items; size_t count; struct page *next; } page;
+    page *first = NULL, *last = NULL, *p;
+    clickup_templates *all;
+    clickup__buf path;
+    clickup__call call;
+    const char *team;
+    size_t pages = 0, total = 0, at = 0;
+    clickup_result rc;
+    if (!out) return CLICKUP_ERR_INVALID_ARG;
+    *out = NULL;
+    if (!c) return CLICKUP_ERR_INVALID_ARG;
+    if ((rc = clickup__team(c, &team))) return rc;
+    if (clickup__path(c, &path, "/team/", team, "/taskTemplate")) return clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory");
+    all = (clickup_templates *)clickup__result_new(&c->alloc, sizeof *all, 1 << 14);
+    if (!all) { clickup__free(&c->alloc, path.p); return clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory"); }
+    for (;;) {   /* no end marker here: stop at an empty or short page */
+        char query[32];
+        clickup__dec d;
+        const clickup_json *root, *arr;
+        clickup_json_error je;
+        page *node;
+        size_t i, n;
+        if (pages == 100) { all->truncated = 1; break; }
+        clickup__fmt(query, sizeof query, "?page=%llu", (unsigned long long)pages);
+        memset(&call, 0, sizeof call);
+        call.method = "GET"; call.route = "GET /team/{team_id}/taskTemplate"; call.path = path.p; call.query = query;
+        if ((rc = clickup__perform(c, &call))) goto fail;
+        d.a = clickup__result_arena(all);
+        d.what[0] = '\0';
+        rc = clickup__json_parse_arena(d.a, c->body, c->body_len, &root, &je);
+        if (rc == CLICKUP_ERR_JSON) {
+            c->err.json_offset = je.offset;
+            rc = clickup__fail(c, CLICKUP_ERR_BAD_RESPONSE, "invalid JSON in the response at byte %llu: %s", (unsigned long long)je.offset, je.reason);
+            goto fail;
+        }
+        if (rc) { rc = clickup__fail(c, rc, "out of memory"); goto fail; }
+        if (!clickup_json_is(root, CLICKUP_JSON_OBJECT)) rc = clickup__dec_fail(&d, "(root)", "is not an object");
+        else rc = clickup__darr(&d, root, "templates", 1, &arr);
+        n = clickup_json_len(arr);
+        node = rc ? NULL : (page *)clickup__arena_calloc(d.a, 1, sizeof *node);
+        if (!rc && !node) rc = CLICKUP_ERR_NOMEM;
+        if (!rc) rc = clickup__dalloc(&d, n, sizeof *node->items, (void **)&node->items);
+        for (i = 0; !rc && i < n; i++) {
+            const clickup_json *t = clickup_json_at(arr, i);
+            if ((rc = clickup__need_object(&d, t, "template"))) break;
+            node->items[i].id = clickup__dstr(t, "id");
+            node->items[i].name = clickup__dstr(t, "name");
+            node->items[i].raw = t;
+        }
+        if (rc) {
+            rc = rc == CLICKUP_ERR_NOMEM ? clickup__fail(c, rc, "out of memory")
+                                         : (c->m.errors_bad_response++, clickup__fail(c, rc, "unexpected response: %s", d.what));
+            goto fail;
+        }
+        node->count = n;
+        if (last) last->next = node; else first = node;
+        last = node;
+        pages++;
+        total += n;
+        if (n < CLICKUP__PAGE_SIZE) break;
+    }
+    if (total) {
+        all->items = (clickup_template *)clickup__arena_alloc(clickup__result_arena(all), total * sizeof *all->items, 16);
+        if (!all->items) { rc = clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory"); goto fail; }
+        for (p = first; p; p = p->next) {
+            if (p->count) memcpy(all->items + at, p->items, p->count * sizeof *p->items);
+            at += p->count;
+        }
+    }
+    all->count = total;
+    all->pages = pages;
+    clickup__free(&c->alloc, path.p);
+    *out = all;
+    return CLICKUP_OK;
+fail:
+    clickup__free(&c->alloc, path.p);
+    clickup_templates_free(all);
+    return rc;
+}
+
+CLICKUP__FN clickup_result clickup__dec_template_task(clickup__dec *d, const clickup_json *root, void *obj) {
+    clickup_template_task *out = (clickup_template_task *)obj;
+    const clickup_json *task;
+    clickup_result rc;
+    if (!clickup_json_is(root, CLICKUP_JSON_OBJECT)) return clickup__dec_fail(d, "(root)", "is not an object");
+    out->raw = root;
+    task = clickup_json_get(root, "task");
+    if (clickup_json_is(task, CLICKUP_JSON_OBJECT)) {
+        out->task = (clickup_task *)clickup__arena_calloc(d->a, 1, sizeof *out->task);
+        if (!out->task) return CLICKUP_ERR_NOMEM;
+        if ((rc = clickup__decode_task(d, task, out->task, 0))) return rc;
+    }
+    out->id = clickup__dstr(root, "id");
+    if (!out->id[0] && out->task) out->id = out->task->id;
+    if (!out->id[0]) return clickup__dec_fail(d, "id", "is missing");
+    return CLICKUP_OK;
+}
+
+CLICKUP_API clickup_result clickup_task_from_template(clickup_client *c, const char *list_id, const char *template_id,
+                                                      const char *name, clickup_template_task **out) {
+    static const char route[] = "/list/{list_id}/taskTemplate/{template_id}";
+    clickup_json_writer w;
+    clickup__buf path;
+    clickup__call call;
+    const char *text;
+    size_t len;
+    clickup_result rc;
+    if (!out) return CLICKUP_ERR_INVALID_ARG;
+    *out = NULL;
+    if (!c) return CLICKUP_ERR_INVALID_ARG;
+    if (!clickup__valid_id(list_id)) return clickup__invalid(c, "POST", route, "list id is empty or has characters an id cannot have");
+    if (!clickup__valid_id(template_id)) return clickup__invalid(c, "POST", route, "template id is empty or has characters an id cannot have");
+    if (!name || !name[0]) return clickup__invalid(c, "POST", route, "name is required");
+    clickup_json_writer_init(&w, &c->alloc);
+    clickup_jw_object_begin(&w);
+    clickup_jw_key(&w, "name");
+    clickup_jw_string(&w, name);
+    clickup_jw_object_end(&w);
+    if (clickup_json_writer_finish(&w, &text, &len) != CLICKUP_OK) {
+        clickup_json_writer_free(&w);
+        return clickup__invalid(c, "POST", route, "name is not valid UTF-8");
+    }
+    memset(&path, 0, sizeof path); path.al = &c->alloc;
+    clickup__buf_str(&path, "/list/"); clickup__buf_str(&path, list_id);
+    clickup__buf_str(&path, "/taskTemplate/"); clickup__buf_str(&path, template_id);
+    if (path.nomem) { clickup_json_writer_free(&w); clickup__free(&c->alloc, path.p); return CLICKUP_ERR_NOMEM; }
+    memset(&call, 0, sizeof call);
+    call.method = "POST"; call.route = "POST /list/{list_id}/taskTemplate/{template_id}"; call.path = path.p;
+    call.query = ""; call.body = text; call.body_len = len;
+    rc = clickup__perform(c, &call);
+    if (!rc || rc == CLICKUP_ERR_OUTCOME_UNKNOWN) clickup__invalidate_tasks(c, list_id);
+    if (!rc) rc = clickup__get_decoded(c, sizeof(clickup_template_task), clickup__dec_template_task, (void **)out);
+    clickup__free(&c->alloc, path.p);
+    clickup_json_writer_free(&w);
+    return rc;
+}
 
 #endif /* CLICKUP_IMPLEMENTATION_ONCE */
 #endif /* CLICKUP_IMPLEMENTATION */
