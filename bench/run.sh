@@ -42,7 +42,7 @@ run json "$page"                 # json_parse, json_parse_cjson, _jsonc, _jansso
 
 ms=$(( $(now_ms) - start ))
 if [ -n "$failed" ]; then
-    echo "bench: $ran programs, $figures lines in $((ms / 1000)).$(( (ms % 1000) / 100 )) s; FAILED:$failed"
+    echo "bench: $figures lines from $ran program(s) in $((ms / 1000)).$(( (ms % 1000) / 100 )) s; FAILED:$failed"
     exit 1
 fi
-echo "bench: $ran programs, $figures lines in $((ms / 1000)).$(( (ms % 1000) / 100 )) s"
+echo "bench: $figures lines from $ran program(s) in $((ms / 1000)).$(( (ms % 1000) / 100 )) s"
