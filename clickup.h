@@ -1149,6 +1149,13 @@ static const unsigned char clickup__jstr_class[256] = {
     2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2, 2,2,2,2,2,2,2,2,2,2,2,2,2,2,2,2
 };
 
+/* 1 for '"' and '\\': the bytes that end a run when looking for a string's closing quote. */
+static const unsigned char clickup__jstr_quote[256] = {
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,
+    0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0, 0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0
+};
+
 /* Length (2-4) of the valid UTF-8 sequence at p, or 0: no overlongs, no surrogates, <= U+10FFFF. */
 CLICKUP__FN int clickup__utf8_seq(const unsigned char *p, const unsigned char *end) {
     unsigned c = p[0];
@@ -1211,8 +1218,13 @@ CLICKUP__FN int clickup__json_string_slow(clickup__jparser *ps, const unsigned c
     const unsigned char *p = ps->p, *end = ps->end, *q;
     unsigned char *out, *o;
     /* Find the closing quote first: the unescaped text is never longer than the escaped. */
-    for (q = p; q < end && *q != '"'; q++)
-        if (*q == '\\') q++;
+    for (q = p; q < end; ) {
+        while (end - q >= 4 && clickup__jstr_quote[q[0]] + clickup__jstr_quote[q[1]] + clickup__jstr_quote[q[2]] +
+                                   clickup__jstr_quote[q[3]] == 0)
+            q += 4;
+        if (q >= end || *q == '"') break;
+        q += *q == '\\' ? 2 : 1;
+    }
     if (q >= end) return clickup__json_fail(ps, end, "unterminated string");
     out = (unsigned char *)clickup__arena_alloc(ps->arena, (size_t)(q - s) + 1, 1);
     if (!out) { ps->nomem = 1; ps->reason = "out of memory"; return 0; }
@@ -2061,7 +2073,7 @@ CLICKUP__FN int64_t clickup__retry_after_ms(const char *v, int64_t wall_now_ms, 
     if (y < 100) y += y < 70 ? 2000 : 1900;
     {   /* days since 1970-01-01 (civil-from-days inverse, proleptic Gregorian) */
         int yy = y - (m < 2), era = (yy >= 0 ? yy : yy - 399) / 400;
-        int yoe = yy - era * 400, mp = (m + 9) % 12;
+        int yoe = yy - era * 400, mp = (m + 10) % 12;   /* March = 0 */
         int doy = (153 * mp + 2) / 5 + d - 1, doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
         days = (int64_t)era * 146097 + doe - 719468;
     }
@@ -2258,6 +2270,9 @@ struct clickup_client {
     clickup_limiter *limiter;
     int              own_limiter;
     clickup__cache   cache;
+    char            *pending_key;     /* a GET whose body goes into the cache once it decodes */
+    size_t           pending_len;
+    uint64_t         pending_ttl;
     /* transfer state */
     CURL   *curl;
     char    curl_err[CURL_ERROR_SIZE];
@@ -2598,6 +2613,15 @@ CLICKUP_API const clickup_error *clickup_last_error(const clickup_client *client
     return client ? &client->err : &none;
 }
 
+/* The last response decoded fine: now it may serve later calls from the cache. */
+CLICKUP__FN void clickup__cache_commit(clickup_client *c) {
+    if (!c->pending_key) return;
+    clickup__cache_put(&c->cache, &c->alloc, c->pending_key, c->pending_len, c->body, c->body_len,
+                       c->hooks.now_ms(c->hooks.user), c->pending_ttl);
+    clickup__free(&c->alloc, c->pending_key);
+    c->pending_key = NULL;
+}
+
 /* ==== [client] ===============================================================================
    Configuration, the request engine (limiter -> transport -> classify -> retry), metrics.
    ============================================================================================= */
@@ -2828,6 +2852,7 @@ CLICKUP_API void clickup_client_destroy(clickup_client *c) {
     al = c->alloc;
     if (c->curl) curl_easy_cleanup(c->curl);
     clickup__cache_clear(&c->cache, &al);
+    clickup__free(&al, c->pending_key);
     if (c->own_limiter) clickup_limiter_destroy(c->limiter);
     clickup__free_secret(&al, c->token);
     clickup__free_secret(&al, c->auth_header);
@@ -2953,6 +2978,8 @@ CLICKUP__FN clickup_result clickup__perform(clickup_client *c, const clickup__ca
 
     clickup__error_reset(c, call->method, call->path);
     c->m.calls++;
+    clickup__free(&c->alloc, c->pending_key);
+    c->pending_key = NULL;
     memset(&url, 0, sizeof url); url.al = &c->alloc;
     memset(&key, 0, sizeof key); key.al = &c->alloc;
     clickup__buf_str(&key, call->method); clickup__buf_put(&key, " ", 1);
@@ -3053,7 +3080,10 @@ CLICKUP__FN clickup_result clickup__perform(clickup_client *c, const clickup__ca
             CLICKUP__LOG(c, CLICKUP_LOG_INFO, "%s %s -> %d in %llu ms (attempt %d)", call->method, call->path,
                          resp.status, (unsigned long long)(now - t0), attempt + 1);
             if (resp.status >= 200 && resp.status <= 299) {
-                if (use_cache) clickup__cache_put(&c->cache, &c->alloc, key.p, key.len, c->body, c->body_len, now, call->ttl_ms);
+                if (use_cache) {      /* cached only after it decodes: see clickup__cache_commit */
+                    c->pending_key = key.p; c->pending_len = key.len; c->pending_ttl = call->ttl_ms;
+                    key.p = NULL;
+                }
                 rc = CLICKUP_OK;
                 goto out;
             }
@@ -3542,7 +3572,7 @@ CLICKUP__FN clickup_result clickup__body_result(clickup_client *c, size_t size, 
 
 /* After decoding: hand out the object, or free it and record why. */
 CLICKUP__FN clickup_result clickup__deliver(clickup_client *c, clickup_result rc, clickup__dec *d, void *obj, void **out) {
-    if (rc == CLICKUP_OK) { *out = obj; return rc; }
+    if (rc == CLICKUP_OK) { *out = obj; clickup__cache_commit(c); return rc; }
     clickup__result_free(obj);
     *out = NULL;
     if (rc == CLICKUP_ERR_NOMEM) return clickup__fail(c, rc, "out of memory");
@@ -4082,6 +4112,7 @@ CLICKUP__FN clickup_result clickup__tasks_walk(clickup_client *c, const clickup_
             rc = clickup__decode_task_page(&d, root, pg, &last_page);
             if (rc) { rc = clickup__deliver(c, rc, &d, pg, (void **)&pg); goto out; }
         }
+        clickup__cache_commit(c);
         pages++;
         got = pg->count;
         total += got;
