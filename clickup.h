@@ -1053,13 +1053,6 @@ CLICKUP__FN void *clickup__arena_alloc(clickup__arena *a, size_t size, size_t al
     return (char *)c + CLICKUP__CHUNK_HDR + at;
 }
 
-/* Give back the unused tail of the most recent allocation `p` (now `used` bytes long). */
-CLICKUP__FN void clickup__arena_shrink_last(clickup__arena *a, void *p, size_t used) {
-    clickup__chunk *c = a->head;
-    char *data = (char *)c + CLICKUP__CHUNK_HDR;
-    if ((char *)p >= data && (char *)p <= data + c->used) c->used = (size_t)((char *)p - data) + used;
-}
-
 CLICKUP__FN char *clickup__arena_strndup(clickup__arena *a, const char *s, size_t n) {
     char *d = (char *)clickup__arena_alloc(a, n + 1, 1);
     if (!d) return NULL;
@@ -1128,7 +1121,7 @@ struct clickup_json_doc {
 };
 
 typedef struct clickup__jparser {
-    const unsigned char *p, *end, *start;
+    unsigned char       *p, *end, *start;   /* over the arena's copy of the input */
     clickup__arena      *arena;
     clickup_json        *stk;     /* value stack (heap, grows)  */
     size_t               sp, cap;
@@ -1177,7 +1170,7 @@ CLICKUP__FN int clickup__utf8_seq(const unsigned char *p, const unsigned char *e
     return 0;
 }
 
-CLICKUP__FN int clickup__json_fail(clickup__jparser *ps, const unsigned char *at, const char *why) {
+CLICKUP__FN int clickup__json_fail(clickup__jparser *ps, unsigned char *at, const char *why) {
     ps->p = at;
     ps->reason = why;
     return 0;
@@ -1212,11 +1205,10 @@ CLICKUP__FN long clickup__json_hex4(const unsigned char *p, const unsigned char 
     return v;
 }
 
-/* A string with escapes: [s, ps->p) is plain text already scanned, ps->p is at a backslash. */
-CLICKUP__FN int clickup__json_string_slow(clickup__jparser *ps, const unsigned char *s,
-                                          clickup_json *v) {
-    const unsigned char *p = ps->p, *end = ps->end, *q;
-    unsigned char *out, *o;
+/* A string with escapes: [s, ps->p) is plain text already scanned, ps->p is at a backslash.
+   The unescaped text is never longer than the escaped, so it is decoded in place. */
+CLICKUP__FN int clickup__json_string_slow(clickup__jparser *ps, unsigned char *s, clickup_json *v) {
+    unsigned char *p = ps->p, *end = ps->end, *q, *out = s, *o;
     /* Find the closing quote first: the unescaped text is never longer than the escaped. */
     for (q = p; q < end; ) {
         while (end - q >= 4 && clickup__jstr_quote[q[0]] + clickup__jstr_quote[q[1]] + clickup__jstr_quote[q[2]] +
@@ -1226,10 +1218,7 @@ CLICKUP__FN int clickup__json_string_slow(clickup__jparser *ps, const unsigned c
         q += *q == '\\' ? 2 : 1;
     }
     if (q >= end) return clickup__json_fail(ps, end, "unterminated string");
-    out = (unsigned char *)clickup__arena_alloc(ps->arena, (size_t)(q - s) + 1, 1);
-    if (!out) { ps->nomem = 1; ps->reason = "out of memory"; return 0; }
-    memcpy(out, s, (size_t)(p - s));
-    o = out + (p - s);
+    o = p;
     while (p < q) {
         unsigned c = *p;
         if (c == '\\') {
@@ -1275,11 +1264,10 @@ CLICKUP__FN int clickup__json_string_slow(clickup__jparser *ps, const unsigned c
         } else {
             int k = clickup__utf8_seq(p, q);
             if (!k) return clickup__json_fail(ps, p, "invalid UTF-8 in string");
-            memcpy(o, p, (size_t)k); o += k; p += k;
+            memmove(o, p, (size_t)k); o += k; p += k;
         }
     }
     *o = '\0';
-    clickup__arena_shrink_last(ps->arena, out, (size_t)(o - out) + 1);
     v->type = CLICKUP_JSON_STRING;
     v->u.s = (const char *)out;
     v->n = (size_t)(o - out);
@@ -1289,8 +1277,7 @@ CLICKUP__FN int clickup__json_string_slow(clickup__jparser *ps, const unsigned c
 
 /* A string starting at the opening quote ps->p. */
 CLICKUP__FN int clickup__json_string(clickup__jparser *ps, clickup_json *v) {
-    const unsigned char *s = ps->p + 1, *p = s, *end = ps->end;
-    char *out;
+    unsigned char *s = ps->p + 1, *p = s, *end = ps->end;
     for (;;) {
         while (end - p >= 4 && !(clickup__jstr_class[p[0]] | clickup__jstr_class[p[1]] |
                                  clickup__jstr_class[p[2]] | clickup__jstr_class[p[3]]))
@@ -1306,10 +1293,9 @@ CLICKUP__FN int clickup__json_string(clickup__jparser *ps, clickup_json *v) {
             p += k;
         }
     }
-    out = clickup__arena_strndup(ps->arena, (const char *)s, (size_t)(p - s));
-    if (!out) { ps->nomem = 1; ps->reason = "out of memory"; return 0; }
+    *p = '\0';                       /* the closing quote becomes the terminator */
     v->type = CLICKUP_JSON_STRING;
-    v->u.s = out;
+    v->u.s = (const char *)s;
     v->n = (size_t)(p - s);
     ps->p = p + 1;
     return 1;
@@ -1317,7 +1303,7 @@ CLICKUP__FN int clickup__json_string(clickup__jparser *ps, clickup_json *v) {
 
 /* A number: -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?  The literal is kept. */
 CLICKUP__FN int clickup__json_number(clickup__jparser *ps, clickup_json *v) {
-    const unsigned char *s = ps->p, *p = s, *end = ps->end;
+    unsigned char *s = ps->p, *p = s, *end = ps->end;
     char *out;
     if (*p == '-') p++;
     if (p >= end || (unsigned)(*p - '0') > 9) return clickup__json_fail(ps, p, "invalid number");
@@ -1356,10 +1342,19 @@ CLICKUP__FN clickup_result clickup__json_parse_arena(clickup__arena *arena, cons
     clickup_result rc = CLICKUP_OK;
 
     memset(&ps, 0, sizeof ps);
-    ps.start = ps.p = (const unsigned char *)text;
-    ps.end = ps.p + (text ? len : 0);
     ps.arena = arena;
     *root = NULL;
+    /* Parse a copy that lives in the arena: strings are then unescaped in place and point
+       into it, so the document owns everything without a copy per value. */
+    ps.start = (unsigned char *)clickup__arena_alloc(arena, len + 1, 1);
+    if (!ps.start) {
+        if (err) { err->offset = 0; err->reason = "out of memory"; }
+        return CLICKUP_ERR_NOMEM;
+    }
+    if (len) memcpy(ps.start, text, len);
+    ps.start[len] = '\0';
+    ps.p = ps.start;
+    ps.end = ps.start + len;
 
 value:
     CLICKUP__JSON_WS(&ps);
