@@ -1,0 +1,1148 @@
+/* clickup - a small, scriptable ClickUp command line tool built on clickup.h.
+
+   Every command prints JSON on stdout: an array for lists, an object for one item. When
+   something fails it prints ONE line on stderr, "clickup: <what failed>: <why>", and exits
+   with a code that says what kind of failure it was (below). Configuration comes from the
+   environment only, so the token never shows up in `ps` or in your shell history, and the
+   tool never prints it.
+
+   Build and run:
+       make build/clickup
+       export CLICKUP_API_TOKEN=pk_...                  (ClickUp: Settings > Apps)
+       build/clickup spaces
+       build/clickup task get https://app.clickup.com/t/86abc123 --markdown
+       build/clickup tasks --list 2100 --status "in progress" | python3 -m json.tool
+       build/clickup --help                             (and: build/clickup tasks --help)
+
+   Commands:
+       clickup spaces [--archived]
+       clickup members
+       clickup task get <ID|URL> [--subtasks] [--markdown]
+       clickup tasks (--list ID | --space ID) [--status S]... [--assignee UID]... [--tag T]...
+                     [--include-closed] [--subtasks] [--max-pages N]
+       clickup task create --list ID --name NAME [--markdown TEXT | --markdown-file PATH|-]
+                     [--description TEXT] [--tag T]... [--assignee UID]... [--status S]
+                     [--priority 1-4] [--due MS]
+       clickup task update <ID|URL> [--name N] [--description D] [--markdown M] [--status S]
+                     [--priority 1-4|none] [--due MS|none] [--add-assignee UID]...
+                     [--remove-assignee UID]...
+       clickup templates
+       clickup task from-template --list ID --template TID --name NAME
+       clickup folders --space ID
+       clickup lists (--space ID | --folder ID)
+       clickup rate
+
+   Exit codes:
+       0  success
+       1  out of memory
+       2  usage or invalid input, refused before any request (bad id, bad priority, unknown
+          option, unusable configuration)
+       3  authentication failed (token missing, invalid or revoked)
+       4  not found, or no access
+       5  rejected by the API (validation, or another HTTP error)
+       6  rate limited
+       7  network failure, timeout or server error
+       8  outcome unknown: a create may or may not have happened; look before retrying
+       9  bad response from the server (invalid JSON, unexpected shape, too large)
+
+   How it is organised: the help texts; exit codes and error lines; the command table and the
+   option parser; the client; JSON output; then one function per command; then main().
+*/
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>                 /* isatty */
+
+#define CLICKUP_IMPLEMENTATION
+#include "clickup.h"
+
+/* ==== help texts ============================================================================ */
+
+static const char HELP_MAIN[] =
+    "usage: clickup <command> [options]\n"
+    "\n"
+    "A small ClickUp command line tool. It prints JSON on stdout (an array for lists, an\n"
+    "object for one item); when something fails it prints one line on stderr.\n"
+    "\n"
+    "Commands:\n"
+    "  spaces [--archived]                spaces of the workspace\n"
+    "  members                            members of the workspace\n"
+    "  task get <ID|URL>                  one task (--markdown, --subtasks)\n"
+    "  tasks (--list ID | --space ID)     every task of a list or a space, all pages\n"
+    "  task create --list ID --name NAME  create a task\n"
+    "  task update <ID|URL>               change a task\n"
+    "  templates                          the workspace's task templates\n"
+    "  task from-template                 create a task from a template\n"
+    "  folders --space ID                 folders of a space, with their lists\n"
+    "  lists (--space ID | --folder ID)   lists of a folder, or a space's folderless lists\n"
+    "  rate                               the rate limiter's view (sends one request)\n"
+    "\n"
+    "'clickup <command> --help' shows a command's options: clickup task create --help\n"
+    "<ID|URL> is a task id (86abc123), a custom id (DEV-42) or a task URL\n"
+    "(https://app.clickup.com/t/86abc123, https://app.clickup.com/t/9001/DEV-42).\n";
+
+static const char HELP_ENVIRONMENT[] =
+    "\n"
+    "Environment (the only configuration):\n"
+    "  CLICKUP_API_TOKEN      required: a personal token (pk_...) or an OAuth token\n"
+    "  CLICKUP_TEAM_ID        workspace id; found by itself when the token sees one\n"
+    "  CLICKUP_BASE_URL       default https://api.clickup.com/api/v2\n"
+    "  CLICKUP_RATE_LIMIT     requests per window (default 100)\n"
+    "  CLICKUP_RATE_WINDOW_S  the window in seconds (default 60)\n"
+    "  CLICKUP_ENABLE_CACHE   true or false (default true; every run starts empty)\n"
+    "  CLICKUP_TIMEOUT_MS     timeout of one attempt (default 30000)\n"
+    "  CLICKUP_LOG_LEVEL      off, error, warning, info or debug: log lines on stderr\n"
+    "  CLICKUP_MAX_RETRIES    retries after a 429, a 5xx or a network error (default 3;\n"
+    "                         0 = none). For tests and operations.\n"
+    "  CLICKUP_BACKOFF_MS     base of the retry backoff (default 2000: waits of up to 2, 4\n"
+    "                         and 8 s). For tests and operations.\n";
+
+static const char HELP_EXIT_CODES[] =
+    "\n"
+    "Exit codes:\n"
+    "  0  success\n"
+    "  1  out of memory\n"
+    "  2  usage or invalid input, refused before any request (or unusable configuration)\n"
+    "  3  authentication failed (token missing, invalid or revoked)\n"
+    "  4  not found, or no access\n"
+    "  5  rejected by the API (validation, or another HTTP error)\n"
+    "  6  rate limited\n"
+    "  7  network failure, timeout or server error\n"
+    "  8  outcome unknown: a create may or may not have happened; look before retrying\n"
+    "  9  bad response from the server (invalid JSON, unexpected shape, too large)\n";
+
+static const char HELP_SPACES[] =
+    "usage: clickup spaces [--archived]\n"
+    "\n"
+    "Prints the spaces of the workspace as an array of\n"
+    "{id, name, private, multiple_assignees, archived}.\n"
+    "\n"
+    "  --archived   the archived spaces instead\n";
+
+static const char HELP_MEMBERS[] =
+    "usage: clickup members\n"
+    "\n"
+    "Prints the members of the workspace as an array of {id, username, email, initials, role}.\n"
+    "id is a number; role is 1 owner, 2 admin, 3 member, 4 guest.\n";
+
+static const char HELP_TASK_GET[] =
+    "usage: clickup task get <ID|URL> [--subtasks] [--markdown]\n"
+    "\n"
+    "Prints one task as an object. <ID|URL> is a task id, a custom id (DEV-42) or a task\n"
+    "URL such as https://app.clickup.com/t/9001/DEV-42.\n"
+    "\n"
+    "  --subtasks   include the subtasks (as \"subtasks\")\n"
+    "  --markdown   include the description as markdown (as \"markdown_description\")\n";
+
+static const char HELP_TASKS[] =
+    "usage: clickup tasks (--list ID | --space ID) [--status S]... [--assignee UID]...\n"
+    "                     [--tag T]... [--include-closed] [--subtasks] [--max-pages N]\n"
+    "\n"
+    "Prints every task of a list or a space as an array, fetching all pages (100 tasks\n"
+    "each) and printing each page as it arrives. On a terminal, progress goes to stderr.\n"
+    "\n"
+    "  --list ID          the tasks of this list\n"
+    "  --space ID         the tasks of this space\n"
+    "  --status S         only this status (repeatable)\n"
+    "  --assignee UID     only tasks assigned to this user id (repeatable)\n"
+    "  --tag T            only tasks with this tag (repeatable)\n"
+    "  --include-closed   closed tasks too\n"
+    "  --subtasks         subtasks too\n"
+    "  --max-pages N      stop after N pages (default 100); stderr says so, exit code 0\n";
+
+static const char HELP_TASK_CREATE[] =
+    "usage: clickup task create --list ID --name NAME [--markdown TEXT | --markdown-file PATH|-]\n"
+    "                           [--description TEXT] [--tag T]... [--assignee UID]...\n"
+    "                           [--status S] [--priority 1-4] [--due MS]\n"
+    "\n"
+    "Creates a task and prints it as an object. A create is never repeated after it may\n"
+    "have reached ClickUp: if the outcome is unknown, exit code 8 says so; look before\n"
+    "creating it again.\n"
+    "\n"
+    "  --list ID            the list to create it in (required)\n"
+    "  --name NAME          the task's name (required)\n"
+    "  --markdown TEXT      the description, as markdown\n"
+    "  --markdown-file F    the description, as markdown, read from file F (- = stdin)\n"
+    "  --description TEXT   the description, as plain text\n"
+    "  --tag T              a tag (repeatable)\n"
+    "  --assignee UID       a user id to assign (repeatable)\n"
+    "  --status S           a status of the list, e.g. \"in progress\"\n"
+    "  --priority P         1 urgent, 2 high, 3 normal, 4 low\n"
+    "  --due MS             due date in Unix milliseconds\n";
+
+static const char HELP_TASK_UPDATE[] =
+    "usage: clickup task update <ID|URL> [--name N] [--description D] [--markdown M]\n"
+    "                           [--status S] [--priority 1-4|none] [--due MS|none]\n"
+    "                           [--add-assignee UID]... [--remove-assignee UID]...\n"
+    "\n"
+    "Changes a task and prints it as it is afterwards. Only what you give is changed.\n"
+    "\n"
+    "  --name N               new name\n"
+    "  --description D        new plain text description\n"
+    "  --markdown M           new description, as markdown\n"
+    "  --status S             new status\n"
+    "  --priority P           1 urgent, 2 high, 3 normal, 4 low, or none to clear it\n"
+    "  --due MS               due date in Unix milliseconds, or none to clear it\n"
+    "  --add-assignee UID     assign this user id (repeatable)\n"
+    "  --remove-assignee UID  unassign this user id (repeatable)\n";
+
+static const char HELP_TEMPLATES[] =
+    "usage: clickup templates\n"
+    "\n"
+    "Prints every task template of the workspace (all pages) as an array of {id, name}.\n"
+    "ClickUp returns nothing else about a template.\n";
+
+static const char HELP_FROM_TEMPLATE[] =
+    "usage: clickup task from-template --list ID --template TID --name NAME\n"
+    "\n"
+    "Creates a task from a task template and prints {id, task}; task is null when ClickUp\n"
+    "does not send it back. Exit code 8 means the outcome is unknown: look before retrying.\n"
+    "\n"
+    "  --list ID        the list to create it in (required)\n"
+    "  --template TID   the template id, from 'clickup templates' (required)\n"
+    "  --name NAME      the new task's name (required)\n";
+
+static const char HELP_FOLDERS[] =
+    "usage: clickup folders --space ID\n"
+    "\n"
+    "Prints the folders of a space as an array of {id, name, task_count, lists}, each list\n"
+    "being {id, name, task_count}.\n";
+
+static const char HELP_LISTS[] =
+    "usage: clickup lists (--space ID | --folder ID)\n"
+    "\n"
+    "Prints the lists of a folder, or the folderless lists of a space, as an array of\n"
+    "{id, name, task_count, folder_id, space_id}.\n";
+
+static const char HELP_RATE[] =
+    "usage: clickup rate\n"
+    "\n"
+    "Sends one request (GET /team) so that the rate limiter learns the server's\n"
+    "X-RateLimit headers, then prints what it knows as {limit, window_ms, available,\n"
+    "server_remaining, reset_in_ms, next_free_in_ms}. server_remaining is -1 when the\n"
+    "server sent no header.\n";
+
+/* ==== exit codes and error lines ============================================================ */
+
+enum {
+    EXIT_NOMEM = 1,
+    EXIT_USAGE = 2,
+    EXIT_AUTH = 3,
+    EXIT_NOT_FOUND = 4,
+    EXIT_REJECTED = 5,
+    EXIT_RATE_LIMITED = 6,
+    EXIT_UNAVAILABLE = 7,
+    EXIT_OUTCOME_UNKNOWN = 8,
+    EXIT_BAD_RESPONSE = 9
+};
+
+static int exit_code(clickup_result rc) {
+    switch (rc) {
+    case CLICKUP_OK:                  return 0;
+    case CLICKUP_ERR_NOMEM:           return EXIT_NOMEM;
+    case CLICKUP_ERR_INVALID_ARG:
+    case CLICKUP_ERR_CONFIG:          return EXIT_USAGE;
+    case CLICKUP_ERR_AUTH:            return EXIT_AUTH;
+    case CLICKUP_ERR_NOT_FOUND:
+    case CLICKUP_ERR_NO_ACCESS:       return EXIT_NOT_FOUND;
+    case CLICKUP_ERR_VALIDATION:
+    case CLICKUP_ERR_HTTP:            return EXIT_REJECTED;
+    case CLICKUP_ERR_RATE_LIMITED:    return EXIT_RATE_LIMITED;
+    case CLICKUP_ERR_NETWORK:
+    case CLICKUP_ERR_TIMEOUT:
+    case CLICKUP_ERR_SERVER:          return EXIT_UNAVAILABLE;
+    case CLICKUP_ERR_OUTCOME_UNKNOWN: return EXIT_OUTCOME_UNKNOWN;
+    case CLICKUP_ERR_BAD_RESPONSE:
+    case CLICKUP_ERR_TOO_LARGE:
+    case CLICKUP_ERR_JSON:            return EXIT_BAD_RESPONSE;
+    }
+    return EXIT_REJECTED;
+}
+
+/* Print text on stderr with control characters (a newline from the server, say) turned into
+   spaces, so that an error stays on one line. */
+static void put_one_line(const char *text) {
+    for (; *text; text++)
+        fputc((unsigned char)*text < 0x20 ? ' ' : *text, stderr);
+}
+
+/* "clickup: <what>: <why>" for a failed call; returns the exit code. */
+static int fail(clickup_client *cu, clickup_result rc, const char *what) {
+    const char *why = clickup_last_error(cu)->message;
+    if (!why[0]) why = clickup_strerror(rc);
+    fputs("clickup: ", stderr);
+    put_one_line(what);
+    if (rc == CLICKUP_ERR_OUTCOME_UNKNOWN)
+        fputs(": OUTCOME UNKNOWN, it may or may not have happened; look before trying again", stderr);
+    fputs(": ", stderr);
+    put_one_line(why);
+    fputc('\n', stderr);
+    return exit_code(rc);
+}
+
+/* "clickup: <command>: <problem> (see 'clickup <command> --help')"; returns EXIT_USAGE. */
+static int usage_error(const char *command, const char *fmt, ...) {
+    char problem[300];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(problem, sizeof problem, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "clickup: %s: ", command);
+    put_one_line(problem);
+    fprintf(stderr, " (see 'clickup %s --help')\n", command);
+    return EXIT_USAGE;
+}
+
+/* ==== options ================================================================================ */
+
+#define MAX_REPEAT 32               /* at most this many of one repeatable option */
+
+typedef struct string_list {
+    const char *items[MAX_REPEAT];
+    size_t      count;
+} string_list;
+
+/* Everything any command can be given. Strings point into argv. */
+typedef struct options {
+    const char *task_ref;           /* the <ID|URL> argument */
+    int         archived, subtasks, include_markdown, include_closed;
+    const char *list_id, *space_id, *folder_id, *template_id;
+    const char *name, *description, *markdown, *markdown_file, *status;
+    const char *priority, *due, *max_pages;
+    string_list statuses, tags, assignees, add_assignees, remove_assignees;
+} options;
+
+typedef int (*command_fn)(const options *o);
+
+/* accepts: the options of the command; a trailing '=' means the option takes a value. */
+typedef struct command_spec {
+    const char        *name;
+    const char *const *accepts;
+    int                takes_task_ref;
+    command_fn         run;
+    const char        *help;
+} command_spec;
+
+static const char *const NO_OPTIONS[] = { NULL };
+static const char *const SPACES_OPTIONS[] = { "--archived", NULL };
+static const char *const TASK_GET_OPTIONS[] = { "--subtasks", "--markdown", NULL };
+static const char *const TASKS_OPTIONS[] = {
+    "--list=", "--space=", "--status=", "--assignee=", "--tag=", "--include-closed", "--subtasks",
+    "--max-pages=", NULL
+};
+static const char *const TASK_CREATE_OPTIONS[] = {
+    "--list=", "--name=", "--markdown=", "--markdown-file=", "--description=", "--tag=",
+    "--assignee=", "--status=", "--priority=", "--due=", NULL
+};
+static const char *const TASK_UPDATE_OPTIONS[] = {
+    "--name=", "--description=", "--markdown=", "--status=", "--priority=", "--due=",
+    "--add-assignee=", "--remove-assignee=", NULL
+};
+static const char *const FROM_TEMPLATE_OPTIONS[] = { "--list=", "--template=", "--name=", NULL };
+static const char *const FOLDERS_OPTIONS[] = { "--space=", NULL };
+static const char *const LISTS_OPTIONS[] = { "--space=", "--folder=", NULL };
+
+/* How the command uses an option: -1 not at all, 0 as a flag, 1 with a value. */
+static int option_kind(const command_spec *cmd, const char *arg) {
+    size_t i, n = strlen(arg);
+    for (i = 0; cmd->accepts[i]; i++) {
+        const char *spec = cmd->accepts[i];
+        if (strcmp(spec, arg) == 0) return 0;
+        if (strncmp(spec, arg, n) == 0 && spec[n] == '=' && spec[n + 1] == '\0') return 1;
+    }
+    return -1;
+}
+
+static int add_to_list(string_list *list, const char *value) {
+    if (list->count == MAX_REPEAT) return -1;
+    list->items[list->count++] = value;
+    return 0;
+}
+
+/* Store one option; value is NULL for a flag. Returns -1 when a repeatable option is full. */
+static int store_option(options *o, const char *opt, const char *value) {
+    if (strcmp(opt, "--archived") == 0) o->archived = 1;
+    else if (strcmp(opt, "--subtasks") == 0) o->subtasks = 1;
+    else if (strcmp(opt, "--include-closed") == 0) o->include_closed = 1;
+    else if (strcmp(opt, "--markdown") == 0 && !value) o->include_markdown = 1;
+    else if (strcmp(opt, "--markdown") == 0) o->markdown = value;
+    else if (strcmp(opt, "--markdown-file") == 0) o->markdown_file = value;
+    else if (strcmp(opt, "--list") == 0) o->list_id = value;
+    else if (strcmp(opt, "--space") == 0) o->space_id = value;
+    else if (strcmp(opt, "--folder") == 0) o->folder_id = value;
+    else if (strcmp(opt, "--template") == 0) o->template_id = value;
+    else if (strcmp(opt, "--name") == 0) o->name = value;
+    else if (strcmp(opt, "--description") == 0) o->description = value;
+    else if (strcmp(opt, "--priority") == 0) o->priority = value;
+    else if (strcmp(opt, "--due") == 0) o->due = value;
+    else if (strcmp(opt, "--max-pages") == 0) o->max_pages = value;
+    else if (strcmp(opt, "--status") == 0) { o->status = value; return add_to_list(&o->statuses, value); }
+    else if (strcmp(opt, "--tag") == 0) return add_to_list(&o->tags, value);
+    else if (strcmp(opt, "--assignee") == 0) return add_to_list(&o->assignees, value);
+    else if (strcmp(opt, "--add-assignee") == 0) return add_to_list(&o->add_assignees, value);
+    else if (strcmp(opt, "--remove-assignee") == 0) return add_to_list(&o->remove_assignees, value);
+    return 0;
+}
+
+#define SHOW_HELP (-1)
+
+/* Parse a command's arguments into o. Returns 0, SHOW_HELP, or EXIT_USAGE (after saying why). */
+static int parse_options(const command_spec *cmd, int argc, char **argv, options *o) {
+    int i;
+    memset(o, 0, sizeof *o);
+    for (i = 0; i < argc; i++) {
+        const char *arg = argv[i];
+        int kind;
+        if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) return SHOW_HELP;
+        if (arg[0] != '-' || arg[1] == '\0') {
+            if (!cmd->takes_task_ref || o->task_ref)
+                return usage_error(cmd->name, "unexpected argument '%s'", arg);
+            o->task_ref = arg;
+            continue;
+        }
+        kind = option_kind(cmd, arg);
+        if (kind < 0) return usage_error(cmd->name, "unknown option '%s'", arg);
+        if (kind == 1 && i + 1 == argc) return usage_error(cmd->name, "%s needs a value", arg);
+        if (store_option(o, arg, kind == 1 ? argv[++i] : NULL) < 0)
+            return usage_error(cmd->name, "too many %s (at most %d)", arg, MAX_REPEAT);
+    }
+    if (cmd->takes_task_ref && !o->task_ref) return usage_error(cmd->name, "missing the task <ID|URL>");
+    return 0;
+}
+
+/* ==== checking values (before any request) ================================================== */
+
+/* A whole decimal number in [min, max], nothing else. Returns 0 or -1. */
+static int parse_number(const char *text, int64_t min, int64_t max, int64_t *out) {
+    char *end;
+    long long v;
+    if (!text || text[0] < '0' || text[0] > '9') return -1;
+    errno = 0;
+    v = strtoll(text, &end, 10);
+    if (errno != 0 || *end != '\0' || v < min || v > max) return -1;
+    *out = (int64_t)v;
+    return 0;
+}
+
+/* User ids of a repeatable option into ids[]. Returns 0 or EXIT_USAGE. */
+static int parse_user_ids(const char *command, const char *option, const string_list *in, int64_t *ids) {
+    size_t i;
+    for (i = 0; i < in->count; i++)
+        if (parse_number(in->items[i], 1, INT64_MAX, &ids[i]) < 0)
+            return usage_error(command, "%s wants a numeric user id, not '%s'", option, in->items[i]);
+    return 0;
+}
+
+/* --priority: 1-4, or "none" when allow_none (returned as CLICKUP_PRIORITY_CLEAR). */
+static int parse_priority(const char *command, const char *text, int allow_none, int *out) {
+    int64_t v;
+    if (allow_none && strcmp(text, "none") == 0) { *out = CLICKUP_PRIORITY_CLEAR; return 0; }
+    if (parse_number(text, 1, 4, &v) < 0)
+        return usage_error(command, "--priority must be 1 (urgent), 2 (high), 3 (normal) or 4 (low)%s, not '%s'",
+                           allow_none ? " or none" : "", text);
+    *out = (int)v;
+    return 0;
+}
+
+/* --due: Unix milliseconds. */
+static int parse_due(const char *command, const char *text, clickup_i64 *out) {
+    if (parse_number(text, 0, INT64_MAX, &out->value) < 0)
+        return usage_error(command, "--due wants a date in Unix milliseconds, not '%s'", text);
+    out->present = 1;
+    return 0;
+}
+
+/* Check a task reference before anything is sent. */
+static int check_task_ref(const char *command, const char *text) {
+    clickup_task_ref ref;
+    if (clickup_task_ref_parse(text, &ref) < 0)
+        return usage_error(command, "'%s' is not a task id or URL: %s", text, ref.error);
+    return 0;
+}
+
+/* The whole of a file (or stdin for "-"), NUL-terminated, in *out. Returns 0 or EXIT_USAGE. */
+static int read_text_file(const char *command, const char *path, char **out) {
+    enum { LIMIT = 1 << 20 };
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    char *text;
+    size_t len;
+    *out = NULL;
+    if (!f) return usage_error(command, "cannot open %s: %s", path, strerror(errno));
+    text = (char *)malloc(LIMIT + 1);
+    if (!text) { if (f != stdin) fclose(f); return EXIT_NOMEM; }
+    len = fread(text, 1, LIMIT + 1, f);
+    if (ferror(f) || len > LIMIT) {
+        int failed = ferror(f);
+        if (f != stdin) fclose(f);
+        free(text);
+        return failed ? usage_error(command, "cannot read %s", path)
+                      : usage_error(command, "%s is larger than 1 MiB", path);
+    }
+    if (f != stdin) fclose(f);
+    text[len] = '\0';
+    *out = text;
+    return 0;
+}
+
+/* ==== the client ============================================================================ */
+
+static void log_to_stderr(void *user, clickup_log_level level, const char *line) {
+    static const char *const names[] = { "off", "error", "warning", "info", "debug" };
+    (void)user;
+    fprintf(stderr, "clickup: %s: %s\n", names[level], line);
+}
+
+/* An optional whole number from the environment: 1 read, 0 unset, -1 invalid (said why). */
+static int env_number(const char *name, int64_t min, int64_t max, int64_t *out) {
+    const char *text = getenv(name);
+    if (!text || !*text) return 0;
+    if (parse_number(text, min, max, out) == 0) return 1;
+    fprintf(stderr, "clickup: configuration: %s must be a whole number from %lld to %lld\n", name,
+            (long long)min, (long long)max);
+    return -1;
+}
+
+/* Make a client from the environment. Sends nothing. Returns 0 or an exit code. */
+static int open_client(clickup_client **out) {
+    clickup_config cfg;
+    clickup_result rc;
+    char why[256];
+    int64_t n;
+    int got;
+    *out = NULL;
+    if (clickup_config_from_env(&cfg, why, sizeof why) < 0) {
+        fprintf(stderr, "clickup: configuration: %s\n", why);
+        return EXIT_USAGE;
+    }
+    if (cfg.log_level != CLICKUP_LOG_OFF) cfg.log = log_to_stderr;
+    if ((got = env_number("CLICKUP_MAX_RETRIES", 0, 10, &n)) < 0) return EXIT_USAGE;
+    if (got) cfg.max_retries = n == 0 ? -1 : (int)n;    /* in clickup_config, 0 means "default" */
+    if ((got = env_number("CLICKUP_BACKOFF_MS", 1, 60000, &n)) < 0) return EXIT_USAGE;
+    if (got) cfg.backoff_base_ms = (long)n;
+    rc = clickup_client_create(&cfg, out);
+    if (rc < 0) {
+        fprintf(stderr, "clickup: configuration: %s (is CLICKUP_BASE_URL https://, or http:// to a loopback address?)\n",
+                clickup_strerror(rc));
+        return exit_code(rc);
+    }
+    return 0;
+}
+
+/* ==== JSON output =========================================================================== */
+
+static void put_string(clickup_json_writer *w, const char *key, const char *value) {
+    clickup_jw_key(w, key);
+    clickup_jw_string(w, value);            /* NULL is written as null */
+}
+
+/* An id that the library gives as "" when absent: null then. */
+static void put_id(clickup_json_writer *w, const char *key, const char *id) {
+    put_string(w, key, id && id[0] ? id : NULL);
+}
+
+static void put_int(clickup_json_writer *w, const char *key, int64_t value) {
+    clickup_jw_key(w, key);
+    clickup_jw_int64(w, value);
+}
+
+static void put_bool(clickup_json_writer *w, const char *key, int value) {
+    clickup_jw_key(w, key);
+    clickup_jw_bool(w, value);
+}
+
+/* A number ClickUp may leave out: null when absent. */
+static void put_optional(clickup_json_writer *w, const char *key, clickup_i64 value) {
+    clickup_jw_key(w, key);
+    if (value.present) clickup_jw_int64(w, value.value);
+    else clickup_jw_null(w);
+}
+
+/* Finish the writer, print its text and a newline on stdout, free it. Returns an exit code. */
+static int print_json(clickup_json_writer *w) {
+    const char *text;
+    size_t len;
+    clickup_result rc = clickup_json_writer_finish(w, &text, &len);
+    if (rc == CLICKUP_OK) {
+        fwrite(text, 1, len, stdout);
+        fputc('\n', stdout);
+    } else {
+        fprintf(stderr, "clickup: writing JSON: %s\n", clickup_strerror(rc));
+    }
+    clickup_json_writer_free(w);
+    return exit_code(rc);
+}
+
+static void write_status(clickup_json_writer *w, const clickup_status *s) {
+    clickup_jw_object_begin(w);
+    put_string(w, "status", s->status);
+    put_string(w, "color", s->color);
+    put_string(w, "type", s->type);
+    put_optional(w, "orderindex", s->orderindex);
+    clickup_jw_object_end(w);
+}
+
+static void write_user(clickup_json_writer *w, const clickup_user *u, int with_email) {
+    clickup_jw_object_begin(w);
+    put_int(w, "id", u->id);
+    put_string(w, "username", u->username);
+    if (with_email) put_string(w, "email", u->email);
+    clickup_jw_object_end(w);
+}
+
+static void write_assignees(clickup_json_writer *w, const clickup_task *t) {
+    size_t i;
+    clickup_jw_array_begin(w);
+    for (i = 0; i < t->assignee_count; i++) write_user(w, &t->assignees[i], 1);
+    clickup_jw_array_end(w);
+}
+
+static void write_checklists(clickup_json_writer *w, const clickup_task *t) {
+    size_t i, j;
+    clickup_jw_array_begin(w);
+    for (i = 0; i < t->checklist_count; i++) {
+        const clickup_checklist *c = &t->checklists[i];
+        clickup_jw_object_begin(w);
+        put_string(w, "id", c->id);
+        put_string(w, "name", c->name);
+        clickup_jw_key(w, "items");
+        clickup_jw_array_begin(w);
+        for (j = 0; j < c->item_count; j++) {
+            clickup_jw_object_begin(w);
+            put_string(w, "id", c->items[j].id);
+            put_string(w, "name", c->items[j].name);
+            put_bool(w, "resolved", c->items[j].resolved);
+            clickup_jw_object_end(w);
+        }
+        clickup_jw_array_end(w);
+        clickup_jw_object_end(w);
+    }
+    clickup_jw_array_end(w);
+}
+
+static void write_tags(clickup_json_writer *w, const clickup_task *t) {
+    size_t i;
+    clickup_jw_array_begin(w);
+    for (i = 0; i < t->tag_count; i++) clickup_jw_string(w, t->tags[i].name);
+    clickup_jw_array_end(w);
+}
+
+static void write_priority(clickup_json_writer *w, const clickup_priority *p) {
+    if (!p) { clickup_jw_null(w); return; }
+    clickup_jw_object_begin(w);
+    put_string(w, "id", p->id);
+    put_string(w, "priority", p->priority);
+    put_string(w, "color", p->color);
+    put_string(w, "orderindex", p->orderindex);
+    clickup_jw_object_end(w);
+}
+
+static void write_custom_fields(clickup_json_writer *w, const clickup_task *t) {
+    size_t i;
+    clickup_jw_array_begin(w);
+    for (i = 0; i < t->custom_field_count; i++) {
+        const clickup_custom_field *f = &t->custom_fields[i];
+        clickup_jw_object_begin(w);
+        put_string(w, "id", f->id);
+        put_string(w, "name", f->name);
+        put_string(w, "type", f->type);
+        clickup_jw_key(w, "value");
+        clickup_jw_value(w, f->value);      /* as ClickUp sent it; null when it has none */
+        clickup_jw_object_end(w);
+    }
+    clickup_jw_array_end(w);
+}
+
+static void write_task(clickup_json_writer *w, const clickup_task *t) {
+    size_t i;
+    clickup_jw_object_begin(w);
+    put_string(w, "id", t->id);
+    put_string(w, "custom_id", t->custom_id);
+    put_string(w, "name", t->name);
+    put_string(w, "description", t->description);
+    if (t->markdown_description) put_string(w, "markdown_description", t->markdown_description);
+    clickup_jw_key(w, "status");
+    write_status(w, &t->status);
+    put_optional(w, "date_created", t->date_created);
+    put_optional(w, "date_updated", t->date_updated);
+    put_optional(w, "date_closed", t->date_closed);
+    clickup_jw_key(w, "creator");
+    write_user(w, &t->creator, 0);
+    clickup_jw_key(w, "assignees");
+    write_assignees(w, t);
+    clickup_jw_key(w, "checklists");
+    write_checklists(w, t);
+    clickup_jw_key(w, "tags");
+    write_tags(w, t);
+    put_string(w, "parent", t->parent);
+    clickup_jw_key(w, "priority");
+    write_priority(w, t->priority);
+    put_optional(w, "due_date", t->due_date);
+    put_optional(w, "start_date", t->start_date);
+    put_optional(w, "time_estimate", t->time_estimate);
+    put_optional(w, "time_spent", t->time_spent);
+    clickup_jw_key(w, "custom_fields");
+    write_custom_fields(w, t);
+    put_string(w, "url", t->url);
+    put_id(w, "list_id", t->list.id);
+    put_id(w, "folder_id", t->folder.id);
+    put_id(w, "space_id", t->space.id);
+    if (t->subtask_count) {
+        clickup_jw_key(w, "subtasks");
+        clickup_jw_array_begin(w);
+        for (i = 0; i < t->subtask_count; i++) write_task(w, &t->subtasks[i]);
+        clickup_jw_array_end(w);
+    }
+    clickup_jw_object_end(w);
+}
+
+static int print_task(const clickup_task *t) {
+    clickup_json_writer w;
+    clickup_json_writer_init(&w, NULL);
+    write_task(&w, t);
+    return print_json(&w);
+}
+
+static void write_list(clickup_json_writer *w, const clickup_list *l) {
+    clickup_jw_object_begin(w);
+    put_string(w, "id", l->id);
+    put_string(w, "name", l->name);
+    put_optional(w, "task_count", l->task_count);
+    put_id(w, "folder_id", l->folder.id);
+    put_id(w, "space_id", l->space.id);
+    clickup_jw_object_end(w);
+}
+
+/* ==== the commands ========================================================================== */
+/* Each one: check its options (usage errors exit 2 before anything is sent), make a client,
+   make the call, print the result, free what it got. */
+
+static int close_client(clickup_client *cu, int code) {
+    clickup_client_destroy(cu);
+    return code;
+}
+
+static int cmd_spaces(const options *o) {
+    clickup_spaces_opts opts;
+    clickup_spaces *spaces = NULL;
+    clickup_client *cu;
+    clickup_json_writer w;
+    clickup_result rc;
+    size_t i;
+    int code;
+    memset(&opts, 0, sizeof opts);
+    opts.archived = o->archived;
+    if ((code = open_client(&cu)) != 0) return code;
+    if ((rc = clickup_spaces_get(cu, &opts, &spaces)) < 0) return close_client(cu, fail(cu, rc, "spaces"));
+    clickup_json_writer_init(&w, NULL);
+    clickup_jw_array_begin(&w);
+    for (i = 0; i < spaces->count; i++) {
+        const clickup_space *s = &spaces->items[i];
+        clickup_jw_object_begin(&w);
+        put_string(&w, "id", s->id);
+        put_string(&w, "name", s->name);
+        put_bool(&w, "private", s->is_private);
+        put_bool(&w, "multiple_assignees", s->multiple_assignees);
+        put_bool(&w, "archived", s->archived);
+        clickup_jw_object_end(&w);
+    }
+    clickup_jw_array_end(&w);
+    code = print_json(&w);
+    clickup_spaces_free(spaces);
+    return close_client(cu, code);
+}
+
+static int cmd_members(const options *o) {
+    clickup_members *members = NULL;
+    clickup_client *cu;
+    clickup_json_writer w;
+    clickup_result rc;
+    size_t i;
+    int code;
+    (void)o;
+    if ((code = open_client(&cu)) != 0) return code;
+    if ((rc = clickup_members_get(cu, &members)) < 0) return close_client(cu, fail(cu, rc, "members"));
+    clickup_json_writer_init(&w, NULL);
+    clickup_jw_array_begin(&w);
+    for (i = 0; i < members->count; i++) {
+        const clickup_user *u = &members->items[i];
+        clickup_jw_object_begin(&w);
+        put_int(&w, "id", u->id);
+        put_string(&w, "username", u->username);
+        put_string(&w, "email", u->email);
+        put_string(&w, "initials", u->initials);
+        put_int(&w, "role", u->role);
+        clickup_jw_object_end(&w);
+    }
+    clickup_jw_array_end(&w);
+    code = print_json(&w);
+    clickup_members_free(members);
+    return close_client(cu, code);
+}
+
+static int cmd_task_get(const options *o) {
+    clickup_task_get_opts opts;
+    clickup_task *task = NULL;
+    clickup_client *cu;
+    clickup_result rc;
+    char what[200];
+    int code;
+    if ((code = check_task_ref("task get", o->task_ref)) != 0) return code;
+    memset(&opts, 0, sizeof opts);
+    opts.include_subtasks = o->subtasks;
+    opts.include_markdown = o->include_markdown;
+    if ((code = open_client(&cu)) != 0) return code;
+    snprintf(what, sizeof what, "task get %s", o->task_ref);
+    if ((rc = clickup_task_get(cu, o->task_ref, &opts, &task)) < 0) return close_client(cu, fail(cu, rc, what));
+    code = print_task(task);
+    clickup_task_free(task);
+    return close_client(cu, code);
+}
+
+/* `tasks` prints page by page, so that memory holds one page: "[", the tasks separated by
+   commas, then "]". Should a later page fail, stdout stays cut short (not valid JSON). */
+typedef struct tasks_walk {
+    size_t printed;                 /* tasks printed so far                     */
+    int    show_progress;           /* stderr is a terminal                     */
+    int    code;                    /* an exit code when printing failed        */
+} tasks_walk;
+
+static int print_task_page(void *user, const clickup_tasks *page) {
+    tasks_walk *walk = (tasks_walk *)user;
+    size_t i;
+    for (i = 0; i < page->count; i++) {
+        clickup_json_writer w;
+        fputs(walk->printed == 0 ? "[" : ",", stdout);
+        clickup_json_writer_init(&w, NULL);
+        write_task(&w, &page->items[i]);
+        {
+            const char *text;
+            size_t len;
+            clickup_result rc = clickup_json_writer_finish(&w, &text, &len);
+            if (rc == CLICKUP_OK) fwrite(text, 1, len, stdout);
+            else walk->code = exit_code(rc);
+        }
+        clickup_json_writer_free(&w);
+        if (walk->code) return 1;          /* stop the walk */
+        walk->printed++;
+    }
+    if (walk->show_progress)
+        fprintf(stderr, "\rclickup: tasks: %lu pages, %lu tasks", (unsigned long)page->page_index + 1,
+                (unsigned long)walk->printed);
+    return 0;
+}
+
+static int cmd_tasks(const options *o) {
+    int64_t assignees[MAX_REPEAT], max_pages = 0;
+    clickup_task_query q;
+    clickup_tasks stats;
+    tasks_walk walk;
+    clickup_client *cu;
+    clickup_result rc;
+    char what[200];
+    int code;
+    if (!o->list_id == !o->space_id) return usage_error("tasks", "give exactly one of --list and --space");
+    if ((code = parse_user_ids("tasks", "--assignee", &o->assignees, assignees)) != 0) return code;
+    if (o->max_pages && parse_number(o->max_pages, 1, 100000, &max_pages) < 0)
+        return usage_error("tasks", "--max-pages wants a number from 1 to 100000, not '%s'", o->max_pages);
+    memset(&q, 0, sizeof q);
+    q.list_id = o->list_id;
+    q.space_id = o->space_id;
+    q.statuses = o->statuses.items;  q.status_count = o->statuses.count;
+    q.assignees = assignees;         q.assignee_count = o->assignees.count;
+    q.tags = o->tags.items;          q.tag_count = o->tags.count;
+    q.include_closed = o->include_closed;
+    q.subtasks = o->subtasks;
+    q.max_pages = (int)max_pages;
+    memset(&walk, 0, sizeof walk);
+    walk.show_progress = isatty(STDERR_FILENO);
+    if ((code = open_client(&cu)) != 0) return code;
+    snprintf(what, sizeof what, "tasks of %s %s", o->list_id ? "list" : "space", o->list_id ? o->list_id : o->space_id);
+    rc = clickup_tasks_foreach(cu, &q, print_task_page, &walk, &stats);
+    if (walk.show_progress && stats.pages) fputc('\n', stderr);
+    if (rc < 0) return close_client(cu, fail(cu, rc, what));
+    if (walk.code) return close_client(cu, walk.code);
+    fputs(walk.printed ? "]\n" : "[]\n", stdout);
+    if (stats.truncated)
+        fprintf(stderr, "clickup: %s: stopped after %lu pages (--max-pages); there are more tasks\n", what,
+                (unsigned long)stats.pages);
+    return close_client(cu, 0);
+}
+
+/* The markdown of `task create`: --markdown, or --markdown-file read into *buffer. */
+static int markdown_to_send(const options *o, const char **markdown, char **buffer) {
+    *markdown = o->markdown;
+    *buffer = NULL;
+    if (o->markdown && o->markdown_file)
+        return usage_error("task create", "give --markdown or --markdown-file, not both");
+    if (!o->markdown_file) return 0;
+    if (read_text_file("task create", o->markdown_file, buffer) != 0) return EXIT_USAGE;
+    *markdown = *buffer;
+    return 0;
+}
+
+static int cmd_task_create(const options *o) {
+    int64_t assignees[MAX_REPEAT];
+    clickup_task_new t;
+    clickup_task *task = NULL;
+    clickup_client *cu;
+    clickup_result rc;
+    char what[200], *buffer = NULL;
+    int code;
+    memset(&t, 0, sizeof t);
+    if (!o->list_id) return usage_error("task create", "--list is required");
+    if (!o->name) return usage_error("task create", "--name is required");
+    if (o->priority && (code = parse_priority("task create", o->priority, 0, &t.priority)) != 0) return code;
+    if (o->due && (code = parse_due("task create", o->due, &t.due_date)) != 0) return code;
+    if ((code = parse_user_ids("task create", "--assignee", &o->assignees, assignees)) != 0) return code;
+    if ((code = markdown_to_send(o, &t.markdown, &buffer)) != 0) return code;
+    t.name = o->name;
+    t.description = o->description;
+    t.status = o->status;
+    t.tags = o->tags.items;     t.tag_count = o->tags.count;
+    t.assignees = assignees;    t.assignee_count = o->assignees.count;
+    if ((code = open_client(&cu)) != 0) { free(buffer); return code; }
+    snprintf(what, sizeof what, "task create in list %s", o->list_id);
+    rc = clickup_task_create(cu, o->list_id, &t, &task);
+    code = rc < 0 ? fail(cu, rc, what) : print_task(task);
+    clickup_task_free(task);
+    free(buffer);
+    return close_client(cu, code);
+}
+
+static int cmd_task_update(const options *o) {
+    int64_t add[MAX_REPEAT], rem[MAX_REPEAT];
+    clickup_task_changes ch;
+    clickup_task *task = NULL;
+    clickup_client *cu;
+    clickup_result rc;
+    char what[200];
+    int code;
+    memset(&ch, 0, sizeof ch);
+    if ((code = check_task_ref("task update", o->task_ref)) != 0) return code;
+    if (o->priority && (code = parse_priority("task update", o->priority, 1, &ch.priority)) != 0) return code;
+    if (o->due && strcmp(o->due, "none") == 0) ch.clear_due_date = 1;
+    else if (o->due && (code = parse_due("task update", o->due, &ch.due_date)) != 0) return code;
+    if ((code = parse_user_ids("task update", "--add-assignee", &o->add_assignees, add)) != 0) return code;
+    if ((code = parse_user_ids("task update", "--remove-assignee", &o->remove_assignees, rem)) != 0) return code;
+    ch.name = o->name;
+    ch.description = o->description;
+    ch.markdown = o->markdown;
+    ch.status = o->status;
+    ch.add_assignees = add;  ch.add_assignee_count = o->add_assignees.count;
+    ch.rem_assignees = rem;  ch.rem_assignee_count = o->remove_assignees.count;
+    if ((code = open_client(&cu)) != 0) return code;
+    snprintf(what, sizeof what, "task update %s", o->task_ref);
+    if ((rc = clickup_task_update(cu, o->task_ref, &ch, &task)) < 0) return close_client(cu, fail(cu, rc, what));
+    code = print_task(task);
+    clickup_task_free(task);
+    return close_client(cu, code);
+}
+
+static int cmd_templates(const options *o) {
+    clickup_templates *templates = NULL;
+    clickup_client *cu;
+    clickup_json_writer w;
+    clickup_result rc;
+    size_t i;
+    int code;
+    (void)o;
+    if ((code = open_client(&cu)) != 0) return code;
+    if ((rc = clickup_templates_get(cu, &templates)) < 0) return close_client(cu, fail(cu, rc, "templates"));
+    clickup_json_writer_init(&w, NULL);
+    clickup_jw_array_begin(&w);
+    for (i = 0; i < templates->count; i++) {
+        clickup_jw_object_begin(&w);
+        put_string(&w, "id", templates->items[i].id);
+        put_string(&w, "name", templates->items[i].name);
+        clickup_jw_object_end(&w);
+    }
+    clickup_jw_array_end(&w);
+    code = print_json(&w);
+    if (templates->truncated) fputs("clickup: templates: stopped after 100 pages; there are more\n", stderr);
+    clickup_templates_free(templates);
+    return close_client(cu, code);
+}
+
+static int cmd_from_template(const options *o) {
+    clickup_template_task *created = NULL;
+    clickup_client *cu;
+    clickup_json_writer w;
+    clickup_result rc;
+    char what[200];
+    int code;
+    if (!o->list_id) return usage_error("task from-template", "--list is required");
+    if (!o->template_id) return usage_error("task from-template", "--template is required");
+    if (!o->name) return usage_error("task from-template", "--name is required");
+    if ((code = open_client(&cu)) != 0) return code;
+    snprintf(what, sizeof what, "task from-template %s in list %s", o->template_id, o->list_id);
+    rc = clickup_task_from_template(cu, o->list_id, o->template_id, o->name, &created);
+    if (rc < 0) return close_client(cu, fail(cu, rc, what));
+    clickup_json_writer_init(&w, NULL);
+    clickup_jw_object_begin(&w);
+    put_string(&w, "id", created->id);
+    clickup_jw_key(&w, "task");
+    if (created->task) write_task(&w, created->task);
+    else clickup_jw_null(&w);
+    clickup_jw_object_end(&w);
+    code = print_json(&w);
+    clickup_template_task_free(created);
+    return close_client(cu, code);
+}
+
+static int cmd_folders(const options *o) {
+    clickup_folders *folders = NULL;
+    clickup_client *cu;
+    clickup_json_writer w;
+    clickup_result rc;
+    char what[200];
+    size_t i, j;
+    int code;
+    if (!o->space_id) return usage_error("folders", "--space is required");
+    if ((code = open_client(&cu)) != 0) return code;
+    snprintf(what, sizeof what, "folders of space %s", o->space_id);
+    if ((rc = clickup_folders_get(cu, o->space_id, NULL, &folders)) < 0) return close_client(cu, fail(cu, rc, what));
+    clickup_json_writer_init(&w, NULL);
+    clickup_jw_array_begin(&w);
+    for (i = 0; i < folders->count; i++) {
+        const clickup_folder *f = &folders->items[i];
+        clickup_jw_object_begin(&w);
+        put_string(&w, "id", f->id);
+        put_string(&w, "name", f->name);
+        put_optional(&w, "task_count", f->task_count);
+        clickup_jw_key(&w, "lists");
+        clickup_jw_array_begin(&w);
+        for (j = 0; j < f->list_count; j++) write_list(&w, &f->lists[j]);
+        clickup_jw_array_end(&w);
+        clickup_jw_object_end(&w);
+    }
+    clickup_jw_array_end(&w);
+    code = print_json(&w);
+    clickup_folders_free(folders);
+    return close_client(cu, code);
+}
+
+static int cmd_lists(const options *o) {
+    clickup_lists *lists = NULL;
+    clickup_client *cu;
+    clickup_json_writer w;
+    clickup_result rc;
+    char what[200];
+    size_t i;
+    int code;
+    if (!o->space_id == !o->folder_id) return usage_error("lists", "give exactly one of --space and --folder");
+    if ((code = open_client(&cu)) != 0) return code;
+    snprintf(what, sizeof what, "lists of %s %s", o->folder_id ? "folder" : "space",
+             o->folder_id ? o->folder_id : o->space_id);
+    rc = clickup_lists_get(cu, o->folder_id, o->folder_id ? NULL : o->space_id, NULL, &lists);
+    if (rc < 0) return close_client(cu, fail(cu, rc, what));
+    clickup_json_writer_init(&w, NULL);
+    clickup_jw_array_begin(&w);
+    for (i = 0; i < lists->count; i++) write_list(&w, &lists->items[i]);
+    clickup_jw_array_end(&w);
+    code = print_json(&w);
+    clickup_lists_free(lists);
+    return close_client(cu, code);
+}
+
+static int cmd_rate(const options *o) {
+    clickup_teams *teams = NULL;
+    clickup_rate_state rate;
+    clickup_client *cu;
+    clickup_json_writer w;
+    clickup_result rc;
+    int code;
+    (void)o;
+    if ((code = open_client(&cu)) != 0) return code;
+    if ((rc = clickup_teams_get(cu, &teams)) < 0) return close_client(cu, fail(cu, rc, "rate"));
+    clickup_teams_free(teams);
+    clickup_rate_get(cu, &rate);
+    clickup_json_writer_init(&w, NULL);
+    clickup_jw_object_begin(&w);
+    put_int(&w, "limit", rate.limit);
+    put_int(&w, "window_ms", rate.window_ms);
+    put_int(&w, "available", rate.available);
+    put_int(&w, "server_remaining", rate.server_remaining);
+    put_int(&w, "reset_in_ms", (int64_t)rate.reset_in_ms);
+    put_int(&w, "next_free_in_ms", (int64_t)rate.next_free_in_ms);
+    clickup_jw_object_end(&w);
+    return close_client(cu, print_json(&w));
+}
+
+/* ==== main ================================================================================== */
+
+static const command_spec COMMANDS[] = {
+    { "spaces",             SPACES_OPTIONS,        0, cmd_spaces,        HELP_SPACES },
+    { "members",            NO_OPTIONS,            0, cmd_members,       HELP_MEMBERS },
+    { "task get",           TASK_GET_OPTIONS,      1, cmd_task_get,      HELP_TASK_GET },
+    { "tasks",              TASKS_OPTIONS,         0, cmd_tasks,         HELP_TASKS },
+    { "task create",        TASK_CREATE_OPTIONS,   0, cmd_task_create,   HELP_TASK_CREATE },
+    { "task update",        TASK_UPDATE_OPTIONS,   1, cmd_task_update,   HELP_TASK_UPDATE },
+    { "templates",          NO_OPTIONS,            0, cmd_templates,     HELP_TEMPLATES },
+    { "task from-template", FROM_TEMPLATE_OPTIONS, 0, cmd_from_template, HELP_FROM_TEMPLATE },
+    { "folders",            FOLDERS_OPTIONS,       0, cmd_folders,       HELP_FOLDERS },
+    { "lists",              LISTS_OPTIONS,         0, cmd_lists,         HELP_LISTS },
+    { "rate",               NO_OPTIONS,            0, cmd_rate,          HELP_RATE }
+};
+#define COMMAND_COUNT (sizeof COMMANDS / sizeof COMMANDS[0])
+
+static void print_help(FILE *out) {
+    fputs(HELP_MAIN, out);
+    fputs(HELP_ENVIRONMENT, out);
+    fputs(HELP_EXIT_CODES, out);
+}
+
+/* The command named by argv[1] (and argv[2] after "task"); *words says how many it used. */
+static const command_spec *find_command(int argc, char **argv, int *words) {
+    char name[64];
+    size_t i;
+    *words = 1;
+    if (strcmp(argv[1], "task") == 0 && argc > 2) {
+        snprintf(name, sizeof name, "task %s", argv[2]);
+        *words = 2;
+    } else {
+        snprintf(name, sizeof name, "%s", argv[1]);
+    }
+    for (i = 0; i < COMMAND_COUNT; i++)
+        if (strcmp(COMMANDS[i].name, name) == 0) return &COMMANDS[i];
+    return NULL;
+}
+
+int main(int argc, char **argv) {
+    const command_spec *cmd;
+    options o;
+    int words, code;
+    if (argc < 2) {
+        print_help(stderr);
+        return EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+        print_help(stdout);
+        return 0;
+    }
+    cmd = find_command(argc, argv, &words);
+    if (!cmd && strcmp(argv[1], "task") == 0) {
+        fputs("clickup: task: give one of get, create, update, from-template (see 'clickup --help')\n", stderr);
+        return EXIT_USAGE;
+    }
+    if (!cmd) {
+        fputs("clickup: unknown command '", stderr);
+        put_one_line(argv[1]);
+        fputs("' (see 'clickup --help')\n", stderr);
+        return EXIT_USAGE;
+    }
+    code = parse_options(cmd, argc - 1 - words, argv + 1 + words, &o);
+    if (code == SHOW_HELP) {
+        fputs(cmd->help, stdout);
+        return 0;
+    }
+    if (code != 0) return code;
+    if (clickup_global_init() < 0) {
+        fputs("clickup: cannot initialise libcurl\n", stderr);
+        return EXIT_NOMEM;
+    }
+    code = cmd->run(&o);
+    clickup_global_cleanup();
+    return code;
+}
