@@ -3235,6 +3235,24 @@ CLICKUP__FN clickup_result clickup__dalloc(clickup__dec *d, size_t count, size_t
     return *out ? CLICKUP_OK : CLICKUP_ERR_NOMEM;
 }
 
+/* The array member `key` of o, each item decoded by fn into an element of `size` bytes.
+   Absent or null gives no items; a non-array is an error only when strict. */
+typedef clickup_result (*clickup__item_fn)(clickup__dec *d, const clickup_json *item, void *out);
+CLICKUP__FN clickup_result clickup__decode_array(clickup__dec *d, const clickup_json *o, const char *key, int strict,
+                                                 size_t size, clickup__item_fn fn, void **items, size_t *count) {
+    const clickup_json *arr;
+    size_t i, n;
+    clickup_result rc = clickup__darr(d, o, key, strict, &arr);
+    *count = 0;
+    if (rc) return rc;
+    n = clickup_json_len(arr);
+    if ((rc = clickup__dalloc(d, n, size, items))) return rc;
+    for (i = 0; i < n; i++)
+        if ((rc = fn(d, clickup_json_at(arr, i), (char *)*items + i * size))) return rc;
+    *count = n;
+    return CLICKUP_OK;
+}
+
 CLICKUP__FN void clickup__decode_user(const clickup_json *u, clickup_user *out) {
     out->id = clickup__di64(u, "id").value;
     out->username = clickup__dstr(u, "username");
@@ -3270,17 +3288,14 @@ CLICKUP__FN void clickup__decode_status(const clickup_json *s, clickup_status *o
     out->raw = s;
 }
 
-CLICKUP__FN clickup_result clickup__decode_statuses(clickup__dec *d, const clickup_json *o, clickup_status **out, size_t *count) {
-    const clickup_json *arr;
-    size_t i, n;
-    clickup_result rc = clickup__darr(d, o, "statuses", 0, &arr);
-    *count = 0;
-    if (rc) return rc;
-    n = clickup_json_len(arr);
-    if ((rc = clickup__dalloc(d, n, sizeof **out, (void **)out)) != CLICKUP_OK) return rc;
-    for (i = 0; i < n; i++) clickup__decode_status(clickup_json_at(arr, i), &(*out)[i]);
-    *count = n;
+CLICKUP__FN clickup_result clickup__status_item(clickup__dec *d, const clickup_json *item, void *out) {
+    (void)d;
+    clickup__decode_status(item, (clickup_status *)out);
     return CLICKUP_OK;
+}
+
+CLICKUP__FN clickup_result clickup__decode_statuses(clickup__dec *d, const clickup_json *o, clickup_status **out, size_t *count) {
+    return clickup__decode_array(d, o, "statuses", 0, sizeof **out, clickup__status_item, (void **)out, count);
 }
 
 CLICKUP__FN void clickup__decode_ref(const clickup_json *o, clickup_ref *out) {
@@ -3409,20 +3424,18 @@ CLICKUP__FN clickup_result clickup__decode_task(clickup__dec *d, const clickup_j
 }
 
 /* {"tasks": [...]} -> items; sets *more_hint: 1 more pages, 0 last page, -1 unknown. */
+CLICKUP__FN clickup_result clickup__task_item(clickup__dec *d, const clickup_json *item, void *out) {
+    return clickup__decode_task(d, item, (clickup_task *)out, 0);
+}
+
+/* {"tasks": [...], "last_page": bool?} -> items; *last_page: 1 yes, 0 no, -1 not said. */
 CLICKUP__FN clickup_result clickup__decode_task_page(clickup__dec *d, const clickup_json *root, clickup_tasks *out, int *last_page) {
-    const clickup_json *arr, *lp;
-    size_t i, n;
-    clickup_result rc;
+    const clickup_json *lp;
     if (!clickup_json_is(root, CLICKUP_JSON_OBJECT)) return clickup__dec_fail(d, "(root)", "is not an object");
-    if ((rc = clickup__darr(d, root, "tasks", 1, &arr))) return rc;
-    n = clickup_json_len(arr);
-    if ((rc = clickup__dalloc(d, n, sizeof *out->items, (void **)&out->items))) return rc;
-    for (i = 0; i < n; i++)
-        if ((rc = clickup__decode_task(d, clickup_json_at(arr, i), &out->items[i], 0))) return rc;
-    out->count = n;
     lp = clickup_json_get(root, "last_page");
     *last_page = clickup_json_is(lp, CLICKUP_JSON_BOOL) ? (int)lp->b : -1;
-    return CLICKUP_OK;
+    return clickup__decode_array(d, root, "tasks", 1, sizeof *out->items, clickup__task_item, (void **)&out->items,
+                                 &out->count);
 }
 
 CLICKUP__FN void clickup__decode_features(const clickup_json *f, clickup_space_features *out) {
@@ -3449,6 +3462,10 @@ CLICKUP__FN clickup_result clickup__decode_space(clickup__dec *d, const clickup_
     return clickup__decode_statuses(d, s, &out->statuses, &out->status_count);
 }
 
+CLICKUP__FN clickup_result clickup__space_item(clickup__dec *d, const clickup_json *item, void *out) {
+    return clickup__decode_space(d, item, (clickup_space *)out);
+}
+
 CLICKUP__FN clickup_result clickup__decode_list(clickup__dec *d, const clickup_json *l, clickup_list *out) {
     const clickup_json *st;
     clickup_result rc;
@@ -3472,18 +3489,12 @@ CLICKUP__FN clickup_result clickup__decode_list(clickup__dec *d, const clickup_j
     return clickup__decode_statuses(d, l, &out->statuses, &out->status_count);
 }
 
+CLICKUP__FN clickup_result clickup__list_item(clickup__dec *d, const clickup_json *item, void *out) {
+    return clickup__decode_list(d, item, (clickup_list *)out);
+}
+
 CLICKUP__FN clickup_result clickup__decode_lists(clickup__dec *d, const clickup_json *o, int strict, clickup_list **out, size_t *count) {
-    const clickup_json *arr;
-    size_t i, n;
-    clickup_result rc = clickup__darr(d, o, "lists", strict, &arr);
-    *count = 0;
-    if (rc) return rc;
-    n = clickup_json_len(arr);
-    if ((rc = clickup__dalloc(d, n, sizeof **out, (void **)out))) return rc;
-    for (i = 0; i < n; i++)
-        if ((rc = clickup__decode_list(d, clickup_json_at(arr, i), &(*out)[i]))) return rc;
-    *count = n;
-    return CLICKUP_OK;
+    return clickup__decode_array(d, o, "lists", strict, sizeof **out, clickup__list_item, (void **)out, count);
 }
 
 CLICKUP__FN clickup_result clickup__decode_folder(clickup__dec *d, const clickup_json *f, clickup_folder *out) {
@@ -3512,19 +3523,18 @@ CLICKUP__FN clickup_result clickup__decode_team(clickup__dec *d, const clickup_j
     return clickup__decode_users(d, arr, &out->members, &out->member_count);
 }
 
+CLICKUP__FN clickup_result clickup__folder_item(clickup__dec *d, const clickup_json *item, void *out) {
+    return clickup__decode_folder(d, item, (clickup_folder *)out);
+}
+CLICKUP__FN clickup_result clickup__team_item(clickup__dec *d, const clickup_json *item, void *out) {
+    return clickup__decode_team(d, item, (clickup_team *)out);
+}
+
 CLICKUP__FN clickup_result clickup__decode_teams(clickup__dec *d, const clickup_json *root, clickup_teams *out) {
-    const clickup_json *arr;
-    size_t i, n;
-    clickup_result rc;
     if (!clickup_json_is(root, CLICKUP_JSON_OBJECT)) return clickup__dec_fail(d, "(root)", "is not an object");
-    if ((rc = clickup__darr(d, root, "teams", 1, &arr))) return rc;
-    n = clickup_json_len(arr);
     out->raw = root;
-    if ((rc = clickup__dalloc(d, n, sizeof *out->items, (void **)&out->items))) return rc;
-    for (i = 0; i < n; i++)
-        if ((rc = clickup__decode_team(d, clickup_json_at(arr, i), &out->items[i]))) return rc;
-    out->count = n;
-    return CLICKUP_OK;
+    return clickup__decode_array(d, root, "teams", 1, sizeof *out->items, clickup__team_item, (void **)&out->items,
+                                 &out->count);
 }
 
 /* ==== [endpoints] ============================================================================
@@ -3697,18 +3707,10 @@ CLICKUP_API clickup_result clickup_members_get(clickup_client *c, clickup_member
 /* ---- spaces and hierarchy --------------------------------------------------------------- */
 CLICKUP__FN clickup_result clickup__dec_spaces(clickup__dec *d, const clickup_json *root, void *obj) {
     clickup_spaces *out = (clickup_spaces *)obj;
-    const clickup_json *arr;
-    size_t i, n;
-    clickup_result rc;
     if (!clickup_json_is(root, CLICKUP_JSON_OBJECT)) return clickup__dec_fail(d, "(root)", "is not an object");
-    if ((rc = clickup__darr(d, root, "spaces", 1, &arr))) return rc;
-    n = clickup_json_len(arr);
     out->raw = root;
-    if ((rc = clickup__dalloc(d, n, sizeof *out->items, (void **)&out->items))) return rc;
-    for (i = 0; i < n; i++)
-        if ((rc = clickup__decode_space(d, clickup_json_at(arr, i), &out->items[i]))) return rc;
-    out->count = n;
-    return CLICKUP_OK;
+    return clickup__decode_array(d, root, "spaces", 1, sizeof *out->items, clickup__space_item, (void **)&out->items,
+                                 &out->count);
 }
 
 /* Build a path from pieces; ids must pass clickup__valid_id. */
@@ -3744,18 +3746,10 @@ CLICKUP_API clickup_result clickup_spaces_get(clickup_client *c, const clickup_s
 
 CLICKUP__FN clickup_result clickup__dec_folders(clickup__dec *d, const clickup_json *root, void *obj) {
     clickup_folders *out = (clickup_folders *)obj;
-    const clickup_json *arr;
-    size_t i, n;
-    clickup_result rc;
     if (!clickup_json_is(root, CLICKUP_JSON_OBJECT)) return clickup__dec_fail(d, "(root)", "is not an object");
-    if ((rc = clickup__darr(d, root, "folders", 1, &arr))) return rc;
-    n = clickup_json_len(arr);
     out->raw = root;
-    if ((rc = clickup__dalloc(d, n, sizeof *out->items, (void **)&out->items))) return rc;
-    for (i = 0; i < n; i++)
-        if ((rc = clickup__decode_folder(d, clickup_json_at(arr, i), &out->items[i]))) return rc;
-    out->count = n;
-    return CLICKUP_OK;
+    return clickup__decode_array(d, root, "folders", 1, sizeof *out->items, clickup__folder_item, (void **)&out->items,
+                                 &out->count);
 }
 
 CLICKUP_API clickup_result clickup_folders_get(clickup_client *c, const char *space_id, const clickup_hierarchy_opts *opts,
