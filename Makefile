@@ -27,8 +27,8 @@ FUZZ_NAMES   := $(FUZZ_SRCS:tests/%.c=%)
 EXAMPLE_SRCS := $(sort $(wildcard examples/*.c))
 EXAMPLE_BINS := $(EXAMPLE_SRCS:examples/%.c=$(BUILD)/%)
 
-.PHONY: all test deps deps-bench check-compile test-asan test-valgrind fuzz fuzz-smoke \
-        examples bench demo clean install coverage
+.PHONY: all test deps deps-bench check-compile check-compile-summary test-asan test-valgrind test-cli \
+        fuzz fuzz-smoke examples bench demo clean install coverage
 .DELETE_ON_ERROR:
 
 all: deps check-compile examples $(TEST_NAMES:%=$(BUILD)/asan/%)
@@ -67,10 +67,28 @@ test-asan: $(TEST_NAMES:%=$(BUILD)/asan/%) examples
 test-valgrind: $(TEST_NAMES:%=$(BUILD)/vg/%) examples
 	@sh tests/run.sh valgrind $(TEST_NAMES)
 
-test: deps check-compile examples
-	@$(MAKE) --no-print-directory test-asan
-	@$(MAKE) --no-print-directory test-valgrind
-	@$(MAKE) --no-print-directory fuzz-smoke
+# `make test`: every stage runs even when an earlier one failed; the last line adds them up.
+test: deps
+	@rm -rf $(BUILD)/results
+	@$(MAKE) --no-print-directory -j2 -k check-compile examples $(BUILD)/sandbox \
+	    $(TEST_NAMES:%=$(BUILD)/asan/%) $(TEST_NAMES:%=$(BUILD)/vg/%) || true
+	@sh tests/step.sh compile $(MAKE) --no-print-directory check-compile-summary || true
+	@sh tests/step.sh asan $(MAKE) --no-print-directory test-asan || true
+	@sh tests/step.sh valgrind $(MAKE) --no-print-directory test-valgrind || true
+	@sh tests/step.sh cli $(MAKE) --no-print-directory test-cli || true
+	@$(if $(wildcard tests/threads.mk),sh tests/step.sh threads $(MAKE) --no-print-directory test-threads || true,true)
+	@sh tests/step.sh real-api sh tests/real_api_test.sh || true
+	@sh tests/step.sh fuzz $(MAKE) --no-print-directory fuzz-smoke || true
+	@sh tests/summary.sh
+
+# The compile checks as one counted stage.
+check-compile-summary:
+	@if $(MAKE) --no-print-directory check-compile; then echo "compile checks: 1 passed, 0 failed"; \
+	 else echo "compile checks: 0 passed, 1 failed"; exit 1; fi
+
+# The CLI, the examples and `make demo`'s flows against the sandbox.
+test-cli: examples $(BUILD)/sandbox
+	@sh tests/cli_test.sh
 
 # ---- fuzzing (clang + libFuzzer) -----------------------------------------------------------
 $(BUILD)/fuzz/%: tests/%.c clickup.h | $(BUILD)/fuzz
@@ -103,5 +121,7 @@ clean:
 	rm -rf $(BUILD)
 
 -include tests/sandbox.mk
+-include tests/threads.mk
+-include tests/coverage.mk
 -include bench/bench.mk
 -include examples/demo.mk
