@@ -1,0 +1,3197 @@
+#define CLICKUP_IMPLEMENTATION
+#define CLICKUP_STATIC
+#include "../clickup.h"
+/* sandbox.c - a loopback imitation of the ClickUp API v2 (see sandbox.h for what it serves).
+
+   Layout: [util] [data: static workspace] [tasks] [json output] [http request parsing]
+   [log] [rate limit] [faults] [handlers + routing table] [control endpoints] [responses and
+   fault senders] [connections and threads] [public API].
+
+   Locking: one mutex (sandbox.mu) guards the data model, the log, the faults, the rate
+   counters and the connection table. Handlers run with it held and only build a response in
+   memory; every socket operation happens without it. Every blocking wait (poll for reading,
+   writing or sleeping) also watches a "wake" pipe that sandbox_stop writes to, so stopping
+   never waits for a client. */
+#include "sandbox.h"
+
+#include <sys/types.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <arpa/inet.h>
+#include <poll.h>
+#include <unistd.h>
+#include <fcntl.h>
+#include <strings.h>
+#include <ctype.h>
+
+/* ==== [util] ================================================================================ */
+
+/* Out of memory in a test server: stop loudly rather than limp on. */
+static void *sb_alloc(size_t n) {
+    void *p = malloc(n ? n : 1);
+    if (!p) { fputs("sandbox: out of memory\n", stderr); abort(); }
+    return p;
+}
+static void *sb_zalloc(size_t n) {
+    void *p = sb_alloc(n);
+    memset(p, 0, n);
+    return p;
+}
+static void *sb_grow(void *p, size_t n) {
+    void *q = realloc(p, n ? n : 1);
+    if (!q) { fputs("sandbox: out of memory\n", stderr); abort(); }
+    return q;
+}
+static char *sb_strndup(const char *s, size_t n) {
+    char *d = (char *)sb_alloc(n + 1);
+    if (n) memcpy(d, s, n);
+    d[n] = '\0';
+    return d;
+}
+static char *sb_strdup(const char *s) { return s ? sb_strndup(s, strlen(s)) : NULL; }
+
+static int64_t wall_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+static int64_t mono_ms(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* A growable byte buffer, always NUL-terminated. */
+typedef struct sb_buf {
+    char  *p;
+    size_t len, cap;
+} sb_buf;
+
+static void buf_reserve(sb_buf *b, size_t more) {
+    size_t need = b->len + more + 1;
+    if (need <= b->cap) return;
+    if (!b->cap) b->cap = 256;
+    while (b->cap < need) b->cap *= 2;
+    b->p = (char *)sb_grow(b->p, b->cap);
+}
+static void buf_put(sb_buf *b, const char *s, size_t n) {
+    buf_reserve(b, n);
+    if (n) memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = '\0';
+}
+static void buf_puts(sb_buf *b, const char *s) { buf_put(b, s, strlen(s)); }
+#if defined(__GNUC__) || defined(__clang__)
+#  define SB_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#  define SB_PRINTF(f, a)
+#endif
+static void buf_printf(sb_buf *b, const char *fmt, ...) SB_PRINTF(2, 3);
+static void buf_printf(sb_buf *b, const char *fmt, ...) {
+    va_list ap;
+    int n;
+    va_start(ap, fmt);
+    n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n <= 0) return;
+    buf_reserve(b, (size_t)n);
+    va_start(ap, fmt);
+    (void)vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+static void buf_free(sb_buf *b) { free(b->p); b->p = NULL; b->len = b->cap = 0; }
+
+static int hexval(int c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+/* Percent-decode n bytes into a new string. plus_is_space: query strings as HTML forms and
+   Express's parser read them ('+' = ' '); path segments keep '+'. A bad %XX stays as is. */
+static char *pct_decode(const char *s, size_t n, int plus_is_space) {
+    char *d = (char *)sb_alloc(n + 1), *o = d;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        if (s[i] == '%' && i + 2 < n && hexval((unsigned char)s[i + 1]) >= 0 &&
+            hexval((unsigned char)s[i + 2]) >= 0) {
+            *o++ = (char)(hexval((unsigned char)s[i + 1]) * 16 + hexval((unsigned char)s[i + 2]));
+            i += 2;
+        } else if (s[i] == '+' && plus_is_space) {
+            *o++ = ' ';
+        } else {
+            *o++ = s[i];
+        }
+    }
+    *o = '\0';
+    return d;
+}
+
+/* Strict unsigned decimal (no sign, no spaces); -1 when not one or too big. */
+static long long parse_ull(const char *s) {
+    long long v = 0;
+    if (!s || !*s) return -1;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9') return -1;
+        if (v > (LLONG_MAX - 9) / 10) return -1;
+        v = v * 10 + (*s - '0');
+    }
+    return v;
+}
+
+/* "8", "-2.5", "1e3": a whole decimal number (what a "number" custom field accepts as text). */
+static int is_decimal_text(const char *s) {
+    char *end = NULL;
+    if (!*s || isspace((unsigned char)*s)) return 0;
+    (void)strtod(s, &end);
+    return end && *end == '\0';
+}
+
+static int starts_with(const char *s, const char *prefix) {
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* ==== [data: static workspace] ==============================================================
+   The hierarchy never changes; only tasks do. Values follow docs/clickup-api.md sections 1 and
+   6: hierarchy ids are digit strings, user ids are integers, dates are digit strings in ms. */
+
+typedef struct sb_user {
+    int64_t     id;
+    const char *username, *email, *color, *initials, *picture;
+    int         role;            /* 1 owner, 2 admin, 3 member, 4 guest */
+    const char *team;
+} sb_user;
+
+static const sb_user USERS[] = {
+    { 183, "Ada Owner", "ada@example.com", "#ff0000", "AO", NULL, 1, "9001" },
+    { 2772463, "Grace Member", "grace@example.com", "#00ff00", "GM", "https://example.com/g.png", 3,
+      "9001" },
+    { 5001, "Guest Gus", "gus@example.com", NULL, "GG", NULL, 4, "9001" },
+    { 7001, "Olu Agency", "olu@agency.example", "#40bc86", "OA", NULL, 1, "9002" },
+};
+
+typedef struct sb_team {
+    const char *id, *name, *color;
+    unsigned    bit;             /* in a token's visibility mask */
+} sb_team;
+
+static const sb_team TEAMS[] = {
+    { "9001", "Ecomlabs Sandbox", "#7b68ee", 1u },
+    { "9002", "Second Agency", "#40bc86", 2u },
+};
+
+typedef struct sb_status {
+    const char *id, *name, *type, *color;
+    int         orderindex;
+} sb_status;
+
+static const sb_status STATUSES_A[] = {
+    { "p790_s1", "to do", "open", "#d3d3d3", 0 },
+    { "p790_s2", "in progress", "custom", "#4194f6", 1 },
+    { "p790_s3", "review", "custom", "#a875ff", 2 },
+    { "p790_s4", "complete", "closed", "#6bc950", 3 },
+};
+static const sb_status STATUSES_B[] = {
+    { "p791_s1", "open", "open", "#d3d3d3", 0 },
+    { "p791_s2", "in review", "custom", "#ff7800", 1 },
+    { "p791_s3", "done", "done", "#2ecd6f", 2 },
+    { "p791_s4", "closed", "closed", "#6bc950", 3 },
+};
+#define NSTATUS 4
+
+typedef struct sb_space {
+    const char *id, *name, *team;
+    int         is_private, archived, multiple_assignees, admin_can_manage;
+    const char *color;           /* NULL = JSON null (the spec's example has one) */
+    const sb_status *statuses;
+    const char *hidden_folder;   /* the placeholder folder of its folderless lists */
+} sb_space;
+
+static const sb_space SPACES[] = {
+    { "790", "Client A", "9001", 0, 0, 1, 1, "#0000ff", STATUSES_A, "1190" },
+    { "791", "Private Ops", "9001", 1, 0, 0, 0, NULL, STATUSES_B, "1191" },
+    { "792", "Old Brand", "9001", 0, 1, 1, 1, "#0000ff", STATUSES_A, "1192" },
+    { "890", "Agency Space", "9002", 0, 0, 1, 1, "#40bc86", STATUSES_B, "1890" },
+};
+
+typedef struct sb_folder {
+    const char *id, *name, *space;
+    int         orderindex;
+} sb_folder;
+
+static const sb_folder FOLDERS[] = {
+    { "1100", "Onboarding", "790", 0 },
+    { "1101", "SOP Library", "791", 1 },
+};
+
+enum { COUNT_NUMBER, COUNT_STRING, COUNT_NULL };
+
+typedef struct sb_list {
+    const char *id, *name;
+    const char *folder;          /* NULL = folderless */
+    const char *space;
+    int         orderindex;
+    const char *content;
+    int         count_style;     /* task_count is a number, a string or null (spec: all three) */
+    int         labelled;        /* list-level status/priority labels set, else null */
+    const char *due_date;        /* digit string or NULL */
+    const char *prefix;          /* custom task id prefix */
+} sb_list;
+
+static const sb_list LISTS[] = {
+    { "2100", "Big List", "1100", "790", 0, "Every client deliverable.", COUNT_NUMBER, 0, NULL, "DEV" },
+    { "2101", "Small List", "1100", "790", 1, "Onboarding SOPs.", COUNT_STRING, 1, "1711929600000",
+      "OPS" },
+    { "2102", "SOP Templates", "1101", "791", 0, "", COUNT_NULL, 0, NULL, "SOP" },
+    { "2200", "Inbox", NULL, "790", 2, "", COUNT_STRING, 0, NULL, "INB" },
+    { "2900", "Agency Inbox", NULL, "890", 0, "", COUNT_NUMBER, 0, NULL, "AG" },
+};
+
+/* Custom fields. Every task lists all five; `value` is present only when set. */
+enum { F_DROPDOWN, F_TEXT, F_NUMBER, F_LABELS, F_USERS, NFIELDS };
+
+typedef struct sb_field {
+    const char *id, *name, *type, *type_config;  /* type_config: JSON text */
+} sb_field;
+
+static const sb_field FIELDS[NFIELDS] = {
+    { SANDBOX_FIELD_DROPDOWN, "Client Tier", "drop_down",
+      "{\"sorting\":\"manual\",\"new_drop_down\":true,\"options\":["
+      "{\"id\":\"d1a2b3c4-0001-4000-8000-00000000d0d1\",\"name\":\"Bronze\",\"color\":\"#cd7f32\",\"orderindex\":0},"
+      "{\"id\":\"d1a2b3c4-0002-4000-8000-00000000d0d2\",\"name\":\"Silver\",\"color\":\"#c0c0c0\",\"orderindex\":1},"
+      "{\"id\":\"" SANDBOX_DROPDOWN_OPT_GOLD "\",\"name\":\"Gold\",\"color\":\"#ffd700\",\"orderindex\":2}]}" },
+    { SANDBOX_FIELD_TEXT, "Slack Channel", "short_text", "{}" },
+    { SANDBOX_FIELD_NUMBER, "Seats", "number", "{}" },
+    { SANDBOX_FIELD_LABELS, "Labels", "labels",
+      "{\"options\":[{\"id\":\"1abe1000-0001-4000-8000-0000000a0e01\",\"label\":\"VIP\",\"color\":\"#e50000\"},"
+      "{\"id\":\"1abe1000-0002-4000-8000-0000000a0e02\",\"label\":\"Retainer\",\"color\":\"#0231e8\"}]}" },
+    { SANDBOX_FIELD_USERS, "Reviewers", "users",
+      "{\"include_guests\":false,\"include_team_members\":true,\"single_user\":false}" },
+};
+static const char *const DROPDOWN_OPTS[] = {
+    "d1a2b3c4-0001-4000-8000-00000000d0d1", "d1a2b3c4-0002-4000-8000-00000000d0d2",
+    SANDBOX_DROPDOWN_OPT_GOLD,
+};
+static const char *const LABEL_OPTS[] = {
+    "1abe1000-0001-4000-8000-0000000a0e01", "1abe1000-0002-4000-8000-0000000a0e02",
+};
+
+/* The two checklists of 86abc123 (checklist item ids, names, resolved flags, parents). */
+static const char SPECIAL_CHECKLISTS[] =
+    "[{\"id\":\"c1a00001-0000-4000-8000-000000000001\",\"task_id\":\"86abc123\",\"name\":\"Before kickoff\","
+    "\"date_created\":\"1695000100000\",\"orderindex\":0,\"creator\":183,\"resolved\":1,\"unresolved\":1,"
+    "\"items\":[{\"id\":\"c1100001-0000-4000-8000-000000000001\",\"name\":\"Create the Slack channel\","
+    "\"orderindex\":0,\"assignee\":null,\"group_assignee\":null,\"resolved\":true,\"parent\":null,"
+    "\"date_created\":\"1695000100000\",\"children\":[]},"
+    "{\"id\":\"c1100002-0000-4000-8000-000000000002\",\"name\":\"Invite {{client_name}}\",\"orderindex\":1,"
+    "\"assignee\":null,\"group_assignee\":null,\"resolved\":false,\"parent\":null,"
+    "\"date_created\":\"1695000100000\",\"children\":[]}]},"
+    "{\"id\":\"c1a00002-0000-4000-8000-000000000002\",\"task_id\":\"86abc123\",\"name\":\"After kickoff\","
+    "\"date_created\":\"1695000200000\",\"orderindex\":1,\"creator\":183,\"resolved\":0,\"unresolved\":2,"
+    "\"items\":[{\"id\":\"c1100003-0000-4000-8000-000000000003\",\"name\":\"Post the welcome message\","
+    "\"orderindex\":0,\"assignee\":null,\"group_assignee\":null,\"resolved\":false,\"parent\":null,"
+    "\"date_created\":\"1695000200000\",\"children\":[\"c1100004-0000-4000-8000-000000000004\"]},"
+    "{\"id\":\"c1100004-0000-4000-8000-000000000004\",\"name\":\"Pin the SOP\",\"orderindex\":1,"
+    "\"assignee\":null,\"group_assignee\":null,\"resolved\":false,"
+    "\"parent\":\"c1100003-0000-4000-8000-000000000003\",\"date_created\":\"1695000200000\",\"children\":[]}]}]";
+
+#define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+static const sb_user *find_user(int64_t id) {
+    size_t i;
+    for (i = 0; i < COUNT_OF(USERS); i++)
+        if (USERS[i].id == id) return &USERS[i];
+    return NULL;
+}
+static const sb_team *find_team(const char *id) {
+    size_t i;
+    for (i = 0; i < COUNT_OF(TEAMS); i++)
+        if (strcmp(TEAMS[i].id, id) == 0) return &TEAMS[i];
+    return NULL;
+}
+static const sb_space *find_space(const char *id) {
+    size_t i;
+    for (i = 0; i < COUNT_OF(SPACES); i++)
+        if (strcmp(SPACES[i].id, id) == 0) return &SPACES[i];
+    return NULL;
+}
+static const sb_folder *find_folder(const char *id) {
+    size_t i;
+    for (i = 0; i < COUNT_OF(FOLDERS); i++)
+        if (strcmp(FOLDERS[i].id, id) == 0) return &FOLDERS[i];
+    return NULL;
+}
+static const sb_list *find_list(const char *id) {
+    size_t i;
+    for (i = 0; i < COUNT_OF(LISTS); i++)
+        if (strcmp(LISTS[i].id, id) == 0) return &LISTS[i];
+    return NULL;
+}
+static int find_field(const char *id) {
+    int i;
+    for (i = 0; i < NFIELDS; i++)
+        if (strcmp(FIELDS[i].id, id) == 0) return i;
+    return -1;
+}
+static const sb_space *list_space(const sb_list *l) { return find_space(l->space); }
+static const sb_team *list_team(const sb_list *l) { return find_team(list_space(l)->team); }
+
+/* Status of a list by name, case-insensitive (ClickUp matches status names that way). */
+static int list_status_index(const sb_list *l, const char *name) {
+    const sb_status *st = list_space(l)->statuses;
+    int i;
+    for (i = 0; i < NSTATUS; i++)
+        if (strcasecmp(st[i].name, name) == 0) return i;
+    return -1;
+}
+
+/* Task templates are generated from their number (1-based): nothing to store. */
+static const char *const TEMPLATE_NAMES[] = {
+    "SOP: Onboard {{client_name}}",
+    "Weekly report for {{client_name}}",
+    "Offboarding checklist",
+    "Launch {{campaign}} for {{client_name}}",
+    "Quarterly review",
+};
+static void template_id(int i, char *buf, size_t n) { snprintf(buf, n, "t-86b3e%03d", i); }
+static void template_name(int i, char *buf, size_t n) {
+    if (i == 1) snprintf(buf, n, "%s", TEMPLATE_NAMES[0]);
+    else snprintf(buf, n, "%s #%d", TEMPLATE_NAMES[(size_t)i % COUNT_OF(TEMPLATE_NAMES)], i);
+}
+
+/* ==== [tasks] ===============================================================================
+   The only mutable data. Types of the odd fields imitate real traffic: time_estimate and
+   time_spent arrive as numbers or as strings, orderindex is a string except on one subtask
+   where it is a float number, custom_item_id is 0 or null (docs/clickup-api.md 1.3). */
+
+enum { NUM_NULL, NUM_NUMBER, NUM_STRING };   /* how a number-ish field is rendered */
+
+typedef struct sb_task {
+    char           id[24];
+    char           custom_id[24];      /* "" = null                                        */
+    int            custom_item_null;   /* custom_item_id: null instead of 0                */
+    char          *name, *description; /* description doubles as text_content             */
+    char          *markdown;           /* NULL = the description                           */
+    const sb_list *list;
+    char           parent[24];         /* "" = none                                        */
+    int            status;             /* index into the list's statuses                   */
+    int64_t       *assignees;
+    size_t         nassignees;
+    char         **tags;
+    size_t         ntags;
+    int            priority;           /* 0 none, 1 urgent .. 4 low                        */
+    int64_t        due_date, start_date;   /* -1 = null                                     */
+    int64_t        time_estimate, time_spent;
+    int            te_style, ts_style; /* NUM_*                                            */
+    char           orderindex[48];     /* JSON literal text                                */
+    int64_t        date_created, date_updated, date_closed;  /* date_closed -1 = null       */
+    int            archived, deleted;
+    int            checklists;         /* 1 = SPECIAL_CHECKLISTS                           */
+    char          *fv[NFIELDS];        /* custom field values as JSON text, NULL = unset;
+                                          F_USERS holds an array of user ids               */
+} sb_task;
+
+typedef struct sb_entry {              /* one request of the log (owns every string)        */
+    sandbox_request pub;
+    sandbox_param  *params;
+} sb_entry;
+
+typedef struct sb_fault {
+    char              *method, *prefix;   /* NULL = any */
+    sandbox_fault_kind kind;
+    int                count;             /* -1 = forever */
+    long               arg;
+    struct sb_fault   *next;
+} sb_fault;
+
+typedef struct sb_rate {                /* requests of one token in its current window */
+    char           *token;
+    long long       window;
+    int             used;
+    struct sb_rate *next;
+} sb_rate;
+
+typedef struct sb_conn {
+    struct sandbox *sb;
+    int             fd;
+    pthread_t       th;
+    int             in_use, done;      /* done: the thread has finished, join it */
+    sb_buf          in;                /* bytes received and not yet consumed     */
+} sb_conn;
+
+struct sandbox {
+    pthread_mutex_t mu;
+    int             listen_fd, port;
+    int             wake[2];           /* written once by sandbox_stop, never read */
+    pthread_t       accept_th;
+    char           *token;
+    int             rate_limit, rate_window_s;
+    int             ntemplates;
+    sb_task       **tasks;
+    size_t          ntasks, cap_tasks, created;
+    unsigned        next_task;
+    sb_entry      **log;
+    size_t          nlog, cap_log;
+    unsigned        log_gen;           /* bumped by every log reset */
+    sb_fault       *faults;
+    sb_rate        *rates;
+    size_t          count_429;
+    int             rate_peak;
+    sb_conn         conns[SANDBOX_MAX_CONNECTIONS];
+};
+
+static void task_free(sb_task *t) {
+    size_t i;
+    if (!t) return;
+    free(t->name);
+    free(t->description);
+    free(t->markdown);
+    free(t->assignees);
+    for (i = 0; i < t->ntags; i++) free(t->tags[i]);
+    free(t->tags);
+    for (i = 0; i < NFIELDS; i++) free(t->fv[i]);
+    free(t);
+}
+
+/* A task with plain defaults: first status of its list, no dates, no people. */
+static sb_task *task_alloc(const sb_list *l, const char *id, const char *custom_id, const char *name) {
+    sb_task *t = (sb_task *)sb_zalloc(sizeof *t);
+    snprintf(t->id, sizeof t->id, "%s", id);
+    snprintf(t->custom_id, sizeof t->custom_id, "%s", custom_id ? custom_id : "");
+    t->name = sb_strdup(name);
+    t->description = sb_strdup("");
+    t->list = l;
+    t->due_date = t->start_date = -1;
+    t->te_style = NUM_NULL;
+    t->ts_style = NUM_NUMBER;
+    snprintf(t->orderindex, sizeof t->orderindex, "\"1.00000000000000000000000000000000\"");
+    t->date_created = t->date_updated = 1700000000000LL;
+    t->date_closed = -1;
+    return t;
+}
+
+static void task_add(sandbox *sb, sb_task *t) {
+    if (sb->ntasks == sb->cap_tasks) {
+        sb->cap_tasks = sb->cap_tasks ? sb->cap_tasks * 2 : 512;
+        sb->tasks = (sb_task **)sb_grow(sb->tasks, sb->cap_tasks * sizeof *sb->tasks);
+    }
+    sb->tasks[sb->ntasks++] = t;
+}
+
+static void task_add_assignee(sb_task *t, int64_t id) {
+    size_t i;
+    for (i = 0; i < t->nassignees; i++)
+        if (t->assignees[i] == id) return;
+    t->assignees = (int64_t *)sb_grow(t->assignees, (t->nassignees + 1) * sizeof *t->assignees);
+    t->assignees[t->nassignees++] = id;
+}
+static void task_rem_assignee(sb_task *t, int64_t id) {
+    size_t i;
+    for (i = 0; i < t->nassignees; i++)
+        if (t->assignees[i] == id) {
+            memmove(&t->assignees[i], &t->assignees[i + 1], (t->nassignees - i - 1) * sizeof *t->assignees);
+            t->nassignees--;
+            return;
+        }
+}
+static int task_has_tag(const sb_task *t, const char *tag) {
+    size_t i;
+    for (i = 0; i < t->ntags; i++)
+        if (strcasecmp(t->tags[i], tag) == 0) return 1;
+    return 0;
+}
+/* Tags are stored lower-case, as ClickUp does. */
+static void task_add_tag(sb_task *t, const char *tag) {
+    char *c;
+    if (task_has_tag(t, tag)) return;
+    t->tags = (char **)sb_grow(t->tags, (t->ntags + 1) * sizeof *t->tags);
+    t->tags[t->ntags++] = c = sb_strdup(tag);
+    for (; *c; c++) *c = (char)tolower((unsigned char)*c);
+}
+static void task_rem_tag(sb_task *t, const char *tag) {
+    size_t i;
+    for (i = 0; i < t->ntags; i++)
+        if (strcasecmp(t->tags[i], tag) == 0) {
+            free(t->tags[i]);
+            memmove(&t->tags[i], &t->tags[i + 1], (t->ntags - i - 1) * sizeof *t->tags);
+            t->ntags--;
+            return;
+        }
+}
+static void task_set_field(sb_task *t, int f, const char *json) {
+    free(t->fv[f]);
+    t->fv[f] = json ? sb_strdup(json) : NULL;
+}
+static void task_set_str(char **dst, const char *s) {
+    free(*dst);
+    *dst = sb_strdup(s);
+}
+
+static const sb_status *task_status(const sb_task *t) { return &list_space(t->list)->statuses[t->status]; }
+static int status_is_closed(const sb_status *s) { return strcmp(s->type, "closed") == 0; }
+
+/* Status change: closed and done statuses stamp date_closed / date_done, others clear it. */
+static void task_set_status(sb_task *t, int status, int64_t now) {
+    const sb_status *s;
+    t->status = status;
+    s = task_status(t);
+    if (strcmp(s->type, "closed") == 0 || strcmp(s->type, "done") == 0) {
+        if (t->date_closed < 0) t->date_closed = now;
+    } else {
+        t->date_closed = -1;
+    }
+}
+
+static sb_task *find_task(sandbox *sb, const char *id) {
+    size_t i;
+    for (i = 0; i < sb->ntasks; i++)
+        if (!sb->tasks[i]->deleted && strcmp(sb->tasks[i]->id, id) == 0) return sb->tasks[i];
+    return NULL;
+}
+/* Custom ids are unique per workspace; matched case-insensitively. */
+static sb_task *find_task_custom(sandbox *sb, const char *team, const char *custom) {
+    size_t i;
+    for (i = 0; i < sb->ntasks; i++) {
+        sb_task *t = sb->tasks[i];
+        if (!t->deleted && t->custom_id[0] && strcasecmp(t->custom_id, custom) == 0 &&
+            strcmp(list_team(t->list)->id, team) == 0)
+            return t;
+    }
+    return NULL;
+}
+
+/* The next custom id of a list's prefix: one more than the highest in use. */
+static void next_custom_id(sandbox *sb, const sb_list *l, char *buf, size_t n) {
+    size_t i, plen = strlen(l->prefix);
+    long long max = 0, v;
+    for (i = 0; i < sb->ntasks; i++) {
+        const char *c = sb->tasks[i]->custom_id;
+        if (strncmp(c, l->prefix, plen) == 0 && c[plen] == '-' && (v = parse_ull(c + plen + 1)) > max)
+            max = v;
+    }
+    snprintf(buf, n, "%s-%lld", l->prefix, max + 1);
+}
+
+/* List 2100: n generated tasks with the patterns documented in sandbox.h. */
+static void seed_big_list(sandbox *sb, int n) {
+    const sb_list *l = find_list("2100");
+    int i;
+    for (i = 1; i <= n; i++) {
+        char id[24], cid[24], name[96];
+        sb_task *t;
+        snprintf(id, sizeof id, "86a%05d", i);
+        snprintf(cid, sizeof cid, "DEV-%d", i);
+        snprintf(name, sizeof name, i % 6 == 0 ? "Deliverable %d for {{client_name}}" : "Deliverable %d", i);
+        t = task_alloc(l, id, cid, name);
+        task_set_str(&t->description, "Generated task of the big list.");
+        t->date_created = 1700000000000LL + (int64_t)i * 60000;
+        t->date_updated = 1700100000000LL + (int64_t)i * 1000;
+        task_set_status(t, i % 10 == 0 ? 3 : i % 3 == 0 ? 1 : 0, t->date_updated);
+        if (i % 2 == 0) task_add_assignee(t, 183);
+        if (i % 3 == 0) task_add_assignee(t, 2772463);
+        if (i % 5 == 0) task_add_tag(t, "urgent");
+        if (i % 4 == 0) task_add_tag(t, "sop");
+        t->priority = i % 5;
+        if (i % 7 != 0) t->due_date = 1710000000000LL + (int64_t)i * 86400000;
+        t->time_estimate = i % 3 == 0 ? 3600000 : 1800000;      /* string, null or number */
+        t->te_style = i % 3 == 0 ? NUM_STRING : i % 3 == 1 ? NUM_NULL : NUM_NUMBER;
+        t->time_spent = i % 4 == 0 ? 600000 : 0;
+        t->ts_style = i % 4 == 0 ? NUM_STRING : NUM_NUMBER;
+        snprintf(t->orderindex, sizeof t->orderindex, "\"%d.00000000000000000000000000000000\"", i);
+        task_add(sb, t);
+    }
+}
+
+/* 86abc123 and friends: the task every parser test reads (see sandbox.h). */
+static void seed_small_list(sandbox *sb) {
+    const sb_list *l = find_list("2101");
+    sb_task *t = task_alloc(l, "86abc123", "OPS-42", "Onboard {{client_name}} to Slack");
+    task_set_str(&t->description,
+                 "Onboarding\nInvite {{client_name}} to the shared Slack channel and post the welcome "
+                 "message.\nSee link for the checklist.");
+    task_set_str(&t->markdown,
+                 "# Onboarding\n\nInvite **{{client_name}}** to the shared Slack channel and post the "
+                 "welcome message.\n\nSee [link](https://example.com) for the checklist.");
+    t->custom_item_null = 1;
+    t->date_created = 1695000000000LL;
+    t->date_updated = 1695000500000LL;
+    task_set_status(t, 1, t->date_updated);
+    task_add_assignee(t, 183);
+    task_add_tag(t, "sop");
+    t->time_estimate = 8640000; t->te_style = NUM_STRING;
+    t->time_spent = 2040000;    t->ts_style = NUM_STRING;
+    t->checklists = 1;
+    task_set_field(t, F_DROPDOWN, "2");
+    task_set_field(t, F_TEXT, "\"hello\"");
+    task_set_field(t, F_NUMBER, "\"8\"");
+    task_set_field(t, F_USERS, "[183,2772463]");
+    task_add(sb, t);
+
+    t = task_alloc(l, "86abc124", "OPS-43", "Create the Slack channel");
+    snprintf(t->parent, sizeof t->parent, "86abc123");
+    snprintf(t->orderindex, sizeof t->orderindex, "1.5");
+    t->date_created = 1695000001000LL;
+    t->date_updated = 1695000600000LL;
+    t->ts_style = NUM_NUMBER;
+    task_add_assignee(t, 2772463);
+    task_add(sb, t);
+
+    t = task_alloc(l, "86abc125", "OPS-44", "Archive the old onboarding notes");
+    t->date_created = 1695000002000LL;
+    t->date_updated = 1695000700000LL;
+    task_set_status(t, 3, t->date_updated);
+    snprintf(t->orderindex, sizeof t->orderindex, "\"2.00000000000000000000000000000000\"");
+    task_add(sb, t);
+}
+
+static void seed_other_lists(sandbox *sb) {
+    sb_task *t = task_alloc(find_list("2102"), "86b00001", "SOP-1", "SOP: Client kickoff call");
+    task_set_str(&t->description, "Run the kickoff call with {{client_name}}.");
+    t->priority = 2;
+    task_add(sb, t);
+    t = task_alloc(find_list("2200"), "86c00001", "INB-1", "Triage the inbox");
+    t->start_date = 1712000000000LL;
+    t->due_date = 1712086400000LL;
+    task_add(sb, t);
+    t = task_alloc(find_list("2200"), "86c00002", "INB-2", "Reply to {{client_name}}");
+    t->date_created = 1700000001000LL;
+    task_add_tag(t, "urgent");
+    task_add(sb, t);
+    t = task_alloc(find_list("2900"), "86d00001", "AG-1", "Agency retainer renewal");
+    task_add_assignee(t, 7001);
+    task_add(sb, t);
+}
+
+/* ==== [json output] ========================================================================= */
+typedef clickup_json_writer jw_t;
+
+static void k_str(jw_t *w, const char *k, const char *v) { clickup_jw_key(w, k); clickup_jw_string(w, v); }
+static void k_int(jw_t *w, const char *k, int64_t v) { clickup_jw_key(w, k); clickup_jw_int64(w, v); }
+static void k_bool(jw_t *w, const char *k, int v) { clickup_jw_key(w, k); clickup_jw_bool(w, v); }
+static void k_null(jw_t *w, const char *k) { clickup_jw_key(w, k); clickup_jw_null(w); }
+static void k_raw(jw_t *w, const char *k, const char *json) {
+    clickup_jw_key(w, k);
+    clickup_jw_raw(w, json, strlen(json));
+}
+static void k_empty_array(jw_t *w, const char *k) {
+    clickup_jw_key(w, k);
+    clickup_jw_array_begin(w);
+    clickup_jw_array_end(w);
+}
+/* Dates in ClickUp task JSON: a string of digits, or null. */
+static void k_ms(jw_t *w, const char *k, int64_t ms) {
+    char tmp[24];
+    if (ms < 0) { k_null(w, k); return; }
+    snprintf(tmp, sizeof tmp, "%lld", (long long)ms);
+    k_str(w, k, tmp);
+}
+/* A number-ish field rendered as null, a number or a string of digits. */
+static void k_numstyle(jw_t *w, const char *k, int64_t v, int style) {
+    if (style == NUM_NULL) k_null(w, k);
+    else if (style == NUM_NUMBER) k_int(w, k, v);
+    else k_ms(w, k, v);
+}
+
+enum { U_MEMBER, U_TASK, U_CREATOR, U_SPACE };
+
+/* A user object in one of the shapes ClickUp uses: team members (with role and dates),
+   task people (assignees, watchers, "users" field values), task creator, space members. */
+static void w_user(jw_t *w, int64_t id, int style) {
+    const sb_user *u = find_user(id);
+    char name[48], email[64];
+    snprintf(name, sizeof name, "User %lld", (long long)id);
+    snprintf(email, sizeof email, "user%lld@example.com", (long long)id);
+    clickup_jw_object_begin(w);
+    k_int(w, "id", id);
+    k_str(w, "username", u ? u->username : name);
+    k_str(w, "color", u ? u->color : NULL);
+    k_str(w, "email", u ? u->email : email);
+    if (style != U_CREATOR) k_str(w, "initials", u ? u->initials : "U");
+    k_str(w, "profilePicture", u ? u->picture : NULL);
+    if (style == U_MEMBER) {
+        k_int(w, "role", u ? u->role : 3);
+        k_null(w, "custom_role");
+        k_str(w, "last_active", "1700000000000");
+        k_str(w, "date_joined", "1690000000000");
+        k_str(w, "date_invited", "1689990000000");
+    }
+    clickup_jw_object_end(w);
+}
+
+static void w_team(jw_t *w, const sb_team *t) {
+    size_t i;
+    clickup_jw_object_begin(w);
+    k_str(w, "id", t->id);
+    k_str(w, "name", t->name);
+    k_str(w, "color", t->color);
+    k_null(w, "avatar");
+    clickup_jw_key(w, "members");
+    clickup_jw_array_begin(w);
+    for (i = 0; i < COUNT_OF(USERS); i++) {
+        if (strcmp(USERS[i].team, t->id) != 0) continue;
+        clickup_jw_object_begin(w);
+        clickup_jw_key(w, "user");
+        w_user(w, USERS[i].id, U_MEMBER);
+        if (USERS[i].role != 1) {            /* go-clickup's TeamUser: invited_by is optional */
+            clickup_jw_key(w, "invited_by");
+            w_user(w, 183, U_TASK);
+        }
+        clickup_jw_object_end(w);
+    }
+    clickup_jw_array_end(w);
+    clickup_jw_object_end(w);
+}
+
+static void w_status(jw_t *w, const sb_status *s) {
+    clickup_jw_object_begin(w);
+    k_str(w, "id", s->id);
+    k_str(w, "status", s->name);
+    k_str(w, "color", s->color);
+    k_int(w, "orderindex", s->orderindex);
+    k_str(w, "type", s->type);
+    clickup_jw_object_end(w);
+}
+static void k_statuses(jw_t *w, const sb_status *st) {
+    int i;
+    clickup_jw_key(w, "statuses");
+    clickup_jw_array_begin(w);
+    for (i = 0; i < NSTATUS; i++) w_status(w, &st[i]);
+    clickup_jw_array_end(w);
+}
+
+static const char SPACE_FEATURES[] =
+    "{\"due_dates\":{\"enabled\":true,\"start_date\":true,\"remap_due_dates\":false,"
+    "\"remap_closed_due_date\":false},\"time_tracking\":{\"enabled\":false},\"tags\":{\"enabled\":true},"
+    "\"time_estimates\":{\"enabled\":true},\"checklists\":{\"enabled\":true},"
+    "\"custom_fields\":{\"enabled\":true},\"remap_dependencies\":{\"enabled\":true},"
+    "\"dependency_warning\":{\"enabled\":true},\"portfolios\":{\"enabled\":true},"
+    "\"sprints\":{\"enabled\":false}}";
+
+static void w_space(jw_t *w, const sb_space *s) {
+    size_t i;
+    clickup_jw_object_begin(w);
+    k_str(w, "id", s->id);
+    k_str(w, "name", s->name);
+    k_bool(w, "private", s->is_private);
+    k_str(w, "color", s->color);
+    k_null(w, "avatar");
+    k_bool(w, "admin_can_manage", s->admin_can_manage);
+    k_bool(w, "archived", s->archived);
+    if (s->is_private) {                     /* members appear for private spaces only */
+        clickup_jw_key(w, "members");
+        clickup_jw_array_begin(w);
+        for (i = 0; i < COUNT_OF(USERS); i++) {
+            if (strcmp(USERS[i].team, s->team) != 0 || USERS[i].role == 4) continue;
+            clickup_jw_object_begin(w);
+            clickup_jw_key(w, "user");
+            w_user(w, USERS[i].id, U_SPACE);
+            clickup_jw_object_end(w);
+        }
+        clickup_jw_array_end(w);
+    }
+    k_statuses(w, s->statuses);
+    k_bool(w, "multiple_assignees", s->multiple_assignees);
+    k_raw(w, "features", SPACE_FEATURES);
+    clickup_jw_object_end(w);
+}
+
+static size_t list_task_count(sandbox *sb, const sb_list *l) {
+    size_t i, n = 0;
+    for (i = 0; i < sb->ntasks; i++)
+        if (!sb->tasks[i]->deleted && sb->tasks[i]->list == l) n++;
+    return n;
+}
+
+static void w_ref(jw_t *w, const char *k, const char *id, const char *name, int hidden) {
+    clickup_jw_key(w, k);
+    clickup_jw_object_begin(w);
+    k_str(w, "id", id);
+    if (name) k_str(w, "name", name);
+    if (hidden >= 0) k_bool(w, "hidden", hidden);
+    k_bool(w, "access", 1);
+    clickup_jw_object_end(w);
+}
+/* A list's folder: the real one, or the hidden placeholder folderless lists report. */
+static void w_list_folder(jw_t *w, const char *k, const sb_list *l) {
+    const sb_folder *f = l->folder ? find_folder(l->folder) : NULL;
+    if (f) w_ref(w, k, f->id, f->name, 0);
+    else w_ref(w, k, list_space(l)->hidden_folder, "hidden", 1);
+}
+
+/* The List object of docs section 6. GET /list/{id} adds statuses and inbound_address. */
+static void w_list(sandbox *sb, jw_t *w, const sb_list *l, int full) {
+    const sb_space *s = list_space(l);
+    char count[24];
+    clickup_jw_object_begin(w);
+    k_str(w, "id", l->id);
+    k_str(w, "name", l->name);
+    k_int(w, "orderindex", l->orderindex);
+    k_str(w, "content", l->content);
+    if (l->labelled) {
+        k_raw(w, "status", "{\"status\":\"green\",\"color\":\"#00ff00\",\"hide_label\":true}");
+        k_raw(w, "priority", "{\"priority\":\"high\",\"color\":\"#ffcc00\"}");
+    } else {
+        k_null(w, "status");
+        k_null(w, "priority");
+    }
+    k_null(w, "assignee");
+    snprintf(count, sizeof count, "%zu", list_task_count(sb, l));
+    if (l->count_style == COUNT_NUMBER) k_int(w, "task_count", (int64_t)list_task_count(sb, l));
+    else if (l->count_style == COUNT_STRING) k_str(w, "task_count", count);
+    else k_null(w, "task_count");
+    k_str(w, "due_date", l->due_date);
+    k_bool(w, "due_date_time", 0);
+    k_null(w, "start_date");
+    k_null(w, "start_date_time");
+    w_list_folder(w, "folder", l);
+    w_ref(w, "space", s->id, s->name, -1);
+    if (full) {
+        char addr[64];
+        snprintf(addr, sizeof addr, "a.t.%s.sandbox@tasks.clickup.com", l->id);
+        k_str(w, "inbound_address", addr);
+    }
+    k_bool(w, "archived", 0);
+    k_bool(w, "override_statuses", 0);
+    if (full) k_statuses(w, s->statuses);
+    k_str(w, "permission_level", "create");
+    clickup_jw_object_end(w);
+}
+
+static void w_folder(sandbox *sb, jw_t *w, const sb_folder *f) {
+    const sb_space *s = find_space(f->space);
+    size_t i, n = 0;
+    char count[24];
+    for (i = 0; i < COUNT_OF(LISTS); i++)
+        if (LISTS[i].folder && strcmp(LISTS[i].folder, f->id) == 0) n += list_task_count(sb, &LISTS[i]);
+    snprintf(count, sizeof count, "%zu", n);
+    clickup_jw_object_begin(w);
+    k_str(w, "id", f->id);
+    k_str(w, "name", f->name);
+    k_int(w, "orderindex", f->orderindex);
+    k_bool(w, "override_statuses", 0);
+    k_bool(w, "hidden", 0);
+    w_ref(w, "space", s->id, s->name, -1);
+    k_str(w, "task_count", count);           /* a string in the spec ("20") */
+    k_bool(w, "archived", 0);
+    k_empty_array(w, "statuses");
+    clickup_jw_key(w, "lists");
+    clickup_jw_array_begin(w);
+    for (i = 0; i < COUNT_OF(LISTS); i++)
+        if (LISTS[i].folder && strcmp(LISTS[i].folder, f->id) == 0) w_list(sb, w, &LISTS[i], 0);
+    clickup_jw_array_end(w);
+    k_str(w, "permission_level", "create");
+    clickup_jw_object_end(w);
+}
+
+static const char *const PRIORITY_NAMES[] = { NULL, "urgent", "high", "normal", "low" };
+static const char *const PRIORITY_COLORS[] = { NULL, "#f50000", "#ffcc00", "#6fddff", "#d8d8d8" };
+
+/* Task priority: an object of strings, or null (docs 1.3). */
+static void k_priority(jw_t *w, int p) {
+    char id[4];
+    if (p < 1 || p > 4) { k_null(w, "priority"); return; }
+    snprintf(id, sizeof id, "%d", p);
+    clickup_jw_key(w, "priority");
+    clickup_jw_object_begin(w);
+    k_str(w, "color", PRIORITY_COLORS[p]);
+    k_str(w, "id", id);
+    k_str(w, "orderindex", id);
+    k_str(w, "priority", PRIORITY_NAMES[p]);
+    clickup_jw_object_end(w);
+}
+
+static void k_tags(jw_t *w, const sb_task *t) {
+    size_t i;
+    clickup_jw_key(w, "tags");
+    clickup_jw_array_begin(w);
+    for (i = 0; i < t->ntags; i++) {
+        int known = strcmp(t->tags[i], "sop") == 0 || strcmp(t->tags[i], "urgent") == 0;
+        clickup_jw_object_begin(w);
+        k_str(w, "name", t->tags[i]);
+        k_str(w, "tag_fg", known ? "#fff" : "#000000");
+        k_str(w, "tag_bg", strcmp(t->tags[i], "sop") == 0 ? "#000" : known ? "#e50000" : "#cccccc");
+        k_int(w, "creator", 183);
+        clickup_jw_object_end(w);
+    }
+    clickup_jw_array_end(w);
+}
+
+/* "users" field values are stored as an array of ids and shown as user objects. */
+static void w_users_value(jw_t *w, const char *ids_json) {
+    clickup_json_doc *doc = NULL;
+    const clickup_json *arr;
+    size_t i;
+    clickup_jw_array_begin(w);
+    if (clickup_json_parse(ids_json, strlen(ids_json), NULL, &doc, NULL) == CLICKUP_OK) {
+        arr = clickup_json_root(doc);
+        for (i = 0; i < clickup_json_len(arr); i++) w_user(w, clickup_json_as_int64(clickup_json_at(arr, i), 0), U_TASK);
+    }
+    clickup_json_doc_free(doc);
+    clickup_jw_array_end(w);
+}
+
+/* Custom fields: every field is listed; the "value" key is ABSENT when unset (tap-clickup). */
+static void k_custom_fields(jw_t *w, const char *key, const sb_task *t) {
+    int f;
+    clickup_jw_key(w, key);
+    clickup_jw_array_begin(w);
+    for (f = 0; f < NFIELDS; f++) {
+        clickup_jw_object_begin(w);
+        k_str(w, "id", FIELDS[f].id);
+        k_str(w, "name", FIELDS[f].name);
+        k_str(w, "type", FIELDS[f].type);
+        k_raw(w, "type_config", FIELDS[f].type_config);
+        k_str(w, "date_created", "1690000000000");
+        k_bool(w, "hide_from_guests", 0);
+        if (t && t->fv[f]) {
+            clickup_jw_key(w, "value");
+            if (f == F_USERS) w_users_value(w, t->fv[f]);
+            else clickup_jw_raw(w, t->fv[f], strlen(t->fv[f]));
+        }
+        k_bool(w, "required", 0);
+        clickup_jw_object_end(w);
+    }
+    clickup_jw_array_end(w);
+}
+
+static void k_people(jw_t *w, const char *k, const int64_t *ids, size_t n) {
+    size_t i;
+    clickup_jw_key(w, k);
+    clickup_jw_array_begin(w);
+    for (i = 0; i < n; i++) w_user(w, ids[i], U_TASK);
+    clickup_jw_array_end(w);
+}
+
+static const char TASK_SHARING[] =
+    "{\"public\":false,\"public_share_expires_on\":null,\"public_fields\":[\"assignees\",\"priority\","
+    "\"due_date\",\"content\",\"comments\",\"attachments\",\"customFields\",\"subtasks\",\"tags\","
+    "\"checklists\",\"coverimage\"],\"token\":null,\"seo_optimized\":false}";
+
+/* The top of a subtask chain. */
+static const sb_task *task_root(sandbox *sb, const sb_task *t) {
+    int hops = 0;
+    while (t->parent[0] && hops++ < 32) {
+        const sb_task *p = find_task(sb, t->parent);
+        if (!p) break;
+        t = p;
+    }
+    return t;
+}
+
+typedef struct task_view {
+    int markdown;      /* include markdown_description        */
+    int subtasks;      /* include a "subtasks" array           */
+} task_view;
+
+static void w_task(sandbox *sb, jw_t *w, const sb_task *t, task_view v);
+
+static void k_subtasks(sandbox *sb, jw_t *w, const sb_task *t, task_view v) {
+    size_t i;
+    task_view inner = v;
+    inner.subtasks = 0;
+    clickup_jw_key(w, "subtasks");
+    clickup_jw_array_begin(w);
+    for (i = 0; i < sb->ntasks; i++)
+        if (!sb->tasks[i]->deleted && strcmp(sb->tasks[i]->parent, t->id) == 0) w_task(sb, w, sb->tasks[i], inner);
+    clickup_jw_array_end(w);
+}
+
+/* The Task object of docs section 1.3, key for key. */
+static void w_task(sandbox *sb, jw_t *w, const sb_task *t, task_view v) {
+    const sb_space *s = list_space(t->list);
+    const sb_status *st = task_status(t);
+    char url[64];
+    int64_t creator = strcmp(s->team, "9002") == 0 ? 7001 : 183;
+    clickup_jw_object_begin(w);
+    k_str(w, "id", t->id);
+    k_str(w, "custom_id", t->custom_id[0] ? t->custom_id : NULL);
+    if (t->custom_item_null) k_null(w, "custom_item_id");
+    else k_int(w, "custom_item_id", 0);
+    k_str(w, "name", t->name);
+    k_str(w, "text_content", t->description);
+    k_str(w, "description", t->description);
+    if (v.markdown) k_str(w, "markdown_description", t->markdown ? t->markdown : t->description);
+    clickup_jw_key(w, "status");
+    w_status(w, st);
+    k_raw(w, "orderindex", t->orderindex);
+    k_ms(w, "date_created", t->date_created);
+    k_ms(w, "date_updated", t->date_updated);
+    k_ms(w, "date_closed", t->date_closed);
+    k_ms(w, "date_done", strcmp(st->type, "open") != 0 && strcmp(st->type, "custom") != 0 ? t->date_closed : -1);
+    k_bool(w, "archived", t->archived);
+    clickup_jw_key(w, "creator");
+    w_user(w, creator, U_CREATOR);
+    k_people(w, "assignees", t->assignees, t->nassignees);
+    k_empty_array(w, "group_assignees");
+    k_people(w, "watchers", &creator, 1);
+    if (t->checklists) k_raw(w, "checklists", SPECIAL_CHECKLISTS);
+    else k_empty_array(w, "checklists");
+    k_tags(w, t);
+    k_str(w, "parent", t->parent[0] ? t->parent : NULL);
+    k_str(w, "top_level_parent", t->parent[0] ? task_root(sb, t)->id : NULL);
+    k_priority(w, t->priority);
+    k_ms(w, "due_date", t->due_date);
+    k_ms(w, "start_date", t->start_date);
+    k_null(w, "points");
+    k_numstyle(w, "time_estimate", t->time_estimate, t->te_style);
+    k_numstyle(w, "time_spent", t->time_spent, t->ts_style);
+    k_custom_fields(w, "custom_fields", t);
+    k_empty_array(w, "dependencies");
+    k_empty_array(w, "linked_tasks");
+    k_empty_array(w, "locations");
+    k_str(w, "team_id", s->team);
+    snprintf(url, sizeof url, "https://app.clickup.com/t/%s", t->id);
+    k_str(w, "url", url);
+    k_raw(w, "sharing", TASK_SHARING);
+    k_str(w, "permission_level", "create");
+    w_ref(w, "list", t->list->id, t->list->name, -1);
+    w_list_folder(w, "project", t->list);    /* "project" is the legacy name of folder */
+    w_list_folder(w, "folder", t->list);
+    clickup_jw_key(w, "space");
+    clickup_jw_object_begin(w);
+    k_str(w, "id", s->id);
+    clickup_jw_object_end(w);
+    if (v.subtasks) k_subtasks(sb, w, t, v);
+    clickup_jw_object_end(w);
+}
+
+/* ==== [http request] ======================================================================== */
+typedef struct sb_kv {
+    char *key, *value;
+} sb_kv;
+
+typedef struct sb_req {
+    char   *method, *path, *query;     /* query: raw, without '?', "" when none   */
+    sb_kv  *params;                    /* decoded query, in order                 */
+    size_t  nparams;
+    char   *authorization, *user_agent, *content_type, *accept_encoding;  /* NULL = absent */
+    char   *body;                      /* NUL-terminated                          */
+    size_t  body_len;
+    int     keep_alive;
+} sb_req;
+
+static void req_free(sb_req *rq) {
+    size_t i;
+    if (!rq) return;
+    free(rq->method);
+    free(rq->path);
+    free(rq->query);
+    for (i = 0; i < rq->nparams; i++) { free(rq->params[i].key); free(rq->params[i].value); }
+    free(rq->params);
+    free(rq->authorization);
+    free(rq->user_agent);
+    free(rq->content_type);
+    free(rq->accept_encoding);
+    free(rq->body);
+    free(rq);
+}
+
+/* Split the raw query on '&' into decoded (key, value) pairs; "k" alone has the value "". */
+static void parse_query(sb_req *rq) {
+    const char *p = rq->query;
+    while (*p) {
+        const char *end = strchr(p, '&'), *eq;
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        if (n) {
+            eq = memchr(p, '=', n);
+            rq->params = (sb_kv *)sb_grow(rq->params, (rq->nparams + 1) * sizeof *rq->params);
+            rq->params[rq->nparams].key = pct_decode(p, eq ? (size_t)(eq - p) : n, 1);
+            rq->params[rq->nparams].value = eq ? pct_decode(eq + 1, n - (size_t)(eq - p) - 1, 1) : sb_strdup("");
+            rq->nparams++;
+        }
+        p += n;
+        if (*p == '&') p++;
+    }
+}
+
+/* The nth value of a query key, or NULL. */
+static const char *q_nth(const sb_req *rq, const char *key, size_t nth) {
+    size_t i;
+    for (i = 0; i < rq->nparams; i++)
+        if (strcmp(rq->params[i].key, key) == 0 && nth-- == 0) return rq->params[i].value;
+    return NULL;
+}
+static const char *q_get(const sb_req *rq, const char *key) { return q_nth(rq, key, 0); }
+/* Query booleans are the strings "true" / "false". */
+static int q_bool(const sb_req *rq, const char *key) {
+    const char *v = q_get(rq, key);
+    return v && strcasecmp(v, "true") == 0;
+}
+/* Array filters: ClickUp's docs name them "statuses" but every client sends "statuses[]";
+   both forms are read, bracket form first. Returns the nth value over both. */
+static const char *q_arr(const sb_req *rq, const char *name, size_t nth) {
+    char key[64];
+    size_t i, n = 0;
+    const char *v;
+    snprintf(key, sizeof key, "%s[]", name);
+    for (i = 0; (v = q_nth(rq, key, i)) != NULL; i++, n++)
+        if (n == nth) return v;
+    for (i = 0; (v = q_nth(rq, name, i)) != NULL; i++, n++)
+        if (n == nth) return v;
+    return NULL;
+}
+/* An int64 query value (ms dates, ids), or `fallback` when absent or not a number. */
+static long long q_ll(const sb_req *rq, const char *key, long long fallback) {
+    const char *v = q_get(rq, key);
+    long long x = v ? parse_ull(v) : -1;
+    return x < 0 ? fallback : x;
+}
+
+/* ==== [log] ================================================================================= */
+
+/* Deep copy of a request into one entry: every string lives in one block. */
+static sb_entry *entry_from_req(const sb_req *rq) {
+    const char *hdr[4];
+    size_t i, total, at = 0;
+    char *blob;
+    sb_entry *e = (sb_entry *)sb_zalloc(sizeof *e);
+    hdr[0] = rq->authorization; hdr[1] = rq->user_agent;
+    hdr[2] = rq->content_type;  hdr[3] = rq->accept_encoding;
+    total = strlen(rq->method) + strlen(rq->path) + strlen(rq->query) + rq->body_len + 4;
+    for (i = 0; i < 4; i++) total += hdr[i] ? strlen(hdr[i]) + 1 : 0;
+    for (i = 0; i < rq->nparams; i++) total += strlen(rq->params[i].key) + strlen(rq->params[i].value) + 2;
+    blob = (char *)sb_alloc(total);
+#define SB_COPY(dst, src, n) do { memcpy(blob + at, (src), (n)); blob[at + (n)] = '\0'; (dst) = blob + at; at += (n) + 1; } while (0)
+    SB_COPY(e->pub.method, rq->method, strlen(rq->method));
+    SB_COPY(e->pub.path, rq->path, strlen(rq->path));
+    SB_COPY(e->pub.query, rq->query, strlen(rq->query));
+    SB_COPY(e->pub.body, rq->body ? rq->body : "", rq->body_len);
+    if (hdr[0]) SB_COPY(e->pub.authorization, hdr[0], strlen(hdr[0]));
+    if (hdr[1]) SB_COPY(e->pub.user_agent, hdr[1], strlen(hdr[1]));
+    if (hdr[2]) SB_COPY(e->pub.content_type, hdr[2], strlen(hdr[2]));
+    if (hdr[3]) SB_COPY(e->pub.accept_encoding, hdr[3], strlen(hdr[3]));
+    e->params = (sandbox_param *)sb_zalloc((rq->nparams ? rq->nparams : 1) * sizeof *e->params);
+    for (i = 0; i < rq->nparams; i++) {
+        SB_COPY(e->params[i].key, rq->params[i].key, strlen(rq->params[i].key));
+        SB_COPY(e->params[i].value, rq->params[i].value, strlen(rq->params[i].value));
+    }
+#undef SB_COPY
+    e->pub.body_len = rq->body_len;
+    e->pub.params = e->params;
+    e->pub.param_count = rq->nparams;
+    return e;
+}
+
+static void entry_free(sb_entry *e) {
+    if (!e) return;
+    free((void *)(uintptr_t)e->pub.method);   /* the start of the string block */
+    free(e->params);
+    free(e);
+}
+
+/* Caller holds sb->mu. */
+static void log_clear_locked(sandbox *sb) {
+    size_t i;
+    for (i = 0; i < sb->nlog; i++) entry_free(sb->log[i]);
+    free(sb->log);
+    sb->log = NULL;
+    sb->nlog = sb->cap_log = 0;
+    sb->log_gen++;
+    sb->count_429 = 0;
+    sb->rate_peak = 0;
+}
+
+typedef struct log_ref {
+    unsigned gen;
+    size_t   index;
+} log_ref;
+
+static log_ref log_add(sandbox *sb, const sb_req *rq) {
+    sb_entry *e = entry_from_req(rq);
+    log_ref ref;
+    pthread_mutex_lock(&sb->mu);
+    if (sb->nlog == sb->cap_log) {
+        sb->cap_log = sb->cap_log ? sb->cap_log * 2 : 256;
+        sb->log = (sb_entry **)sb_grow(sb->log, sb->cap_log * sizeof *sb->log);
+    }
+    ref.gen = sb->log_gen;
+    ref.index = sb->nlog;
+    sb->log[sb->nlog++] = e;
+    pthread_mutex_unlock(&sb->mu);
+    return ref;
+}
+
+/* Record the answer in the entry, unless the log was reset meanwhile. Counts 429s. */
+static void log_result(sandbox *sb, log_ref ref, int status, sandbox_fault_kind fault) {
+    pthread_mutex_lock(&sb->mu);
+    if (ref.gen == sb->log_gen && ref.index < sb->nlog) {
+        sb->log[ref.index]->pub.status = status;
+        sb->log[ref.index]->pub.fault = fault;
+    }
+    if (status == 429) sb->count_429++;
+    pthread_mutex_unlock(&sb->mu);
+}
+
+static int entry_matches(const sb_entry *e, const char *method, const char *prefix) {
+    return (!method || strcasecmp(e->pub.method, method) == 0) && (!prefix || starts_with(e->pub.path, prefix));
+}
+
+/* ==== [rate limit] ==========================================================================
+   ClickUp's limit is per token, with X-RateLimit-Reset in Unix seconds (docs section 2). The
+   sandbox uses fixed windows aligned to multiples of the window length. */
+typedef struct rate_info {
+    long long limit, remaining, reset;   /* header values; reset in Unix seconds */
+    int       limited;                   /* this request is over the limit       */
+} rate_info;
+
+static int window_s(const sandbox *sb) { return sb->rate_limit > 0 ? sb->rate_window_s : 60; }
+
+static sb_rate *rate_slot_locked(sandbox *sb, const char *token) {
+    sb_rate *r;
+    for (r = sb->rates; r; r = r->next)
+        if (strcmp(r->token, token) == 0) return r;
+    r = (sb_rate *)sb_zalloc(sizeof *r);
+    r->token = sb_strdup(token);
+    r->window = -1;
+    r->next = sb->rates;
+    sb->rates = r;
+    return r;
+}
+
+/* Count one request of `token` and say what the headers must carry. */
+static rate_info rate_count(sandbox *sb, const char *token) {
+    rate_info ri;
+    sb_rate *r;
+    long long now = (long long)time(NULL), w, k;
+    pthread_mutex_lock(&sb->mu);
+    w = window_s(sb);
+    k = now / w;
+    r = rate_slot_locked(sb, token);
+    if (r->window != k) { r->window = k; r->used = 0; }
+    r->used++;
+    if (r->used > sb->rate_peak) sb->rate_peak = r->used;
+    ri.limit = sb->rate_limit > 0 ? sb->rate_limit : 10000;
+    ri.remaining = ri.limit - r->used > 0 ? ri.limit - r->used : 0;
+    ri.reset = (k + 1) * w;
+    ri.limited = sb->rate_limit > 0 && r->used > sb->rate_limit;
+    pthread_mutex_unlock(&sb->mu);
+    return ri;
+}
+
+/* The token as the rate limiter keys it: the header value without "Bearer ". */
+static const char *rate_key(const sb_req *rq) {
+    const char *a = rq->authorization;
+    if (!a) return "";
+    return strncasecmp(a, "Bearer ", 7) == 0 ? a + 7 : a;
+}
+
+/* ==== [faults] ============================================================================== */
+static const char *const FAULT_NAMES[] = {
+    NULL, "status", "delay", "truncate", "malformed", "empty_200", "wrong_shape", "oversized",
+    "no_rate_headers", "garbage_rate_headers", "reset_ms", "retry_after", "conn_reset", "drip",
+    "deep_nesting", "429",
+};
+
+typedef struct fault_hit {
+    sandbox_fault_kind kind;   /* 0 = none */
+    long               arg;
+} fault_hit;
+
+static void fault_free(sb_fault *f) {
+    free(f->method);
+    free(f->prefix);
+    free(f);
+}
+
+/* Take one firing of the oldest fault matching the request. */
+static fault_hit fault_take(sandbox *sb, const char *method, const char *path) {
+    fault_hit hit = { (sandbox_fault_kind)0, 0 };
+    sb_fault **pp, *f;
+    pthread_mutex_lock(&sb->mu);
+    for (pp = &sb->faults; (f = *pp) != NULL; pp = &f->next) {
+        if (f->method && strcasecmp(f->method, method) != 0) continue;
+        if (f->prefix && !starts_with(path, f->prefix)) continue;
+        hit.kind = f->kind;
+        hit.arg = f->arg;
+        if (f->count > 0 && --f->count == 0) {
+            *pp = f->next;
+            fault_free(f);
+        }
+        break;
+    }
+    pthread_mutex_unlock(&sb->mu);
+    return hit;
+}
+
+static size_t faults_count_locked(const sandbox *sb) {
+    const sb_fault *f;
+    size_t n = 0;
+    for (f = sb->faults; f; f = f->next) n++;
+    return n;
+}
+
+static void faults_clear_locked(sandbox *sb) {
+    while (sb->faults) {
+        sb_fault *f = sb->faults;
+        sb->faults = f->next;
+        fault_free(f);
+    }
+}
+
+/* ==== [handlers] ============================================================================
+   A handler runs with sb->mu held, reads c->rq / c->arg / c->body, and either writes a
+   success body into c->w (status 200 unless it sets c->status) or calls reply_err. */
+#define MAX_SEGS 8
+
+typedef struct sb_ctx {
+    sandbox            *sb;
+    const sb_req       *rq;
+    char               *seg[MAX_SEGS];  /* decoded path segments after /api/v2          */
+    int                 nseg;
+    const char         *arg[4];         /* the segments matched by ':' in the route     */
+    unsigned            teams;          /* teams the token sees (sb_team.bit)           */
+    clickup_json_doc   *doc;            /* the parsed request body                      */
+    const clickup_json *body;           /* its root, or NULL                            */
+    int                 status;
+    jw_t                w;
+} sb_ctx;
+
+static int reply_err_key(sb_ctx *c, int status, const char *key, const char *msg, const char *ecode) {
+    clickup_json_writer_free(&c->w);
+    clickup_json_writer_init(&c->w, NULL);
+    clickup_jw_object_begin(&c->w);
+    k_str(&c->w, key, msg);
+    k_str(&c->w, "ECODE", ecode);
+    clickup_jw_object_end(&c->w);
+    c->status = status;
+    return -1;
+}
+/* ClickUp's error body: {"err": "...", "ECODE": "..."} (docs section 3). */
+static int reply_err(sb_ctx *c, int status, const char *msg, const char *ecode) {
+    return reply_err_key(c, status, "err", msg, ecode);
+}
+static int reply_empty_object(sb_ctx *c) {
+    clickup_jw_object_begin(&c->w);
+    clickup_jw_object_end(&c->w);
+    return 0;
+}
+
+static int err_team(sb_ctx *c) { return reply_err(c, 401, "Team(s) not authorized", "OAUTH_023"); }
+
+/* Tokens as ClickUp reads them: a personal token raw ("pk_..."), an OAuth token after
+   "Bearer ". "Bearer pk_..." is refused like a bad token (docs section 7). */
+static int authenticate(sb_ctx *c) {
+    const char *a = c->rq->authorization;
+    if (!a || !*a) return reply_err(c, 401, "Authorization header required", "OAUTH_017");
+    if (strcmp(a, c->sb->token) == 0) c->teams = 1u;
+    else if (strcmp(a, SANDBOX_MULTI_TOKEN) == 0) c->teams = 1u | 2u;
+    else if (strcmp(a, "Bearer " SANDBOX_OAUTH_TOKEN) == 0) c->teams = 1u;
+    else return reply_err(c, 401, "Token invalid", "OAUTH_025");
+    return 0;
+}
+
+static int team_visible(const sb_ctx *c, const char *team_id) {
+    const sb_team *t = find_team(team_id);
+    return t && (c->teams & t->bit);
+}
+/* A team id in the path that the token cannot see: 401 OAUTH_023, as ClickUp. */
+static int need_team(sb_ctx *c, const char *team_id) {
+    return team_visible(c, team_id) ? 0 : err_team(c);
+}
+
+/* ClickUp answers 401 for ids it cannot place (n8n PR #28584): spaces and folders. */
+static const sb_space *need_space(sb_ctx *c, const char *id) {
+    const sb_space *s = find_space(id);
+    if (!s) { reply_err(c, 401, "Team not authorized", "OAUTH_027"); return NULL; }
+    if (need_team(c, s->team) < 0) return NULL;
+    return s;
+}
+static const sb_folder *need_folder(sb_ctx *c, const char *id) {
+    const sb_folder *f = find_folder(id);
+    if (!f) { reply_err(c, 401, "Team not authorized", "OAUTH_027"); return NULL; }
+    if (!need_space(c, f->space)) return NULL;
+    return f;
+}
+static const sb_list *need_list(sb_ctx *c, const char *id) {
+    const sb_list *l = find_list(id);
+    if (!l) { reply_err(c, 404, "List not found", "ITEM_017"); return NULL; }
+    if (need_team(c, list_team(l)->id) < 0) return NULL;
+    return l;
+}
+
+/* Native ids are lower-case alphanumeric; anything else looks like a custom id. */
+static int looks_native(const char *id) {
+    for (; *id; id++)
+        if (!((*id >= '0' && *id <= '9') || (*id >= 'a' && *id <= 'z'))) return 0;
+    return 1;
+}
+
+/* {task_id} of /task/{task_id}...: native, or custom with custom_task_ids=true&team_id=. */
+static sb_task *need_task(sb_ctx *c, const char *id) {
+    sb_task *t;
+    if (q_bool(c->rq, "custom_task_ids")) {
+        const char *team = q_get(c->rq, "team_id");
+        if (!team || !*team) {
+            reply_err(c, 400, "Team ID is required when using custom task ids", "OAUTH_070");
+            return NULL;
+        }
+        if (need_team(c, team) < 0) return NULL;
+        if (!(t = find_task_custom(c->sb, team, id))) {
+            reply_err(c, 404, "Task not found, deleted", "ITEM_013");
+            return NULL;
+        }
+        return t;
+    }
+    if (!(t = find_task(c->sb, id))) {
+        /* A custom id sent without custom_task_ids=true draws a misleading 401 (docs 3). */
+        if (!looks_native(id)) err_team(c);
+        else reply_err(c, 404, "Task not found, deleted", "ITEM_013");
+        return NULL;
+    }
+    if (need_team(c, list_team(t->list)->id) < 0) return NULL;
+    return t;
+}
+
+/* ---- hierarchy ----------------------------------------------------------------------------- */
+static int h_teams(sb_ctx *c) {
+    size_t i;
+    clickup_jw_object_begin(&c->w);
+    clickup_jw_key(&c->w, "teams");
+    clickup_jw_array_begin(&c->w);
+    for (i = 0; i < COUNT_OF(TEAMS); i++)
+        if (c->teams & TEAMS[i].bit) w_team(&c->w, &TEAMS[i]);
+    clickup_jw_array_end(&c->w);
+    clickup_jw_object_end(&c->w);
+    return 0;
+}
+
+static int h_user(sb_ctx *c) {
+    const sb_user *u = find_user(183);
+    clickup_jw_object_begin(&c->w);
+    clickup_jw_key(&c->w, "user");
+    clickup_jw_object_begin(&c->w);
+    k_int(&c->w, "id", u->id);
+    k_str(&c->w, "username", u->username);
+    k_str(&c->w, "email", u->email);
+    k_str(&c->w, "color", u->color);
+    k_str(&c->w, "profilePicture", u->picture);
+    k_str(&c->w, "initials", u->initials);
+    k_int(&c->w, "week_start_day", 1);
+    k_bool(&c->w, "global_font_support", 0);
+    k_str(&c->w, "timezone", "Europe/London");
+    clickup_jw_object_end(&c->w);
+    clickup_jw_object_end(&c->w);
+    return 0;
+}
+
+/* GET /team/{id}/space: archived=true returns the archived spaces ONLY. */
+static int h_spaces(sb_ctx *c) {
+    size_t i;
+    int archived = q_bool(c->rq, "archived");
+    if (need_team(c, c->arg[0]) < 0) return -1;
+    clickup_jw_object_begin(&c->w);
+    clickup_jw_key(&c->w, "spaces");
+    clickup_jw_array_begin(&c->w);
+    for (i = 0; i < COUNT_OF(SPACES); i++)
+        if (strcmp(SPACES[i].team, c->arg[0]) == 0 && SPACES[i].archived == archived) w_space(&c->w, &SPACES[i]);
+    clickup_jw_array_end(&c->w);
+    clickup_jw_object_end(&c->w);
+    return 0;
+}
+
+static int h_space(sb_ctx *c) {
+    const sb_space *s = need_space(c, c->arg[0]);
+    if (!s) return -1;
+    w_space(&c->w, s);
+    return 0;
+}
+
+/* No folder or list is archived, so archived=true lists nothing. */
+static int h_folders(sb_ctx *c) {
+    size_t i;
+    const sb_space *s = need_space(c, c->arg[0]);
+    if (!s) return -1;
+    clickup_jw_object_begin(&c->w);
+    clickup_jw_key(&c->w, "folders");
+    clickup_jw_array_begin(&c->w);
+    for (i = 0; i < COUNT_OF(FOLDERS) && !q_bool(c->rq, "archived"); i++)
+        if (strcmp(FOLDERS[i].space, s->id) == 0) w_folder(c->sb, &c->w, &FOLDERS[i]);
+    clickup_jw_array_end(&c->w);
+    clickup_jw_object_end(&c->w);
+    return 0;
+}
+
+static int h_folder(sb_ctx *c) {
+    const sb_folder *f = need_folder(c, c->arg[0]);
+    if (!f) return -1;
+    w_folder(c->sb, &c->w, f);
+    return 0;
+}
+
+/* Lists of a folder (folder != NULL) or the folderless lists of a space. */
+static void w_lists(sb_ctx *c, const char *folder, const char *space) {
+    size_t i;
+    clickup_jw_object_begin(&c->w);
+    clickup_jw_key(&c->w, "lists");
+    clickup_jw_array_begin(&c->w);
+    for (i = 0; i < COUNT_OF(LISTS) && !q_bool(c->rq, "archived"); i++) {
+        const sb_list *l = &LISTS[i];
+        if (folder ? (l->folder && strcmp(l->folder, folder) == 0) : (!l->folder && strcmp(l->space, space) == 0))
+            w_list(c->sb, &c->w, l, 0);
+    }
+    clickup_jw_array_end(&c->w);
+    clickup_jw_object_end(&c->w);
+}
+static int h_folder_lists(sb_ctx *c) {
+    const sb_folder *f = need_folder(c, c->arg[0]);
+    if (!f) return -1;
+    w_lists(c, f->id, NULL);
+    return 0;
+}
+static int h_space_lists(sb_ctx *c) {
+    const sb_space *s = need_space(c, c->arg[0]);
+    if (!s) return -1;
+    w_lists(c, NULL, s->id);
+    return 0;
+}
+static int h_list(sb_ctx *c) {
+    const sb_list *l = need_list(c, c->arg[0]);
+    if (!l) return -1;
+    w_list(c->sb, &c->w, l, 1);
+    return 0;
+}
+static int h_list_fields(sb_ctx *c) {
+    if (!need_list(c, c->arg[0])) return -1;
+    clickup_jw_object_begin(&c->w);
+    k_custom_fields(&c->w, "fields", NULL);
+    clickup_jw_object_end(&c->w);
+    return 0;
+}
+
+/* ---- task queries ------------------------------------------------------------------------------
+   GET /list/{id}/task and GET /team/{id}/task: 100 per page, 0-based, filters as in docs 1.4. */
+enum { ORDER_CREATED, ORDER_UPDATED, ORDER_ID, ORDER_DUE };
+
+typedef struct task_query {
+    const sb_list *lists[COUNT_OF(LISTS)];   /* searched lists */
+    size_t         nlists;
+    int            archived;                 /* list endpoint only */
+    const char    *parent;                   /* team endpoint only */
+} task_query;
+
+static int in_value_list(const sb_req *rq, const char *name, const char *value, int ci) {
+    size_t i;
+    const char *v;
+    for (i = 0; (v = q_arr(rq, name, i)) != NULL; i++)
+        if (ci ? strcasecmp(v, value) == 0 : strcmp(v, value) == 0) return 1;
+    return 0;
+}
+
+/* A "_gt"/"_lt" date filter; a null date never passes an active filter. */
+static int date_filter_ok(const sb_req *rq, const char *name, int64_t ms) {
+    char key[40];
+    long long gt, lt;
+    snprintf(key, sizeof key, "%s_gt", name);
+    gt = q_ll(rq, key, -1);
+    snprintf(key, sizeof key, "%s_lt", name);
+    lt = q_ll(rq, key, -1);
+    if (gt < 0 && lt < 0) return 1;
+    if (ms < 0) return 0;
+    return (gt < 0 || ms > gt) && (lt < 0 || ms < lt);
+}
+
+static int task_matches(const sb_ctx *c, const task_query *q, const sb_task *t) {
+    const sb_req *rq = c->rq;
+    size_t i;
+    int ok = 0;
+    char id[24];
+    if (t->deleted) return 0;
+    for (i = 0; i < q->nlists && !ok; i++) ok = t->list == q->lists[i];
+    if (!ok || (q->archived ? !t->archived : t->archived)) return 0;
+    if (q->parent) {
+        if (strcmp(t->parent, q->parent) != 0) return 0;
+    } else if (t->parent[0] && !q_bool(rq, "subtasks")) {
+        return 0;                                     /* subtasks only with subtasks=true */
+    }
+    if (status_is_closed(task_status(t)) && !q_bool(rq, "include_closed")) return 0;
+    if (q_arr(rq, "statuses", 0) && !in_value_list(rq, "statuses", task_status(t)->name, 1)) return 0;
+    if (q_arr(rq, "assignees", 0)) {
+        for (i = 0, ok = 0; i < t->nassignees && !ok; i++) {
+            snprintf(id, sizeof id, "%lld", (long long)t->assignees[i]);
+            ok = in_value_list(rq, "assignees", id, 0);
+        }
+        if (!ok) return 0;
+    }
+    if (q_arr(rq, "tags", 0)) {
+        for (i = 0, ok = 0; i < t->ntags && !ok; i++) ok = in_value_list(rq, "tags", t->tags[i], 1);
+        if (!ok) return 0;
+    }
+    return date_filter_ok(rq, "due_date", t->due_date) && date_filter_ok(rq, "date_updated", t->date_updated) &&
+           date_filter_ok(rq, "date_created", t->date_created);
+}
+
+static int task_cmp(const sb_task *a, const sb_task *b, int order) {
+    int64_t x = 0, y = 0;
+    switch (order) {
+    case ORDER_UPDATED: x = a->date_updated; y = b->date_updated; break;
+    case ORDER_DUE:     /* tasks without a due date come last */
+        x = a->due_date < 0 ? INT64_MAX : a->due_date;
+        y = b->due_date < 0 ? INT64_MAX : b->due_date;
+        break;
+    case ORDER_ID: break;
+    default: x = a->date_created; y = b->date_created; break;
+    }
+    if (x != y) return x < y ? -1 : 1;
+    return strcmp(a->id, b->id);
+}
+
+/* Stable merge sort (qsort has no context argument). */
+static void sort_tasks(sb_task **a, size_t n, int order) {
+    sb_task **tmp;
+    size_t width, i;
+    if (n < 2) return;
+    tmp = (sb_task **)sb_alloc(n * sizeof *tmp);
+    for (width = 1; width < n; width *= 2) {
+        for (i = 0; i < n; i += 2 * width) {
+            size_t lo = i, mid = i + width < n ? i + width : n, hi = i + 2 * width < n ? i + 2 * width : n;
+            size_t l = lo, r = mid, k = lo;
+            while (l < mid && r < hi) tmp[k++] = task_cmp(a[r], a[l], order) < 0 ? a[r++] : a[l++];
+            while (l < mid) tmp[k++] = a[l++];
+            while (r < hi) tmp[k++] = a[r++];
+        }
+        memcpy(a, tmp, n * sizeof *a);
+    }
+    free(tmp);
+}
+
+static int order_of(const sb_req *rq) {
+    const char *o = q_get(rq, "order_by");
+    if (!o) return ORDER_CREATED;
+    if (strcmp(o, "updated") == 0) return ORDER_UPDATED;
+    if (strcmp(o, "id") == 0) return ORDER_ID;
+    if (strcmp(o, "due_date") == 0) return ORDER_DUE;
+    return ORDER_CREATED;
+}
+
+/* Filter, order, and write one page as {"tasks":[...]} plus "last_page" when asked. */
+static void w_task_page(sb_ctx *c, const task_query *q, int with_last_page) {
+    sandbox *sb = c->sb;
+    sb_task **hits = (sb_task **)sb_alloc((sb->ntasks ? sb->ntasks : 1) * sizeof *hits);
+    size_t i, n = 0, start;
+    long long page = q_ll(c->rq, "page", 0);
+    task_view v;
+    v.markdown = q_bool(c->rq, "include_markdown_description");
+    v.subtasks = 0;
+    for (i = 0; i < sb->ntasks; i++)
+        if (task_matches(c, q, sb->tasks[i])) hits[n++] = sb->tasks[i];
+    sort_tasks(hits, n, order_of(c->rq));
+    if (q_bool(c->rq, "reverse"))
+        for (i = 0; i < n / 2; i++) { sb_task *t = hits[i]; hits[i] = hits[n - 1 - i]; hits[n - 1 - i] = t; }
+    start = page > (long long)(n / SANDBOX_PAGE_SIZE) ? n : (size_t)page * SANDBOX_PAGE_SIZE;
+    clickup_jw_object_begin(&c->w);
+    clickup_jw_key(&c->w, "tasks");
+    clickup_jw_array_begin(&c->w);
+    for (i = start; i < n && i < start + SANDBOX_PAGE_SIZE; i++) w_task(sb, &c->w, hits[i], v);
+    clickup_jw_array_end(&c->w);
+    if (with_last_page) k_bool(&c->w, "last_page", start + SANDBOX_PAGE_SIZE >= n);
+    clickup_jw_object_end(&c->w);
+    free(hits);
+}
+
+static int h_list_tasks(sb_ctx *c) {
+    task_query q;
+    memset(&q, 0, sizeof q);
+    if (!(q.lists[0] = need_list(c, c->arg[0]))) return -1;
+    q.nlists = 1;
+    q.archived = q_bool(c->rq, "archived");
+    w_task_page(c, &q, 1);
+    return 0;
+}
+
+/* GET /team/{id}/task: lists chosen by space_ids[], project_ids[] (folders), list_ids[];
+   all lists of the team when none is given. The spec declares no last_page here, so none
+   is sent. */
+static int h_team_tasks(sb_ctx *c) {
+    task_query q;
+    size_t i;
+    int any = q_arr(c->rq, "space_ids", 0) || q_arr(c->rq, "project_ids", 0) || q_arr(c->rq, "list_ids", 0);
+    if (need_team(c, c->arg[0]) < 0) return -1;
+    memset(&q, 0, sizeof q);
+    for (i = 0; i < COUNT_OF(LISTS); i++) {
+        const sb_list *l = &LISTS[i];
+        if (strcmp(list_team(l)->id, c->arg[0]) != 0) continue;
+        if (!any || in_value_list(c->rq, "space_ids", l->space, 0) || in_value_list(c->rq, "list_ids", l->id, 0) ||
+            (l->folder && in_value_list(c->rq, "project_ids", l->folder, 0)))
+            q.lists[q.nlists++] = l;
+    }
+    q.parent = q_get(c->rq, "parent");
+    w_task_page(c, &q, 0);
+    return 0;
+}
+
+static int h_task_get(sb_ctx *c) {
+    task_view v;
+    sb_task *t = need_task(c, c->arg[0]);
+    if (!t) return -1;
+    v.markdown = q_bool(c->rq, "include_markdown_description");
+    v.subtasks = q_bool(c->rq, "include_subtasks");
+    w_task(c->sb, &c->w, t, v);
+    return 0;
+}
+
+/* ---- writes -------------------------------------------------------------------------------- */
+
+/* Markdown to the flattened text ClickUp keeps in description/text_content: headings and
+   emphasis marks dropped, links reduced to their labels (docs section 8.1). */
+static char *md_plain(const char *md) {
+    char *out = (char *)sb_alloc(strlen(md) + 1), *o = out;
+    const char *p = md;
+    int line_start = 1;
+    while (*p) {
+        if (line_start) while (*p == '#') p++;
+        if (line_start && *p == ' ' && p > md && p[-1] == '#') p++;
+        line_start = 0;
+        if (*p == '*' || *p == '`') { p++; continue; }     /* '_' stays: {{client_name}} */
+        if (*p == '[') {
+            const char *close = strstr(p, "](");
+            const char *end = close ? strchr(close, ')') : NULL;
+            if (close && end && !memchr(p, '\n', (size_t)(end - p))) {
+                memcpy(o, p + 1, (size_t)(close - p - 1));
+                o += close - p - 1;
+                p = end + 1;
+                continue;
+            }
+        }
+        if (*p == '\n') line_start = 1;
+        *o++ = *p++;
+    }
+    *o = '\0';
+    return out;
+}
+
+/* A JSON value as an int64: a number or a digit string (dates arrive both ways). */
+static int json_i64(const clickup_json *v, int64_t *out) {
+    return clickup_json_int64(v, out) == CLICKUP_OK;
+}
+
+/* JSON text of one value, freshly allocated. */
+static char *json_text_of_writer(jw_t *w) {
+    const char *text = NULL;
+    size_t len = 0;
+    char *copy = NULL;
+    if (clickup_json_writer_finish(w, &text, &len) == CLICKUP_OK) copy = sb_strndup(text, len);
+    clickup_json_writer_free(w);
+    return copy;
+}
+
+/* A custom field value as sent (docs 1.5) -> the JSON text the sandbox stores and shows.
+   Dropdowns are written with an option UUID (or index) and read back as the option's
+   orderindex; number values read back as strings ("8"); users take {"add","rem"}.
+   *out = NULL means "clear the value". Returns 0, or -1 after replying 400. */
+static int field_convert(sb_ctx *c, int f, const clickup_json *v, const char *current, char **out) {
+    jw_t w;
+    size_t i, j;
+    *out = NULL;
+    if (!v || clickup_json_is(v, CLICKUP_JSON_NULL)) return 0;
+    clickup_json_writer_init(&w, NULL);
+    switch (f) {
+    case F_DROPDOWN: {
+        int64_t idx = -1;
+        for (i = 0; i < COUNT_OF(DROPDOWN_OPTS); i++)
+            if (strcmp(clickup_json_as_string(v, "", NULL), DROPDOWN_OPTS[i]) == 0) idx = (int64_t)i;
+        if (idx < 0 && clickup_json_is(v, CLICKUP_JSON_NUMBER)) idx = clickup_json_as_int64(v, -1);
+        if (idx < 0 || idx >= (int64_t)COUNT_OF(DROPDOWN_OPTS)) break;
+        clickup_jw_int64(&w, idx);
+        *out = json_text_of_writer(&w);
+        return 0;
+    }
+    case F_TEXT:
+        if (!clickup_json_is(v, CLICKUP_JSON_STRING)) break;
+        clickup_jw_value(&w, v);
+        *out = json_text_of_writer(&w);
+        return 0;
+    case F_NUMBER:
+        if (clickup_json_is(v, CLICKUP_JSON_NUMBER)) clickup_jw_string(&w, clickup_json_number_text(v));
+        else if (clickup_json_is(v, CLICKUP_JSON_STRING) && is_decimal_text(clickup_json_as_string(v, "", NULL)))
+            clickup_jw_value(&w, v);
+        else break;
+        *out = json_text_of_writer(&w);
+        return 0;
+    case F_LABELS:
+        if (!clickup_json_is(v, CLICKUP_JSON_ARRAY)) break;
+        for (i = 0; i < clickup_json_len(v); i++) {
+            const char *id = clickup_json_as_string(clickup_json_at(v, i), "", NULL);
+            int known = 0;
+            for (j = 0; j < COUNT_OF(LABEL_OPTS); j++) known |= strcmp(id, LABEL_OPTS[j]) == 0;
+            if (!known) goto bad;
+        }
+        clickup_jw_value(&w, v);
+        *out = json_text_of_writer(&w);
+        return 0;
+    default: {                                        /* F_USERS: {"add":[..],"rem":[..]} */
+        clickup_json_doc *cur = NULL;
+        const clickup_json *add = clickup_json_get(v, "add"), *rem = clickup_json_get(v, "rem"), *old;
+        if (clickup_json_is(v, CLICKUP_JSON_ARRAY)) { add = v; rem = NULL; }   /* lenient: a plain list */
+        else if (!clickup_json_is(v, CLICKUP_JSON_OBJECT)) break;
+        else if (current) (void)clickup_json_parse(current, strlen(current), NULL, &cur, NULL);
+        old = clickup_json_root(cur);
+        clickup_jw_array_begin(&w);
+        for (i = 0; i < clickup_json_len(old); i++) {
+            int64_t id = clickup_json_as_int64(clickup_json_at(old, i), 0);
+            int removed = 0;
+            for (j = 0; j < clickup_json_len(rem); j++) removed |= clickup_json_as_int64(clickup_json_at(rem, j), -1) == id;
+            if (!removed) clickup_jw_int64(&w, id);
+        }
+        for (i = 0; i < clickup_json_len(add); i++) {
+            int64_t id;
+            if (!json_i64(clickup_json_at(add, i), &id)) { clickup_json_doc_free(cur); goto bad; }
+            clickup_jw_int64(&w, id);
+        }
+        clickup_jw_array_end(&w);
+        clickup_json_doc_free(cur);
+        *out = json_text_of_writer(&w);
+        return 0;
+    }
+    }
+bad:
+    clickup_json_writer_free(&w);
+    if (f == F_DROPDOWN) return reply_err(c, 400, "Value must be an option index or uuid", "FIELD_011");
+    return reply_err(c, 400, "Value is not valid for this field type", "FIELD_007");
+}
+
+/* The body of a create or an update, validated as a whole before anything changes, so a
+   rejected request leaves the task untouched. */
+typedef struct task_patch {
+    const char *name, *description, *markdown;   /* NULL = unchanged                     */
+    int         status;                          /* -1 = unchanged                       */
+    int         set_priority, priority;          /* priority 0 = clear                   */
+    int         set_due, set_start, set_estimate;
+    int64_t     due, start, estimate;            /* -1 = clear                           */
+    int         archived;                        /* -1 = unchanged                       */
+    const clickup_json *add_assignees, *rem_assignees, *tags;
+    const char *parent;                          /* create only                          */
+    int         set_field[NFIELDS];
+    char       *field[NFIELDS];                  /* converted values (owned)             */
+} task_patch;
+
+static void patch_free(task_patch *p) {
+    int f;
+    for (f = 0; f < NFIELDS; f++) free(p->field[f]);
+}
+
+/* null -> -1 (clear), an integer (number or digit string) -> itself; else -2. */
+static int64_t nullable_i64(const clickup_json *v) {
+    int64_t x;
+    if (clickup_json_is(v, CLICKUP_JSON_NULL)) return -1;
+    return json_i64(v, &x) && x >= 0 ? x : -2;
+}
+
+static int parse_int_array(const clickup_json *a) {
+    size_t i;
+    int64_t x;
+    if (!clickup_json_is(a, CLICKUP_JSON_ARRAY)) return 0;
+    for (i = 0; i < clickup_json_len(a); i++)
+        if (!json_i64(clickup_json_at(a, i), &x)) return 0;
+    return 1;
+}
+
+static int patch_dates(sb_ctx *c, const clickup_json *b, task_patch *p) {
+    const clickup_json *v;
+    if ((v = clickup_json_get(b, "due_date")) != NULL) {
+        if ((p->due = nullable_i64(v)) < -1) return reply_err(c, 400, "Due date invalid", "INPUT_006");
+        p->set_due = 1;
+    }
+    if ((v = clickup_json_get(b, "start_date")) != NULL) {
+        if ((p->start = nullable_i64(v)) < -1) return reply_err(c, 400, "Start date invalid", "INPUT_006");
+        p->set_start = 1;
+    }
+    if ((v = clickup_json_get(b, "time_estimate")) != NULL) {
+        if ((p->estimate = nullable_i64(v)) < -1) return reply_err(c, 400, "Time estimate invalid", "INPUT_008");
+        p->set_estimate = 1;
+    }
+    return 0;
+}
+
+/* Fields common to create and update. */
+static int patch_common(sb_ctx *c, const sb_list *l, const clickup_json *b, int create, task_patch *p) {
+    const clickup_json *v = clickup_json_get(b, "name");
+    if (v || create) {                              /* required on create, checked if sent */
+        size_t n = 0;
+        const char *s = clickup_json_as_string(v, NULL, &n);
+        while (s && n && isspace((unsigned char)s[n - 1])) n--;
+        if (!s || n == 0) return reply_err(c, 400, "Task name invalid", "INPUT_005");
+        p->name = s;
+    }
+    p->description = clickup_json_as_string(clickup_json_get(b, "description"), NULL, NULL);
+    /* The spec names the markdown input markdown_content; the guides say markdown_description.
+       Both work on ClickUp (docs 8.1); markdown_content wins when both are sent. */
+    p->markdown = clickup_json_as_string(clickup_json_get(b, "markdown_content"), NULL, NULL);
+    if (!p->markdown) p->markdown = clickup_json_as_string(clickup_json_get(b, "markdown_description"), NULL, NULL);
+    if ((v = clickup_json_get(b, "status")) != NULL && !clickup_json_is(v, CLICKUP_JSON_NULL)) {
+        p->status = list_status_index(l, clickup_json_as_string(v, "", NULL));
+        if (p->status < 0) return reply_err(c, 400, "Status does not exist", "ITEM_114");
+    }
+    if ((v = clickup_json_get(b, "priority")) != NULL) {
+        int64_t x = 0;
+        if (!clickup_json_is(v, CLICKUP_JSON_NULL) && (!clickup_json_is(v, CLICKUP_JSON_NUMBER) || !json_i64(v, &x) || x < 1 || x > 4))
+            return reply_err(c, 400, "Priority invalid", "INPUT_007");
+        p->set_priority = 1;
+        p->priority = (int)x;
+    }
+    if ((v = clickup_json_get(b, "archived")) != NULL) p->archived = clickup_json_as_bool(v, 0);
+    return patch_dates(c, b, p);
+}
+
+/* POST /list/{id}/task body: assignees as a flat array of ints, tags, parent, custom_fields. */
+static int patch_create(sb_ctx *c, const sb_list *l, const clickup_json *b, task_patch *p) {
+    const clickup_json *v, *cf;
+    size_t i;
+    if (patch_common(c, l, b, 1, p) < 0) return -1;
+    if ((v = clickup_json_get(b, "assignees")) != NULL) {
+        if (!parse_int_array(v)) return reply_err(c, 400, "Assignees must be an array of user ids", "INPUT_011");
+        p->add_assignees = v;
+    }
+    if ((v = clickup_json_get(b, "tags")) != NULL) {
+        if (!clickup_json_is(v, CLICKUP_JSON_ARRAY)) return reply_err(c, 400, "Tags must be an array", "INPUT_012");
+        p->tags = v;
+    }
+    if ((v = clickup_json_get(b, "parent")) != NULL && !clickup_json_is(v, CLICKUP_JSON_NULL)) {
+        sb_task *parent = find_task(c->sb, clickup_json_as_string(v, "", NULL));
+        /* The parent must be a native id in the same list (krodak/clickup-cli #120). */
+        if (!parent || parent->list != l) return reply_err(c, 400, "Parent not child of list", "ITEM_137");
+        p->parent = parent->id;
+    }
+    cf = clickup_json_get(b, "custom_fields");
+    if (cf && !clickup_json_is(cf, CLICKUP_JSON_ARRAY)) return reply_err(c, 400, "Custom fields must be an array", "FIELD_001");
+    for (i = 0; i < clickup_json_len(cf); i++) {
+        const clickup_json *item = clickup_json_at(cf, i);
+        int f = find_field(clickup_json_as_string(clickup_json_get(item, "id"), "", NULL));
+        if (f < 0) return reply_err(c, 400, "Custom field not found", "FIELD_033");
+        free(p->field[f]);
+        p->field[f] = NULL;
+        if (field_convert(c, f, clickup_json_get(item, "value"), NULL, &p->field[f]) < 0) return -1;
+        p->set_field[f] = 1;
+    }
+    return 0;
+}
+
+/* PUT /task/{id} body. Assignees must be {"add":[...],"rem":[...]}: a FLAT array is silently
+   ignored with 200 OK, exactly like ClickUp (docs 1.6, Klavis #947). No tags, no fields. */
+static int patch_update(sb_ctx *c, const sb_list *l, const clickup_json *b, task_patch *p) {
+    const clickup_json *v;
+    if (patch_common(c, l, b, 0, p) < 0) return -1;
+    if ((v = clickup_json_get(b, "assignees")) != NULL && clickup_json_is(v, CLICKUP_JSON_OBJECT)) {
+        const clickup_json *add = clickup_json_get(v, "add"), *rem = clickup_json_get(v, "rem");
+        if ((add && !parse_int_array(add)) || (rem && !parse_int_array(rem)))
+            return reply_err(c, 400, "Assignees must be an array of user ids", "INPUT_011");
+        p->add_assignees = add;
+        p->rem_assignees = rem;
+    }
+    return 0;
+}
+
+static void patch_init(task_patch *p) {
+    memset(p, 0, sizeof *p);
+    p->status = -1;
+    p->archived = -1;
+}
+
+static void patch_apply(task_patch *p, sb_task *t, int64_t now) {
+    size_t i;
+    int f;
+    if (p->name) task_set_str(&t->name, p->name);
+    if (p->markdown) {
+        char *plain = md_plain(p->markdown);
+        task_set_str(&t->markdown, p->markdown);
+        task_set_str(&t->description, p->description ? p->description : plain);
+        free(plain);
+    } else if (p->description) {
+        task_set_str(&t->description, p->description);
+        free(t->markdown);
+        t->markdown = NULL;
+    }
+    if (p->status >= 0) task_set_status(t, p->status, now);
+    if (p->set_priority) t->priority = p->priority;
+    if (p->set_due) t->due_date = p->due;
+    if (p->set_start) t->start_date = p->start;
+    if (p->set_estimate) {
+        t->time_estimate = p->estimate;
+        t->te_style = p->estimate < 0 ? NUM_NULL : NUM_NUMBER;
+    }
+    if (p->archived >= 0) t->archived = p->archived;
+    for (i = 0; i < clickup_json_len(p->rem_assignees); i++)
+        task_rem_assignee(t, clickup_json_as_int64(clickup_json_at(p->rem_assignees, i), 0));
+    for (i = 0; i < clickup_json_len(p->add_assignees); i++)
+        task_add_assignee(t, clickup_json_as_int64(clickup_json_at(p->add_assignees, i), 0));
+    for (i = 0; i < clickup_json_len(p->tags); i++) {
+        const char *tag = clickup_json_as_string(clickup_json_at(p->tags, i), NULL, NULL);
+        if (tag && *tag) task_add_tag(t, tag);
+    }
+    if (p->parent) snprintf(t->parent, sizeof t->parent, "%s", p->parent);
+    for (f = 0; f < NFIELDS; f++)
+        if (p->set_field[f]) task_set_field(t, f, p->field[f]);
+    t->date_updated = now;
+}
+
+/* A new task in list l (POST /list/{id}/task and task templates). */
+static sb_task *task_create(sandbox *sb, const sb_list *l, const char *name) {
+    char id[24], cid[24];
+    sb_task *t;
+    int64_t now = wall_ms();
+    snprintf(id, sizeof id, "86n%06u", ++sb->next_task);
+    next_custom_id(sb, l, cid, sizeof cid);
+    t = task_alloc(l, id, cid, name);
+    t->date_created = t->date_updated = now;
+    snprintf(t->orderindex, sizeof t->orderindex, "\"%zu.00000000000000000000000000000000\"", sb->ntasks + 1);
+    task_add(sb, t);
+    sb->created++;
+    return t;
+}
+
+static int h_task_create(sb_ctx *c) {
+    task_patch p;
+    sb_task *t;
+    task_view v = { 0, 0 };
+    const sb_list *l = need_list(c, c->arg[0]);
+    if (!l) return -1;
+    patch_init(&p);
+    if (patch_create(c, l, c->body, &p) < 0) { patch_free(&p); return -1; }
+    t = task_create(c->sb, l, p.name);
+    patch_apply(&p, t, t->date_created);
+    patch_free(&p);
+    w_task(c->sb, &c->w, t, v);
+    return 0;
+}
+
+static int h_task_update(sb_ctx *c) {
+    task_patch p;
+    task_view v = { 0, 0 };
+    sb_task *t = need_task(c, c->arg[0]);
+    if (!t) return -1;
+    patch_init(&p);
+    if (patch_update(c, t->list, c->body, &p) < 0) { patch_free(&p); return -1; }
+    patch_apply(&p, t, wall_ms());
+    patch_free(&p);
+    w_task(c->sb, &c->w, t, v);
+    return 0;
+}
+
+/* DELETE /task/{id}: 204 without a body, as the spec says. */
+static int h_task_delete(sb_ctx *c) {
+    sb_task *t = need_task(c, c->arg[0]);
+    if (!t) return -1;
+    t->deleted = 1;
+    c->status = 204;
+    return 0;
+}
+
+static int h_tag_add(sb_ctx *c) {
+    sb_task *t = need_task(c, c->arg[0]);
+    if (!t) return -1;
+    task_add_tag(t, c->arg[1]);
+    t->date_updated = wall_ms();
+    return reply_empty_object(c);
+}
+static int h_tag_remove(sb_ctx *c) {
+    sb_task *t = need_task(c, c->arg[0]);
+    if (!t) return -1;
+    task_rem_tag(t, c->arg[1]);
+    t->date_updated = wall_ms();
+    return reply_empty_object(c);
+}
+
+/* POST /task/{id}/field/{field_id} {"value": ...} -> {}; DELETE clears -> {}. */
+static int h_field(sb_ctx *c, int set) {
+    char *value = NULL;
+    int f;
+    sb_task *t = need_task(c, c->arg[0]);
+    if (!t) return -1;
+    if ((f = find_field(c->arg[1])) < 0) return reply_err(c, 400, "Custom field not found", "FIELD_033");
+    if (set) {
+        const clickup_json *v = clickup_json_get(c->body, "value");
+        if (!v) return reply_err(c, 400, "Value is required", "FIELD_002");
+        if (field_convert(c, f, v, t->fv[f], &value) < 0) return -1;
+    }
+    task_set_field(t, f, value);
+    free(value);
+    t->date_updated = wall_ms();
+    return reply_empty_object(c);
+}
+static int h_field_set(sb_ctx *c) { return h_field(c, 1); }
+static int h_field_remove(sb_ctx *c) { return h_field(c, 0); }
+
+/* ---- templates ----------------------------------------------------------------------------- */
+
+/* GET /team/{id}/taskTemplate?page=N: page is REQUIRED (spec); 100 per page; only id+name.
+   No end marker: the page after the last is simply empty (tap-clickup #27). */
+static int h_templates(sb_ctx *c) {
+    const char *page_s = q_get(c->rq, "page");
+    long long page = page_s ? parse_ull(page_s) : -1;
+    int i, n;
+    if (need_team(c, c->arg[0]) < 0) return -1;
+    if (page < 0) return reply_err(c, 400, "Page must be a number", "INPUT_002");
+    n = strcmp(c->arg[0], SANDBOX_TEAM_ID) == 0 ? c->sb->ntemplates : 0;
+    clickup_jw_object_begin(&c->w);
+    clickup_jw_key(&c->w, "templates");
+    clickup_jw_array_begin(&c->w);
+    for (i = 1; i <= n; i++) {
+        char id[32], name[96];
+        if ((long long)(i - 1) / SANDBOX_PAGE_SIZE != page) continue;
+        template_id(i, id, sizeof id);
+        template_name(i, name, sizeof name);
+        clickup_jw_object_begin(&c->w);
+        k_str(&c->w, "id", id);
+        k_str(&c->w, "name", name);
+        clickup_jw_object_end(&c->w);
+    }
+    clickup_jw_array_end(&c->w);
+    clickup_jw_object_end(&c->w);
+    return 0;
+}
+
+/* The template number of "t-86b3eNNN" in team 9001, or 0. */
+static int template_number(sandbox *sb, const char *id) {
+    long long n;
+    if (strncmp(id, "t-86b3e", 7) != 0) return 0;
+    n = parse_ull(id + 7);
+    return n >= 1 && n <= sb->ntemplates ? (int)n : 0;
+}
+
+/* POST /list/{id}/taskTemplate/{template_id} {"name"} -> {"id": new id, "task": {...}}.
+   The 400 for a missing name uses the key "error", as the spec's template endpoints do. */
+static int h_task_from_template(sb_ctx *c) {
+    const sb_list *l = need_list(c, c->arg[0]);
+    const char *name;
+    char tname[96], md[160];
+    task_view v = { 0, 0 };
+    sb_task *t;
+    int n;
+    size_t len = 0;
+    if (!l) return -1;
+    name = clickup_json_as_string(clickup_json_get(c->body, "name"), NULL, &len);
+    if (!name || !len) return reply_err_key(c, 400, "error", "Name is required", "OAUTH_117");
+    n = template_number(c->sb, c->arg[1]);
+    if (!n || strcmp(list_team(l)->id, SANDBOX_TEAM_ID) != 0)
+        return reply_err_key(c, 404, "error", "Template not found", "TMPL_004");
+    template_name(n, tname, sizeof tname);
+    t = task_create(c->sb, l, name);
+    snprintf(md, sizeof md, "# %s\n\nFollow the **SOP** for {{client_name}}.", tname);
+    task_set_str(&t->markdown, md);
+    free(t->description);
+    t->description = md_plain(md);
+    task_add_tag(t, "sop");
+    clickup_jw_object_begin(&c->w);
+    k_str(&c->w, "id", t->id);
+    clickup_jw_key(&c->w, "task");
+    w_task(c->sb, &c->w, t, v);
+    clickup_jw_object_end(&c->w);
+    return 0;
+}
+
+/* ==== [routing] ============================================================================= */
+typedef int (*sb_handler)(sb_ctx *c);
+
+typedef struct sb_route {
+    const char *method;
+    const char *pattern;       /* after /api/v2/; ':' matches one non-empty segment */
+    sb_handler  fn;
+} sb_route;
+
+static const sb_route ROUTES[] = {
+    { "GET", "team", h_teams },
+    { "GET", "user", h_user },
+    { "GET", "team/:/space", h_spaces },
+    { "GET", "team/:/task", h_team_tasks },
+    { "GET", "team/:/taskTemplate", h_templates },
+    { "GET", "space/:", h_space },
+    { "GET", "space/:/folder", h_folders },
+    { "GET", "space/:/list", h_space_lists },
+    { "GET", "folder/:", h_folder },
+    { "GET", "folder/:/list", h_folder_lists },
+    { "GET", "list/:", h_list },
+    { "GET", "list/:/field", h_list_fields },
+    { "GET", "list/:/task", h_list_tasks },
+    { "POST", "list/:/task", h_task_create },
+    { "POST", "list/:/taskTemplate/:", h_task_from_template },
+    { "GET", "task/:", h_task_get },
+    { "PUT", "task/:", h_task_update },
+    { "DELETE", "task/:", h_task_delete },
+    { "POST", "task/:/tag/:", h_tag_add },
+    { "DELETE", "task/:/tag/:", h_tag_remove },
+    { "POST", "task/:/field/:", h_field_set },
+    { "DELETE", "task/:/field/:", h_field_remove },
+};
+
+/* Is [s, s+n) valid UTF-8? (Strings written into JSON must be.) */
+static int utf8_valid(const char *s, size_t n) {
+    const unsigned char *p = (const unsigned char *)s, *end = p + n;
+    while (p < end) {
+        int k, i;
+        unsigned c = *p;
+        if (c < 0x80) { p++; continue; }
+        k = c >= 0xC2 && c < 0xE0 ? 2 : c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xF0 && c < 0xF5 ? 4 : 0;
+        if (!k || end - p < k) return 0;
+        for (i = 1; i < k; i++)
+            if ((p[i] & 0xC0) != 0x80) return 0;
+        if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0) || (c == 0xF0 && p[1] < 0x90) ||
+            (c == 0xF4 && p[1] >= 0x90))
+            return 0;
+        p += k;
+    }
+    return 1;
+}
+
+/* "/api/v2/task/abc/tag/x%20y" -> segments "task", "abc", "tag", "x y". */
+static int split_path(sb_ctx *c, const char *path) {
+    const char *p;
+    if (!starts_with(path, "/api/v2/")) return 0;
+    for (p = path + 8;;) {
+        const char *slash = strchr(p, '/');
+        size_t n = slash ? (size_t)(slash - p) : strlen(p);
+        if (c->nseg == MAX_SEGS) return 0;
+        c->seg[c->nseg] = pct_decode(p, n, 0);
+        if (!utf8_valid(c->seg[c->nseg], strlen(c->seg[c->nseg]))) { c->nseg++; return 0; }
+        c->nseg++;
+        if (!slash) return 1;
+        p = slash + 1;
+    }
+}
+
+static int route_matches(sb_ctx *c, const sb_route *r) {
+    const char *p = r->pattern;
+    int i = 0, a = 0;
+    while (*p) {
+        const char *slash = strchr(p, '/');
+        size_t n = slash ? (size_t)(slash - p) : strlen(p);
+        if (i >= c->nseg) return 0;
+        if (n == 1 && *p == ':') {
+            if (!c->seg[i][0]) return 0;
+            c->arg[a++] = c->seg[i];
+        } else if (strlen(c->seg[i]) != n || strncmp(c->seg[i], p, n) != 0) {
+            return 0;
+        }
+        i++;
+        p += n + (slash ? 1 : 0);
+    }
+    return i == c->nseg;
+}
+
+static const sb_route *find_route(sb_ctx *c) {
+    size_t i;
+    for (i = 0; i < COUNT_OF(ROUTES); i++)
+        if (strcmp(ROUTES[i].method, c->rq->method) == 0 && route_matches(c, &ROUTES[i])) return &ROUTES[i];
+    return NULL;
+}
+
+/* Request bodies are JSON only with Content-Type application/json; otherwise the body reads
+   as {} (what Express's json parser, and so ClickUp, does). */
+static int parse_body(sb_ctx *c, int any_type) {
+    const char *ct = c->rq->content_type;
+    if (!c->rq->body_len) return 0;
+    if (!any_type && (!ct || strncasecmp(ct, "application/json", 16) != 0)) return 0;
+    if (clickup_json_parse(c->rq->body, c->rq->body_len, NULL, &c->doc, NULL) != CLICKUP_OK)
+        return reply_err(c, 400, "Body is not valid JSON", "JSON_001");
+    c->body = clickup_json_root(c->doc);
+    return 0;
+}
+
+/* ==== [responses] =========================================================================== */
+enum { RH_NORMAL, RH_NONE, RH_GARBAGE, RH_MS };             /* X-RateLimit-* style */
+enum { SEND_NORMAL, SEND_TRUNCATE, SEND_RESET, SEND_DRIP, SEND_CHUNKED };
+
+typedef struct sb_resp {
+    int         status;
+    const char *content_type;
+    char       *body;                /* owned; NULL when empty */
+    size_t      body_len;
+    int         rate_headers;        /* RH_* */
+    rate_info   rate;
+    long        retry_after;         /* -1 = no Retry-After */
+    int         send;                /* SEND_* */
+    long        arg;                 /* DRIP: ms per byte; CHUNKED: body bytes */
+    int         close;
+} sb_resp;
+
+static const char JSON_TYPE[] = "application/json; charset=utf-8";
+
+static void resp_init(sb_resp *r) {
+    memset(r, 0, sizeof *r);
+    r->status = 200;
+    r->content_type = JSON_TYPE;
+    r->retry_after = -1;
+}
+static void resp_set(sb_resp *r, int status, const char *type, const char *body) {
+    free(r->body);
+    r->status = status;
+    r->content_type = type;
+    r->body_len = strlen(body);
+    r->body = sb_strndup(body, r->body_len);
+}
+static void resp_error(sb_resp *r, int status, const char *msg, const char *ecode) {
+    sb_buf b = { NULL, 0, 0 };
+    buf_printf(&b, "{\"err\":\"%s\",\"ECODE\":\"%s\"}", msg, ecode);
+    resp_set(r, status, JSON_TYPE, b.p);
+    buf_free(&b);
+}
+
+/* Move a handler's result (status and JSON text) into the response. */
+static void ctx_finish(sb_ctx *c, sb_resp *r) {
+    const char *text = NULL;
+    size_t len = 0;
+    int i;
+    if (c->status == 204) {
+        r->status = 204;
+    } else if (clickup_json_writer_finish(&c->w, &text, &len) == CLICKUP_OK) {
+        r->status = c->status;
+        r->body = sb_strndup(text, len);
+        r->body_len = len;
+    } else {
+        resp_error(r, 500, "sandbox: could not build the response", "SANDBOX_500");
+    }
+    clickup_json_writer_free(&c->w);
+    clickup_json_doc_free(c->doc);
+    for (i = 0; i < c->nseg; i++) free(c->seg[i]);
+}
+
+static void ctx_init(sb_ctx *c, sandbox *sb, const sb_req *rq) {
+    memset(c, 0, sizeof *c);
+    c->sb = sb;
+    c->rq = rq;
+    c->status = 200;
+    clickup_json_writer_init(&c->w, NULL);
+}
+
+/* The real API: route, authenticate, run the handler under the data lock. */
+static void api_dispatch(sandbox *sb, const sb_req *rq, sb_resp *r) {
+    sb_ctx c;
+    const sb_route *route;
+    ctx_init(&c, sb, rq);
+    route = split_path(&c, rq->path) ? find_route(&c) : NULL;
+    pthread_mutex_lock(&sb->mu);
+    if (!route) reply_err(&c, 404, "Route not found", "APP_001");
+    else if (authenticate(&c) == 0 && parse_body(&c, 0) == 0) route->fn(&c);
+    pthread_mutex_unlock(&sb->mu);
+    ctx_finish(&c, r);
+}
+
+/* ==== [control endpoints] ===================================================================
+   /_sandbox/...: for tests that run build/sandbox as another process. No auth, not logged,
+   no rate headers. Bodies are read as JSON whatever their Content-Type. */
+static int c_fault(sb_ctx *c) {
+    const clickup_json *b = c->body;
+    sandbox_fault_kind kind = sandbox_fault_kind_parse(clickup_json_as_string(clickup_json_get(b, "kind"), "", NULL));
+    if (!kind) return reply_err(c, 400, "unknown or missing fault kind", "SANDBOX_KIND");
+    sandbox_fault(c->sb, clickup_json_as_string(clickup_json_get(b, "method"), NULL, NULL),
+                  clickup_json_as_string(clickup_json_get(b, "path"), NULL, NULL), kind,
+                  (int)clickup_json_as_int64(clickup_json_get(b, "count"), 1),
+                  (long)clickup_json_as_int64(clickup_json_get(b, "arg"), 0));
+    clickup_jw_object_begin(&c->w);
+    k_bool(&c->w, "ok", 1);
+    clickup_jw_object_end(&c->w);
+    return 0;
+}
+
+/* A string from the log as JSON: invalid UTF-8 (percent-decoded bytes) becomes null. */
+static void k_logstr(jw_t *w, const char *k, const char *s, size_t n) {
+    clickup_jw_key(w, k);
+    if (s && utf8_valid(s, n)) clickup_jw_stringn(w, s, n);
+    else clickup_jw_null(w);
+}
+
+static void w_entry(jw_t *w, const sandbox_request *e) {
+    size_t i;
+    clickup_jw_object_begin(w);
+    k_str(w, "method", e->method);
+    k_logstr(w, "path", e->path, strlen(e->path));
+    k_logstr(w, "query", e->query, strlen(e->query));
+    clickup_jw_key(w, "params");
+    clickup_jw_array_begin(w);
+    for (i = 0; i < e->param_count; i++) {
+        clickup_jw_object_begin(w);
+        k_logstr(w, "key", e->params[i].key, strlen(e->params[i].key));
+        k_logstr(w, "value", e->params[i].value, strlen(e->params[i].value));
+        clickup_jw_object_end(w);
+    }
+    clickup_jw_array_end(w);
+    k_logstr(w, "authorization", e->authorization, e->authorization ? strlen(e->authorization) : 0);
+    k_logstr(w, "user_agent", e->user_agent, e->user_agent ? strlen(e->user_agent) : 0);
+    k_logstr(w, "content_type", e->content_type, e->content_type ? strlen(e->content_type) : 0);
+    k_logstr(w, "accept_encoding", e->accept_encoding, e->accept_encoding ? strlen(e->accept_encoding) : 0);
+    k_logstr(w, "body", e->body, e->body_len);
+    k_int(w, "status", e->status);
+    k_str(w, "fault", sandbox_fault_kind_name(e->fault));
+    clickup_jw_object_end(w);
+}
+
+static int c_requests(sb_ctx *c) {
+    const char *method = q_get(c->rq, "method"), *prefix = q_get(c->rq, "path");
+    size_t i, n = 0;
+    pthread_mutex_lock(&c->sb->mu);
+    clickup_jw_object_begin(&c->w);
+    clickup_jw_key(&c->w, "requests");
+    clickup_jw_array_begin(&c->w);
+    for (i = 0; i < c->sb->nlog; i++)
+        if (entry_matches(c->sb->log[i], method, prefix)) { w_entry(&c->w, &c->sb->log[i]->pub); n++; }
+    clickup_jw_array_end(&c->w);
+    k_int(&c->w, "count", (int64_t)n);
+    k_int(&c->w, "count_429", (int64_t)c->sb->count_429);
+    k_int(&c->w, "rate_peak", c->sb->rate_peak);
+    k_int(&c->w, "faults_pending", (int64_t)faults_count_locked(c->sb));
+    clickup_jw_object_end(&c->w);
+    pthread_mutex_unlock(&c->sb->mu);
+    return 0;
+}
+
+static int c_reset(sb_ctx *c) {
+    sandbox_reset(c->sb);
+    return reply_empty_object(c);
+}
+
+static int c_rate(sb_ctx *c) {
+    sandbox_set_rate_limit(c->sb, (int)clickup_json_as_int64(clickup_json_get(c->body, "limit"), 0),
+                           (int)clickup_json_as_int64(clickup_json_get(c->body, "window_s"), 0));
+    return reply_empty_object(c);
+}
+
+static const sb_route CONTROL_ROUTES[] = {
+    { "POST", "/_sandbox/fault", c_fault },
+    { "GET", "/_sandbox/requests", c_requests },
+    { "POST", "/_sandbox/reset", c_reset },
+    { "POST", "/_sandbox/rate", c_rate },
+};
+
+static void control_dispatch(sandbox *sb, const sb_req *rq, sb_resp *r) {
+    sb_ctx c;
+    size_t i;
+    const sb_route *route = NULL;
+    ctx_init(&c, sb, rq);
+    for (i = 0; i < COUNT_OF(CONTROL_ROUTES); i++)
+        if (strcmp(CONTROL_ROUTES[i].method, rq->method) == 0 && strcmp(CONTROL_ROUTES[i].pattern, rq->path) == 0)
+            route = &CONTROL_ROUTES[i];
+    if (!route) reply_err(&c, 404, "Route not found", "APP_001");
+    else if (parse_body(&c, 1) == 0) route->fn(&c);
+    ctx_finish(&c, r);
+    r->rate_headers = RH_NONE;
+}
+
+/* ==== [fault answers] ======================================================================= */
+static const char MALFORMED_JSON[] =
+    "{\"tasks\":[{\"id\":\"86a00001\",\"name\":\"Deliverable 1\",},{\"id\":\"86a00002\",\"name\":'x'}],\"last_page\":tru";
+/* Valid JSON where every key a client reads has the wrong type. */
+static const char WRONG_SHAPE_JSON[] =
+    "{\"tasks\":\"oops\",\"spaces\":7,\"teams\":{},\"templates\":1,\"folders\":\"x\",\"lists\":null,\"id\":5,"
+    "\"name\":[],\"task\":\"no\",\"last_page\":\"maybe\",\"user\":3}";
+
+static const char *reason_phrase(int status) {
+    switch (status) {
+    case 100: return "Continue";
+    case 200: return "OK";
+    case 204: return "No Content";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 408: return "Request Timeout";
+    case 411: return "Length Required";
+    case 413: return "Payload Too Large";
+    case 429: return "Too Many Requests";
+    case 431: return "Request Header Fields Too Large";
+    case 500: return "Internal Server Error";
+    case 501: return "Not Implemented";
+    case 502: return "Bad Gateway";
+    case 503: return "Service Unavailable";
+    case 504: return "Gateway Timeout";
+    default: return "Status";
+    }
+}
+
+/* SANDBOX_FAULT_STATUS: a JSON error, or the HTML page a proxy in front of ClickUp sends for
+   502/503/504. 401 and 429 use ClickUp's own bodies. */
+static void fault_status(sb_resp *r, long status) {
+    char msg[64], ecode[32];
+    int st = status >= 100 && status <= 599 ? (int)status : 500;
+    if (st == 502 || st == 503 || st == 504) {
+        sb_buf b = { NULL, 0, 0 };
+        buf_printf(&b, "<html>\r\n<head><title>%d %s</title></head>\r\n<body>\r\n<center><h1>%d %s</h1></center>\r\n"
+                       "<hr><center>cloudflare</center>\r\n</body>\r\n</html>\r\n",
+                   st, reason_phrase(st), st, reason_phrase(st));
+        resp_set(r, st, "text/html", b.p);
+        buf_free(&b);
+    } else if (st == 401) {
+        resp_error(r, st, "Token invalid", "OAUTH_025");
+    } else if (st == 429) {
+        resp_error(r, st, "Rate limit reached", "APP_002");
+    } else {
+        snprintf(msg, sizeof msg, "Sandbox fault: HTTP %d", st);
+        snprintf(ecode, sizeof ecode, "SANDBOX_%d", st);
+        resp_error(r, st, msg, ecode);
+    }
+}
+
+static void fault_deep_nesting(sb_resp *r, long levels) {
+    size_t n = levels > 0 ? (size_t)levels : 1;
+    if (n > (size_t)4 << 20) n = (size_t)4 << 20;
+    free(r->body);
+    r->status = 200;
+    r->body = (char *)sb_alloc(2 * n + 1);
+    memset(r->body, '[', n);
+    memset(r->body + n, ']', n);
+    r->body[2 * n] = '\0';
+    r->body_len = 2 * n;
+}
+
+/* A write cut short by TRUNCATE/CONN_RESET is not applied; this stands in for its answer. */
+static const char STUB_WRITE_JSON[] =
+    "{\"id\":\"86zz00000\",\"custom_id\":null,\"name\":\"this answer was cut short by the sandbox\","
+    "\"status\":{\"status\":\"to do\",\"type\":\"open\",\"orderindex\":0,\"color\":\"#d3d3d3\"}}";
+
+static int is_write(const sb_req *rq) { return strcmp(rq->method, "GET") != 0 && strcmp(rq->method, "HEAD") != 0; }
+
+/* Wait ms, or less if the sandbox stops. Returns 0 when woken by stop. */
+static int sb_sleep(sandbox *sb, long ms) {
+    struct pollfd p;
+    int64_t until = mono_ms() + (ms > 0 ? ms : 0);
+    for (;;) {
+        int64_t left = until - mono_ms();
+        if (left <= 0) return 1;
+        p.fd = sb->wake[0];
+        p.events = POLLIN;
+        p.revents = 0;
+        if (poll(&p, 1, left > 60000 ? 60000 : (int)left) > 0) return 0;
+    }
+}
+
+/* Decide the answer to an API request after the rate limit let it through. */
+static void answer(sandbox *sb, const sb_req *rq, fault_hit f, sb_resp *r) {
+    long long now = (long long)time(NULL);
+    switch (f.kind) {
+    case SANDBOX_FAULT_STATUS: fault_status(r, f.arg); break;
+    case SANDBOX_FAULT_MALFORMED: resp_set(r, 200, JSON_TYPE, MALFORMED_JSON); break;
+    case SANDBOX_FAULT_EMPTY_200: resp_set(r, 200, JSON_TYPE, ""); break;
+    case SANDBOX_FAULT_WRONG_SHAPE: resp_set(r, 200, JSON_TYPE, WRONG_SHAPE_JSON); break;
+    case SANDBOX_FAULT_DEEP_NESTING: fault_deep_nesting(r, f.arg); break;
+    case SANDBOX_FAULT_OVERSIZED:
+        r->status = 200;
+        r->send = SEND_CHUNKED;
+        r->arg = f.arg > 0 ? f.arg : 1;
+        break;
+    case SANDBOX_FAULT_RETRY_AFTER:
+    case SANDBOX_FAULT_429:
+        resp_error(r, 429, "Rate limit reached", "APP_002");
+        r->rate.remaining = 0;
+        r->rate.reset = now + (f.arg > 0 ? f.arg : 0);
+        if (f.kind == SANDBOX_FAULT_RETRY_AFTER) r->retry_after = f.arg;
+        break;
+    case SANDBOX_FAULT_TRUNCATE:
+    case SANDBOX_FAULT_CONN_RESET:
+        if (is_write(rq)) resp_set(r, 200, JSON_TYPE, STUB_WRITE_JSON);
+        else api_dispatch(sb, rq, r);
+        r->send = f.kind == SANDBOX_FAULT_TRUNCATE ? SEND_TRUNCATE : SEND_RESET;
+        r->close = 1;
+        break;
+    case SANDBOX_FAULT_DELAY:
+        if (sb_sleep(sb, f.arg)) api_dispatch(sb, rq, r);
+        else { resp_error(r, 503, "sandbox stopping", "SANDBOX_STOP"); r->close = 1; }
+        break;
+    case SANDBOX_FAULT_DRIP:
+        api_dispatch(sb, rq, r);
+        r->send = SEND_DRIP;
+        r->arg = f.arg;
+        break;
+    case SANDBOX_FAULT_NO_RATE_HEADERS: api_dispatch(sb, rq, r); r->rate_headers = RH_NONE; break;
+    case SANDBOX_FAULT_GARBAGE_RATE_HEADERS: api_dispatch(sb, rq, r); r->rate_headers = RH_GARBAGE; break;
+    case SANDBOX_FAULT_RESET_MS: api_dispatch(sb, rq, r); r->rate_headers = RH_MS; break;
+    default: api_dispatch(sb, rq, r); break;
+    }
+}
+
+/* ==== [connections] ========================================================================= */
+#define IDLE_TIMEOUT_MS  120000   /* an idle keep-alive connection is closed after this */
+#define IO_TIMEOUT_MS     30000   /* a request or answer that stalls this long is dropped */
+
+/* Wait until fd is ready for `events`; 0 on timeout, error or stop. */
+static int wait_fd(sb_conn *cn, short events, int timeout_ms) {
+    struct pollfd p[2];
+    for (;;) {
+        int rc;
+        p[0].fd = cn->fd; p[0].events = events; p[0].revents = 0;
+        p[1].fd = cn->sb->wake[0]; p[1].events = POLLIN; p[1].revents = 0;
+        rc = poll(p, 2, timeout_ms);
+        if (rc < 0 && errno == EINTR) continue;
+        if (rc <= 0 || p[1].revents) return 0;
+        return 1;
+    }
+}
+
+static int send_all(sb_conn *cn, const char *p, size_t n) {
+    while (n) {
+        ssize_t k = send(cn->fd, p, n, MSG_NOSIGNAL);
+        if (k > 0) { p += k; n -= (size_t)k; continue; }
+        if (k < 0 && errno == EINTR) continue;
+        if (k < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) && wait_fd(cn, POLLOUT, IO_TIMEOUT_MS)) continue;
+        return 0;
+    }
+    return 1;
+}
+
+/* Receive what is there into cn->in. 1 = progress (maybe none), 0 = EOF, error, timeout, stop. */
+static int conn_recv(sb_conn *cn, int timeout_ms) {
+    char tmp[16384];
+    ssize_t k;
+    if (!wait_fd(cn, POLLIN, timeout_ms)) return 0;
+    k = recv(cn->fd, tmp, sizeof tmp, 0);
+    if (k > 0) { buf_put(&cn->in, tmp, (size_t)k); return 1; }
+    return k < 0 && (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK);
+}
+
+/* Close politely: stop writing, swallow what the client still sends for a moment (so unread
+   request bytes do not turn our last answer into a reset), then close. */
+static void conn_close(sb_conn *cn) {
+    char tmp[4096];
+    int64_t until = mono_ms() + 200;
+    if (cn->fd < 0) return;
+    shutdown(cn->fd, SHUT_WR);
+    while (mono_ms() < until && wait_fd(cn, POLLIN, 50))
+        if (recv(cn->fd, tmp, sizeof tmp, 0) <= 0) break;
+    close(cn->fd);
+    cn->fd = -1;
+}
+
+/* Close with RST: SO_LINGER with a zero timeout makes close() abort the connection. */
+static void conn_abort(sb_conn *cn) {
+    struct linger lg;
+    lg.l_onoff = 1;
+    lg.l_linger = 0;
+    (void)setsockopt(cn->fd, SOL_SOCKET, SO_LINGER, &lg, sizeof lg);
+    close(cn->fd);
+    cn->fd = -1;
+}
+
+static void put_rate_headers(sb_buf *h, const sb_resp *r) {
+    switch (r->rate_headers) {
+    case RH_NONE: break;
+    case RH_GARBAGE:
+        buf_puts(h, "X-RateLimit-Limit: abc\r\nX-RateLimit-Remaining: -5\r\nX-RateLimit-Reset: \r\n");
+        break;
+    default:
+        buf_printf(h, "X-RateLimit-Limit: %lld\r\nX-RateLimit-Remaining: %lld\r\nX-RateLimit-Reset: %lld\r\n",
+                   r->rate.limit, r->rate.remaining, r->rate_headers == RH_MS ? r->rate.reset * 1000 : r->rate.reset);
+        break;
+    }
+}
+
+static void build_head(sb_buf *h, const sb_resp *r, size_t declared_len) {
+    buf_printf(h, "HTTP/1.1 %d %s\r\n", r->status, reason_phrase(r->status));
+    if (r->status != 204) buf_printf(h, "Content-Type: %s\r\n", r->content_type);
+    if (r->send == SEND_CHUNKED) buf_puts(h, "Transfer-Encoding: chunked\r\n");
+    else if (r->status != 204) buf_printf(h, "Content-Length: %zu\r\n", declared_len);
+    put_rate_headers(h, r);
+    if (r->retry_after >= 0) buf_printf(h, "Retry-After: %ld\r\n", r->retry_after);
+    buf_puts(h, r->close ? "Connection: close\r\n\r\n" : "Connection: keep-alive\r\n\r\n");
+}
+
+/* OVERSIZED: a chunked body of `total` bytes that starts like a task page and never ends:
+   byte k is prefix[k], then the item pattern repeats. */
+static int send_chunked(sb_conn *cn, size_t total) {
+    static const char prefix[] = "{\"tasks\":[";
+    static const char item[] = "{\"id\":\"86x00000\",\"name\":\"padding padding padding padding\"},";
+    const size_t plen = sizeof prefix - 1, ilen = sizeof item - 1;
+    char block[65536], line[32];
+    size_t sent = 0, i;
+    while (sent < total) {
+        size_t n = total - sent < sizeof block ? total - sent : sizeof block;
+        for (i = 0; i < n; i++) {
+            size_t k = sent + i;
+            block[i] = k < plen ? prefix[k] : item[(k - plen) % ilen];
+        }
+        snprintf(line, sizeof line, "%zx\r\n", n);
+        if (!send_all(cn, line, strlen(line)) || !send_all(cn, block, n) || !send_all(cn, "\r\n", 2)) return 0;
+        sent += n;
+    }
+    return send_all(cn, "0\r\n\r\n", 5);
+}
+
+/* Send the answer as its send mode says. Returns 1 if the connection may be reused. */
+static int send_response(sb_conn *cn, sb_resp *r) {
+    sb_buf h = { NULL, 0, 0 };
+    size_t i, half = r->body_len / 2;
+    int ok;
+    build_head(&h, r, r->send == SEND_TRUNCATE ? r->body_len + 100 : r->body_len);
+    switch (r->send) {
+    case SEND_TRUNCATE:                      /* promise more than we send, then close */
+    case SEND_RESET:                         /* part of the body, then RST            */
+        buf_put(&h, r->body, half);
+        (void)send_all(cn, h.p, h.len);
+        if (r->send == SEND_RESET) conn_abort(cn);
+        ok = 0;
+        break;
+    case SEND_DRIP:
+        ok = send_all(cn, h.p, h.len);
+        for (i = 0; ok && i < r->body_len; i++)
+            ok = sb_sleep(cn->sb, r->arg) && send_all(cn, r->body + i, 1);
+        break;
+    case SEND_CHUNKED:
+        ok = send_all(cn, h.p, h.len) && send_chunked(cn, (size_t)r->arg);
+        break;
+    default:
+        if (r->status != 204) buf_put(&h, r->body, r->body_len);
+        ok = send_all(cn, h.p, h.len);
+        break;
+    }
+    buf_free(&h);
+    return ok && !r->close;
+}
+
+/* An answer to a request that could not be read (too big, malformed): then close. */
+static void send_simple(sb_conn *cn, int status, const char *msg) {
+    sb_resp r;
+    char ecode[32];
+    resp_init(&r);
+    snprintf(ecode, sizeof ecode, "HTTP_%d", status);
+    resp_error(&r, status, msg, ecode);
+    r.rate_headers = RH_NONE;
+    r.close = 1;
+    (void)send_response(cn, &r);
+    free(r.body);
+}
+
+/* ---- request reading ---------------------------------------------------------------------- */
+typedef struct head_info {
+    long long content_length;   /* -1 = none */
+    int       chunked, expect_continue, bad;
+} head_info;
+
+static char *trim(char *s) {
+    char *e;
+    while (*s == ' ' || *s == '\t') s++;
+    e = s + strlen(s);
+    while (e > s && (e[-1] == ' ' || e[-1] == '\t')) *--e = '\0';
+    return s;
+}
+
+static void keep_header(char **slot, const char *value) {
+    if (!*slot) *slot = sb_strdup(value);
+}
+
+static void parse_header_line(sb_req *rq, head_info *hi, char *line) {
+    char *colon = strchr(line, ':'), *name = line, *value, *space = strpbrk(line, " \t");
+    long long cl;
+    if (!colon || colon == line || (space && space < colon)) { hi->bad = 1; return; }
+    *colon = '\0';
+    value = trim(colon + 1);
+    if (strcasecmp(name, "Authorization") == 0) keep_header(&rq->authorization, value);
+    else if (strcasecmp(name, "User-Agent") == 0) keep_header(&rq->user_agent, value);
+    else if (strcasecmp(name, "Content-Type") == 0) keep_header(&rq->content_type, value);
+    else if (strcasecmp(name, "Accept-Encoding") == 0) keep_header(&rq->accept_encoding, value);
+    else if (strcasecmp(name, "Transfer-Encoding") == 0) hi->chunked = strcasecmp(value, "identity") != 0;
+    else if (strcasecmp(name, "Expect") == 0) hi->expect_continue = strcasecmp(value, "100-continue") == 0;
+    else if (strcasecmp(name, "Connection") == 0) {
+        if (strcasecmp(value, "close") == 0) rq->keep_alive = 0;
+        else if (strcasecmp(value, "keep-alive") == 0) rq->keep_alive = 1;
+    } else if (strcasecmp(name, "Content-Length") == 0) {
+        cl = parse_ull(value);
+        if (cl < 0 || (hi->content_length >= 0 && hi->content_length != cl)) hi->bad = 1;
+        hi->content_length = cl;
+    }
+}
+
+/* "GET /api/v2/team?x=1 HTTP/1.1" */
+static int parse_request_line(sb_req *rq, char *line) {
+    char *sp1 = strchr(line, ' '), *sp2, *q, *m;
+    if (!sp1) return 0;
+    sp2 = strchr(sp1 + 1, ' ');
+    if (!sp2 || sp1 == line || sp1[1] != '/') return 0;
+    *sp1 = '\0';
+    *sp2 = '\0';
+    for (m = line; *m; m++)
+        if (*m < 'A' || *m > 'Z') return 0;
+    if (strcmp(sp2 + 1, "HTTP/1.1") == 0) rq->keep_alive = 1;
+    else if (strcmp(sp2 + 1, "HTTP/1.0") == 0) rq->keep_alive = 0;
+    else return 0;
+    rq->method = sb_strdup(line);
+    q = strchr(sp1 + 1, '?');
+    rq->path = q ? sb_strndup(sp1 + 1, (size_t)(q - sp1 - 1)) : sb_strdup(sp1 + 1);
+    rq->query = sb_strdup(q ? q + 1 : "");
+    return 1;
+}
+
+static sb_req *parse_head(const char *text, size_t len, head_info *hi) {
+    char *copy = sb_strndup(text, len), *line = copy, *next;
+    sb_req *rq = (sb_req *)sb_zalloc(sizeof *rq);
+    hi->content_length = -1;
+    next = strstr(line, "\r\n");
+    *next = '\0';
+    if (!parse_request_line(rq, line)) hi->bad = 1;
+    for (line = next + 2; !hi->bad; line = next + 2) {
+        next = strstr(line, "\r\n");
+        if (!next || next == line) break;               /* the blank line ends the head */
+        *next = '\0';
+        parse_header_line(rq, hi, line);
+    }
+    free(copy);
+    if (hi->bad) { req_free(rq); return NULL; }
+    parse_query(rq);
+    return rq;
+}
+
+static const char *find_head_end(const char *p, size_t n) {
+    size_t i;
+    for (i = 0; i + 3 < n; i++)
+        if (p[i] == '\r' && p[i + 1] == '\n' && p[i + 2] == '\r' && p[i + 3] == '\n') return p + i;
+    return NULL;
+}
+
+/* Read one request (head and Content-Length body). 1 = *out, 0 = close the connection. */
+static int read_request(sb_conn *cn, sb_req **out) {
+    const char *end;
+    size_t head_len, body_len;
+    head_info hi;
+    sb_req *rq;
+    *out = NULL;
+    memset(&hi, 0, sizeof hi);
+    while (!(end = find_head_end(cn->in.p ? cn->in.p : "", cn->in.len))) {
+        if (cn->in.len > SANDBOX_MAX_HEAD) { send_simple(cn, 431, "Request head too large"); return 0; }
+        if (!conn_recv(cn, cn->in.len ? IO_TIMEOUT_MS : IDLE_TIMEOUT_MS)) return 0;
+    }
+    head_len = (size_t)(end - cn->in.p) + 4;
+    if (head_len > SANDBOX_MAX_HEAD) { send_simple(cn, 431, "Request head too large"); return 0; }
+    if (!(rq = parse_head(cn->in.p, head_len, &hi))) { send_simple(cn, 400, "Malformed request"); return 0; }
+    if (hi.chunked) { req_free(rq); send_simple(cn, 411, "Chunked request bodies are not supported"); return 0; }
+    if (hi.content_length > SANDBOX_MAX_BODY) { req_free(rq); send_simple(cn, 413, "Request body too large"); return 0; }
+    body_len = hi.content_length > 0 ? (size_t)hi.content_length : 0;
+    if (hi.expect_continue && cn->in.len < head_len + body_len &&
+        !send_all(cn, "HTTP/1.1 100 Continue\r\n\r\n", 25)) { req_free(rq); return 0; }
+    while (cn->in.len < head_len + body_len)
+        if (!conn_recv(cn, IO_TIMEOUT_MS)) { req_free(rq); return 0; }
+    rq->body = sb_strndup(cn->in.p + head_len, body_len);
+    rq->body_len = body_len;
+    cn->in.len -= head_len + body_len;
+    memmove(cn->in.p, cn->in.p + head_len + body_len, cn->in.len);
+    cn->in.p[cn->in.len] = '\0';
+    *out = rq;
+    return 1;
+}
+
+/* One request: log, rate limit, fault, answer, send. Returns 1 to keep the connection. */
+static int handle_request(sb_conn *cn, const sb_req *rq) {
+    sandbox *sb = cn->sb;
+    sb_resp r;
+    int keep;
+    resp_init(&r);
+    if (starts_with(rq->path, "/_sandbox/")) {
+        control_dispatch(sb, rq, &r);
+    } else {
+        log_ref ref = log_add(sb, rq);
+        fault_hit f = { (sandbox_fault_kind)0, 0 };
+        r.rate = rate_count(sb, rate_key(rq));
+        if (r.rate.limited) resp_error(&r, 429, "Rate limit reached", "APP_002");  /* not applied */
+        else { f = fault_take(sb, rq->method, rq->path); answer(sb, rq, f, &r); }
+        log_result(sb, ref, r.status, f.kind);
+    }
+    if (!rq->keep_alive) r.close = 1;
+    keep = send_response(cn, &r);
+    free(r.body);
+    return keep;
+}
+
+static void *conn_main(void *arg) {
+    sb_conn *cn = (sb_conn *)arg;
+    sb_req *rq;
+    int keep = 1;
+    while (keep && read_request(cn, &rq)) {
+        keep = handle_request(cn, rq);
+        req_free(rq);
+    }
+    conn_close(cn);
+    pthread_mutex_lock(&cn->sb->mu);
+    cn->done = 1;
+    pthread_mutex_unlock(&cn->sb->mu);
+    return NULL;
+}
+
+/* Join finished connection threads; return a free slot, or -1 when all are busy. */
+static int reap_and_find_slot(sandbox *sb) {
+    int i, free_slot = -1;
+    for (i = 0; i < SANDBOX_MAX_CONNECTIONS; i++) {
+        sb_conn *cn = &sb->conns[i];
+        int done;
+        pthread_mutex_lock(&sb->mu);
+        done = cn->in_use && cn->done;
+        pthread_mutex_unlock(&sb->mu);
+        if (done) {
+            pthread_join(cn->th, NULL);
+            buf_free(&cn->in);
+            cn->in_use = cn->done = 0;
+        }
+        if (!cn->in_use && free_slot < 0) free_slot = i;
+    }
+    return free_slot;
+}
+
+static void set_cloexec(int fd) { (void)fcntl(fd, F_SETFD, fcntl(fd, F_GETFD) | FD_CLOEXEC); }
+static void set_nonblock(int fd) { (void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK); }
+
+/* Accept connections until stop; at SANDBOX_MAX_CONNECTIONS, wait for one to finish. */
+static void *accept_main(void *arg) {
+    sandbox *sb = (sandbox *)arg;
+    for (;;) {
+        struct pollfd p[2];
+        int slot = reap_and_find_slot(sb), fd, one = 1;
+        sb_conn *cn;
+        if (slot < 0) {
+            if (!sb_sleep(sb, 20)) break;
+            continue;
+        }
+        p[0].fd = sb->listen_fd; p[0].events = POLLIN; p[0].revents = 0;
+        p[1].fd = sb->wake[0];   p[1].events = POLLIN; p[1].revents = 0;
+        if (poll(p, 2, 1000) < 0 && errno != EINTR) break;
+        if (p[1].revents) break;
+        if (!(p[0].revents & POLLIN)) continue;
+        if ((fd = accept(sb->listen_fd, NULL, NULL)) < 0) {
+            if (errno == EMFILE || errno == ENFILE) (void)sb_sleep(sb, 20);
+            continue;
+        }
+        set_cloexec(fd);
+        set_nonblock(fd);
+        (void)setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+        cn = &sb->conns[slot];
+        memset(cn, 0, sizeof *cn);
+        cn->sb = sb;
+        cn->fd = fd;
+        cn->in_use = 1;
+        if (pthread_create(&cn->th, NULL, conn_main, cn) != 0) {
+            close(fd);
+            cn->in_use = 0;
+        }
+    }
+    return NULL;
+}
+
+/* ==== [public API] ========================================================================== */
+static int open_listener(int port, int *bound_port) {
+    struct sockaddr_in a;
+    socklen_t alen = sizeof a;
+    int fd = socket(AF_INET, SOCK_STREAM, 0), one = 1;
+    if (fd < 0) return -1;
+    set_cloexec(fd);
+    (void)setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    memset(&a, 0, sizeof a);
+    a.sin_family = AF_INET;
+    a.sin_port = htons((unsigned short)port);
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);            /* 127.0.0.1 only, never any */
+    if (bind(fd, (struct sockaddr *)&a, sizeof a) < 0 || listen(fd, 128) < 0 ||
+        getsockname(fd, (struct sockaddr *)&a, &alen) < 0) {
+        close(fd);
+        return -1;
+    }
+    set_nonblock(fd);
+    *bound_port = ntohs(a.sin_port);
+    return fd;
+}
+
+static void free_data(sandbox *sb) {
+    size_t i;
+    for (i = 0; i < sb->ntasks; i++) task_free(sb->tasks[i]);
+    free(sb->tasks);
+    log_clear_locked(sb);
+    faults_clear_locked(sb);
+    while (sb->rates) {
+        sb_rate *r = sb->rates;
+        sb->rates = r->next;
+        free(r->token);
+        free(r);
+    }
+    free(sb->token);
+}
+
+sandbox *sandbox_start(const sandbox_opts *opts) {
+    sandbox_opts o;
+    sandbox *sb;
+    if (opts) o = *opts;
+    else memset(&o, 0, sizeof o);
+    if (o.port < 0 || o.port > 65535) return NULL;
+    sb = (sandbox *)sb_zalloc(sizeof *sb);
+    sb->token = sb_strdup(o.token && *o.token ? o.token : SANDBOX_TOKEN);
+    sb->rate_limit = o.rate_limit > 0 ? o.rate_limit : 0;
+    sb->rate_window_s = o.rate_window_s > 0 ? o.rate_window_s : 60;
+    sb->ntemplates = o.templates == 0 ? 150 : o.templates < 0 ? 0 : o.templates;
+    seed_big_list(sb, o.big_list_tasks == 0 ? 250 : o.big_list_tasks < 0 ? 0 : o.big_list_tasks);
+    seed_small_list(sb);
+    seed_other_lists(sb);
+    sb->wake[0] = sb->wake[1] = -1;
+    if (pthread_mutex_init(&sb->mu, NULL) != 0) { free_data(sb); free(sb); return NULL; }
+    if (pipe(sb->wake) < 0 || (sb->listen_fd = open_listener(o.port, &sb->port)) < 0) goto fail;
+    set_cloexec(sb->wake[0]);
+    set_cloexec(sb->wake[1]);
+    if (pthread_create(&sb->accept_th, NULL, accept_main, sb) != 0) { close(sb->listen_fd); goto fail; }
+    return sb;
+fail:
+    if (sb->wake[0] >= 0) { close(sb->wake[0]); close(sb->wake[1]); }
+    pthread_mutex_destroy(&sb->mu);
+    free_data(sb);
+    free(sb);
+    return NULL;
+}
+
+void sandbox_stop(sandbox *s) {
+    int i;
+    if (!s) return;
+    while (write(s->wake[1], "x", 1) < 0 && errno == EINTR) {}
+    pthread_join(s->accept_th, NULL);
+    for (i = 0; i < SANDBOX_MAX_CONNECTIONS; i++)
+        if (s->conns[i].in_use) {
+            pthread_join(s->conns[i].th, NULL);
+            buf_free(&s->conns[i].in);
+        }
+    close(s->listen_fd);
+    close(s->wake[0]);
+    close(s->wake[1]);
+    pthread_mutex_destroy(&s->mu);
+    free_data(s);
+    free(s);
+}
+
+int sandbox_port(const sandbox *s) { return s ? s->port : 0; }
+
+char *sandbox_base_url(const sandbox *s, char *buf, size_t n) {
+    if (n) snprintf(buf, n, "http://127.0.0.1:%d/api/v2", sandbox_port(s));
+    return buf;
+}
+
+void sandbox_fault(sandbox *s, const char *method, const char *path_prefix, sandbox_fault_kind kind, int count,
+                   long arg) {
+    sb_fault *f, **pp;
+    if (!s || count == 0 || !sandbox_fault_kind_name(kind)) return;
+    f = (sb_fault *)sb_zalloc(sizeof *f);
+    f->method = method && *method ? sb_strdup(method) : NULL;
+    f->prefix = path_prefix && *path_prefix ? sb_strdup(path_prefix) : NULL;
+    f->kind = kind;
+    f->count = count < 0 ? -1 : count;
+    f->arg = arg;
+    pthread_mutex_lock(&s->mu);
+    for (pp = &s->faults; *pp; pp = &(*pp)->next) {}
+    *pp = f;                                            /* oldest first */
+    pthread_mutex_unlock(&s->mu);
+}
+
+void sandbox_fault_clear(sandbox *s) {
+    pthread_mutex_lock(&s->mu);
+    faults_clear_locked(s);
+    pthread_mutex_unlock(&s->mu);
+}
+
+size_t sandbox_fault_pending(sandbox *s) {
+    size_t n;
+    pthread_mutex_lock(&s->mu);
+    n = faults_count_locked(s);
+    pthread_mutex_unlock(&s->mu);
+    return n;
+}
+
+const char *sandbox_fault_kind_name(sandbox_fault_kind kind) {
+    return (int)kind >= 1 && (size_t)kind < COUNT_OF(FAULT_NAMES) ? FAULT_NAMES[kind] : NULL;
+}
+
+sandbox_fault_kind sandbox_fault_kind_parse(const char *name) {
+    size_t i;
+    for (i = 1; name && i < COUNT_OF(FAULT_NAMES); i++)
+        if (strcasecmp(name, FAULT_NAMES[i]) == 0) return (sandbox_fault_kind)i;
+    return (sandbox_fault_kind)0;
+}
+
+size_t sandbox_request_count(sandbox *s, const char *method, const char *path_prefix) {
+    size_t i, n = 0;
+    pthread_mutex_lock(&s->mu);
+    for (i = 0; i < s->nlog; i++) n += entry_matches(s->log[i], method, path_prefix);
+    pthread_mutex_unlock(&s->mu);
+    return n;
+}
+
+int sandbox_request_get(sandbox *s, size_t index, sandbox_request *out) {
+    int rc = -1;
+    pthread_mutex_lock(&s->mu);
+    if (index < s->nlog) { *out = s->log[index]->pub; rc = 0; }
+    pthread_mutex_unlock(&s->mu);
+    return rc;
+}
+
+int sandbox_request_last(sandbox *s, const char *method, const char *path_prefix, sandbox_request *out) {
+    size_t i;
+    int rc = -1;
+    pthread_mutex_lock(&s->mu);
+    for (i = s->nlog; i-- > 0;)
+        if (entry_matches(s->log[i], method, path_prefix)) { *out = s->log[i]->pub; rc = 0; break; }
+    pthread_mutex_unlock(&s->mu);
+    return rc;
+}
+
+const char *sandbox_request_query(const sandbox_request *req, const char *key, size_t nth) {
+    size_t i;
+    for (i = 0; req && key && i < req->param_count; i++)
+        if (strcmp(req->params[i].key, key) == 0 && nth-- == 0) return req->params[i].value;
+    return NULL;
+}
+
+size_t sandbox_request_query_count(const sandbox_request *req, const char *key) {
+    size_t i, n = 0;
+    for (i = 0; req && key && i < req->param_count; i++) n += strcmp(req->params[i].key, key) == 0;
+    return n;
+}
+
+void sandbox_log_reset(sandbox *s) {
+    pthread_mutex_lock(&s->mu);
+    log_clear_locked(s);
+    pthread_mutex_unlock(&s->mu);
+}
+
+void sandbox_reset(sandbox *s) {
+    pthread_mutex_lock(&s->mu);
+    log_clear_locked(s);
+    faults_clear_locked(s);
+    pthread_mutex_unlock(&s->mu);
+}
+
+size_t sandbox_count_429(sandbox *s) {
+    size_t n;
+    pthread_mutex_lock(&s->mu);
+    n = s->count_429;
+    pthread_mutex_unlock(&s->mu);
+    return n;
+}
+
+int sandbox_rate_used(sandbox *s, const char *token) {
+    const sb_rate *r;
+    int used = 0;
+    pthread_mutex_lock(&s->mu);
+    for (r = s->rates; r; r = r->next)
+        if (strcmp(r->token, token ? token : s->token) == 0 && r->window == (long long)time(NULL) / window_s(s))
+            used = r->used;
+    pthread_mutex_unlock(&s->mu);
+    return used;
+}
+
+int sandbox_rate_peak(sandbox *s) {
+    int n;
+    pthread_mutex_lock(&s->mu);
+    n = s->rate_peak;
+    pthread_mutex_unlock(&s->mu);
+    return n;
+}
+
+void sandbox_set_rate_limit(sandbox *s, int rate_limit, int window_s_) {
+    pthread_mutex_lock(&s->mu);
+    s->rate_limit = rate_limit > 0 ? rate_limit : 0;
+    if (window_s_ > 0) s->rate_window_s = window_s_;
+    pthread_mutex_unlock(&s->mu);
+}
+
+size_t sandbox_task_count(sandbox *s, const char *list_id) {
+    const sb_list *l = list_id ? find_list(list_id) : NULL;
+    size_t n;
+    if (!l) return 0;
+    pthread_mutex_lock(&s->mu);
+    n = list_task_count(s, l);
+    pthread_mutex_unlock(&s->mu);
+    return n;
+}
+
+size_t sandbox_tasks_created(sandbox *s) {
+    size_t n;
+    pthread_mutex_lock(&s->mu);
+    n = s->created;
+    pthread_mutex_unlock(&s->mu);
+    return n;
+}

@@ -1,0 +1,232 @@
+/* sandbox.h - a loopback imitation of the ClickUp API v2, for tests and `make demo`.
+
+   One call starts an HTTP/1.1 server on 127.0.0.1 (keep-alive, Content-Length bodies, one
+   thread per connection, at most SANDBOX_MAX_CONNECTIONS at once) that answers like
+   api.clickup.com/api/v2 with a small fixed workspace (described below) and records every
+   request it receives. Faults can be injected per method and path prefix. It never connects
+   anywhere itself. tests/sandbox.c implements it; build/sandbox (tests/sandbox_main.c) runs it
+   as a standalone process.
+
+       sandbox_opts o = {0};               // all defaults
+       sandbox *sb = sandbox_start(&o);    // NULL on failure
+       char url[64];
+       sandbox_base_url(sb, url, sizeof url);   // "http://127.0.0.1:PORT/api/v2"
+       ... point the client at url with token SANDBOX_TOKEN ...
+       sandbox_stop(sb);                   // joins every thread, frees everything
+
+   AUTH (as ClickUp): header "Authorization: pk_..." for personal tokens (no "Bearer"),
+     "Authorization: Bearer <token>" for OAuth tokens.
+     missing header            -> 401 {"err":"Authorization header required","ECODE":"OAUTH_017"}
+     unknown token             -> 401 {"err":"Token invalid","ECODE":"OAUTH_025"}
+     team the token can't see -> 401 {"err":"Team(s) not authorized","ECODE":"OAUTH_023"}
+     unknown space or folder   -> 401 {"err":"Team not authorized","ECODE":"OAUTH_027"}
+     unknown list              -> 404 {"err":"List not found","ECODE":"ITEM_017"}
+     unknown task id           -> 404 {"err":"Task not found, deleted","ECODE":"ITEM_013"}
+     custom id without custom_task_ids=true -> 401 OAUTH_023 (what ClickUp does)
+     unknown route             -> 404 {"err":"Route not found","ECODE":"APP_001"}
+
+   RATE LIMIT: per token (the header value without "Bearer "), fixed windows aligned to
+     multiples of rate_window_s in Unix time. Every answer outside /_sandbox/ carries
+     X-RateLimit-Limit, X-RateLimit-Remaining and X-RateLimit-Reset (end of the window, Unix
+     SECONDS). Beyond the limit: 429 {"err":"Rate limit reached","ECODE":"APP_002"}, Remaining 0,
+     and the request is not applied. rate_limit 0: never 429, the headers say Limit 10000 and
+     use a 60 s window.
+
+   DATA (ids are strings unless said otherwise)
+     Tokens:   opts.token (default "pk_sandbox_token") sees team 9001; "pk_multi_team" sees 9001
+               and 9002; "Bearer oauth_sandbox_token" sees 9001. All act as user 183.
+     Team 9001 "Ecomlabs Sandbox": members 183 Ada Owner (role 1), 2772463 Grace Member (3),
+               5001 Guest Gus (4).  Team 9002 "Second Agency": member 7001.
+     Spaces:   790 "Client A", 791 "Private Ops" (private, with members), 792 "Old Brand"
+               (archived; only with ?archived=true, which returns archived spaces only),
+               890 "Agency Space" (team 9002).
+     Folders:  1100 "Onboarding" (space 790) with lists 2100 "Big List", 2101 "Small List";
+               1101 "SOP Library" (space 791) with list 2102 "SOP Templates".
+     Folderless lists: 2200 "Inbox" (space 790), 2900 "Agency Inbox" (space 890, team 9002).
+     List task_count: 2100 a number, 2101 and 2200 a string, 2102 null, 2900 a number.
+     Statuses: spaces 790/792: "to do" open, "in progress" custom, "review" custom,
+               "complete" closed. Spaces 791/890: "open" open, "in review" custom, "done" done,
+               "closed" closed.
+     Tasks:    list 2100: opts.big_list_tasks tasks "86a00001".. with custom ids "DEV-1"..;
+               task i: status "complete" when i%10==0, else "in progress" when i%3==0, else
+               "to do"; assignees 183 when i is even, 2772463 when i%3==0; tag "urgent" when
+               i%5==0, "sop" when i%4==0; priority i%5 (0 = none); due date none when i%7==0
+               (else 1710000000000 + i*86400000); date_created = 1700000000000 + i*60000,
+               date_updated = 1700100000000 + i*1000.
+               list 2101: "86abc123" (OPS-42, markdown, checklists, custom fields, time_estimate
+               "8640000" and time_spent "2040000" as strings), its subtask "86abc124" (OPS-43,
+               orderindex 1.5 as a number, time_spent 0 as a number), "86abc125" (OPS-44,
+               status "complete"). list 2102: "86b00001" (SOP-1). list 2200: "86c00001",
+               "86c00002" (INB-1, INB-2). list 2900: "86d00001" (AG-1). New tasks get ids
+               "86n000001", ... and the next custom id of their list's prefix.
+     Custom fields (on every task; only 86abc123 has values): SANDBOX_FIELD_DROPDOWN
+               "Client Tier" (drop_down, value 2), SANDBOX_FIELD_TEXT "Slack Channel"
+               (short_text, "hello"), SANDBOX_FIELD_NUMBER "Seats" (number, "8"),
+               SANDBOX_FIELD_LABELS "Labels" (labels, no "value" key), SANDBOX_FIELD_USERS
+               "Reviewers" (users, an array of user objects).
+     Templates: opts.templates templates "t-86b3e001".. (100 per page) in team 9001; the first
+               is "SOP: Onboard {{client_name}}". Team 9002 has none.
+
+   ENDPOINTS (under /api/v2): GET /team, /user, /team/{id}/space, /space/{id},
+     /space/{id}/folder, /space/{id}/list, /folder/{id}, /folder/{id}/list, /list/{id},
+     /list/{id}/field, /list/{id}/task, /team/{id}/task, /team/{id}/taskTemplate, /task/{id};
+     POST /list/{id}/task, /list/{id}/taskTemplate/{template_id}, /task/{id}/tag/{name},
+     /task/{id}/field/{field_id}; PUT /task/{id}; DELETE /task/{id} (204),
+     /task/{id}/tag/{name}, /task/{id}/field/{field_id}. Request bodies are read as JSON only
+     with "Content-Type: application/json" (otherwise as {} - as an Express server would).
+     Query strings are decoded as forms are: %XX, and '+' means a space.
+
+   HTTP CONTROL (no auth; never logged; no rate headers), for other processes:
+     POST /_sandbox/fault    {"method":"POST"|null,"path":"/api/v2/list","kind":"status",
+                              "count":1,"arg":500}   kind = a name from sandbox_fault_kind_name
+     GET  /_sandbox/requests [?method=M&path=PREFIX]  the log as JSON, plus count_429, rate_peak
+     POST /_sandbox/reset    clears the log, counters and faults (not the data)
+     POST /_sandbox/rate     {"limit":N,"window_s":W}
+
+   THREADS: every function may be called from any thread while the server runs (not
+   concurrently with sandbox_stop).
+*/
+#ifndef SANDBOX_H
+#define SANDBOX_H
+
+#include <stddef.h>
+
+#define SANDBOX_TOKEN        "pk_sandbox_token"
+#define SANDBOX_MULTI_TOKEN  "pk_multi_team"
+#define SANDBOX_OAUTH_TOKEN  "oauth_sandbox_token"   /* send as "Bearer oauth_sandbox_token" */
+#define SANDBOX_TEAM_ID      "9001"
+#define SANDBOX_TEAM2_ID     "9002"
+#define SANDBOX_SPECIAL_TASK "86abc123"
+#define SANDBOX_FIELD_DROPDOWN "0a52c486-5f05-403b-b4fd-c512ff05131c"
+#define SANDBOX_FIELD_TEXT     "1b6ad1c0-8d3e-4a52-9f3c-2d5e8f1a7b01"
+#define SANDBOX_FIELD_NUMBER   "2c7be2d1-9e4f-4b63-8a4d-3e6f9a2b8c02"
+#define SANDBOX_FIELD_LABELS   "3d8cf3e2-af50-4c74-9b5e-4f7aab3c9d03"
+#define SANDBOX_FIELD_USERS    "4e9d04f3-b061-4d85-8c6f-5a8bbc4dae04"
+#define SANDBOX_DROPDOWN_OPT_GOLD "d1a2b3c4-0003-4000-8000-00000000d0d3" /* orderindex 2 */
+
+#define SANDBOX_MAX_CONNECTIONS 64
+#define SANDBOX_MAX_HEAD   (64 * 1024)          /* request line + headers: else 431, close  */
+#define SANDBOX_MAX_BODY   (8 * 1024 * 1024)    /* request body: else 413, close            */
+#define SANDBOX_PAGE_SIZE  100                  /* tasks and templates per page             */
+
+typedef struct sandbox sandbox;
+
+typedef struct sandbox_opts {
+    int         port;           /* 0 = an ephemeral port (see sandbox_port)                  */
+    const char *token;          /* NULL = SANDBOX_TOKEN                                      */
+    int         rate_limit;     /* requests per window and token; 0 = no limiting (the
+                                   headers still say Limit 10000)                            */
+    int         rate_window_s;  /* 0 = 60; windows are aligned to multiples of it (Unix s)   */
+    int         big_list_tasks; /* tasks in list 2100; 0 = 250, negative = none              */
+    int         templates;      /* task templates of team 9001; 0 = 150, negative = none     */
+} sandbox_opts;
+
+/* Start listening on 127.0.0.1. opts may be NULL (all defaults). NULL on failure. */
+sandbox *sandbox_start(const sandbox_opts *opts);
+/* Stop: close every socket, join every thread, free everything. NULL is fine. */
+void sandbox_stop(sandbox *s);
+int  sandbox_port(const sandbox *s);
+/* "http://127.0.0.1:PORT/api/v2" into buf (truncated to n); returns buf. */
+char *sandbox_base_url(const sandbox *s, char *buf, size_t n);
+
+/* ---- fault injection ----------------------------------------------------------------------
+   A fault matches requests whose method equals `method` (NULL = any) and whose path starts
+   with `path_prefix` (NULL or "" = any; the path includes "/api/v2"). The oldest matching
+   fault fires; after `count` firings it is removed (-1 = forever; 0 adds nothing).
+   Order of processing: log -> rate limit (a rate-limited request consumes no fault) ->
+   fault -> auth -> route.
+   A write (POST/PUT/DELETE) answered by a fault is NOT applied to the data, except with
+   DELAY, DRIP, NO_RATE_HEADERS, GARBAGE_RATE_HEADERS and RESET_MS, which answer normally
+   (the write IS applied; only the answer is late, slow or has odd headers). TRUNCATE and
+   CONN_RESET damage the real answer of a GET, and a stand-in body for a write. */
+typedef enum sandbox_fault_kind {
+    SANDBOX_FAULT_STATUS = 1,        /* arg = HTTP status; {"err","ECODE"}; 502/503/504: HTML  */
+    SANDBOX_FAULT_DELAY,             /* arg = ms to wait before answering normally             */
+    SANDBOX_FAULT_TRUNCATE,          /* Content-Length says more than is sent, then close      */
+    SANDBOX_FAULT_MALFORMED,         /* 200 with invalid JSON                                  */
+    SANDBOX_FAULT_EMPTY_200,         /* 200 with an empty body                                 */
+    SANDBOX_FAULT_WRONG_SHAPE,       /* 200 with valid JSON of the wrong shape                 */
+    SANDBOX_FAULT_OVERSIZED,         /* 200, chunked, arg bytes of a JSON-looking prefix       */
+    SANDBOX_FAULT_NO_RATE_HEADERS,   /* normal answer without X-RateLimit-*                   */
+    SANDBOX_FAULT_GARBAGE_RATE_HEADERS, /* Limit "abc", Remaining "-5", Reset ""                */
+    SANDBOX_FAULT_RESET_MS,          /* normal answer, X-RateLimit-Reset in milliseconds       */
+    SANDBOX_FAULT_RETRY_AFTER,       /* 429 with Retry-After: arg seconds (and the headers)    */
+    SANDBOX_FAULT_CONN_RESET,        /* headers and half the body, then RST (SO_LINGER 0)      */
+    SANDBOX_FAULT_DRIP,              /* normal answer, body sent 1 byte every arg ms           */
+    SANDBOX_FAULT_DEEP_NESTING,      /* 200 with arg levels of nested arrays                   */
+    SANDBOX_FAULT_429                /* 429, Remaining 0, Reset = now + arg seconds            */
+} sandbox_fault_kind;
+
+void sandbox_fault(sandbox *s, const char *method, const char *path_prefix,
+                   sandbox_fault_kind kind, int count, long arg);
+/* Remove every pending fault. */
+void sandbox_fault_clear(sandbox *s);
+/* Pending faults (not yet used up). */
+size_t sandbox_fault_pending(sandbox *s);
+/* "status", "delay", "truncate", "malformed", "empty_200", "wrong_shape", "oversized",
+   "no_rate_headers", "garbage_rate_headers", "reset_ms", "retry_after", "conn_reset", "drip",
+   "deep_nesting", "429"; NULL for an unknown kind. _parse returns 0 for an unknown name
+   (case-insensitive). */
+const char *sandbox_fault_kind_name(sandbox_fault_kind kind);
+sandbox_fault_kind sandbox_fault_kind_parse(const char *name);
+
+/* ---- request log ---------------------------------------------------------------------------
+   Every request outside /_sandbox/ is recorded when its head and body have arrived, before
+   any rate limit or fault, in arrival order. */
+typedef struct sandbox_param {
+    const char *key, *value;         /* percent-decoded ('+' = space); keys keep "[]"         */
+} sandbox_param;
+
+typedef struct sandbox_request {
+    const char *method;              /* "GET", "POST", ...                                     */
+    const char *path;                /* as sent, without the query: "/api/v2/task/abc"         */
+    const char *query;               /* raw query string without '?', "" when none             */
+    const sandbox_param *params;     /* the query in order, decoded                            */
+    size_t      param_count;
+    const char *authorization;       /* header values; NULL when the header was absent         */
+    const char *user_agent;
+    const char *content_type;
+    const char *accept_encoding;
+    const char *body;                /* NUL-terminated, "" when none                           */
+    size_t      body_len;
+    int         status;              /* status answered; 0 until the answer is decided (it is
+                                        decided before the first byte of it is sent)           */
+    sandbox_fault_kind fault;        /* the fault that fired, 0 when none                      */
+} sandbox_request;
+
+/* Requests matching method (NULL = any) and path prefix (NULL = any). */
+size_t sandbox_request_count(sandbox *s, const char *method, const char *path_prefix);
+/* Entry `index` (0 = oldest) into *out. Returns 0, or -1 when out of range.
+   The struct is copied; its strings and params point into the log and stay valid until
+   sandbox_log_reset, sandbox_reset or sandbox_stop. */
+int sandbox_request_get(sandbox *s, size_t index, sandbox_request *out);
+/* The last request matching method/path_prefix (NULL = any) into *out; 0, or -1 if none. */
+int sandbox_request_last(sandbox *s, const char *method, const char *path_prefix,
+                         sandbox_request *out);
+/* The nth (0-based) value of query key `key` in req (exact key: "statuses[]"), or NULL. */
+const char *sandbox_request_query(const sandbox_request *req, const char *key, size_t nth);
+/* How many values query key `key` has in req. */
+size_t sandbox_request_query_count(const sandbox_request *req, const char *key);
+/* Clear the log and the counters below (429 count, rate peak). */
+void sandbox_log_reset(sandbox *s);
+/* sandbox_log_reset + sandbox_fault_clear (the data is kept). */
+void sandbox_reset(sandbox *s);
+
+/* 429 answers sent (rate limit and injected) since start or the last reset. */
+size_t sandbox_count_429(sandbox *s);
+/* Requests counted for `token` (as sent, without "Bearer "; NULL = opts.token) in the
+   current rate window, rejected ones included. */
+int sandbox_rate_used(sandbox *s, const char *token);
+/* The most requests any one token sent within one rate window (rejected ones included) since
+   start or the last reset. A client that respects the limit keeps this <= rate_limit. */
+int sandbox_rate_peak(sandbox *s);
+/* Change the limit at run time (0 = no limiting); window_s 0 keeps the current window. */
+void sandbox_set_rate_limit(sandbox *s, int rate_limit, int window_s);
+
+/* ---- data inspection -------------------------------------------------------------------- */
+/* Tasks (not deleted) whose home list is list_id; 0 for an unknown list. */
+size_t sandbox_task_count(sandbox *s, const char *list_id);
+/* Tasks created through the API (POST task or template) since start. */
+size_t sandbox_tasks_created(sandbox *s);
+
+#endif /* SANDBOX_H */
