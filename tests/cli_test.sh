@@ -1,0 +1,353 @@
+#!/bin/sh
+# tests/cli_test.sh - end-to-end checks of build/clickup and of the example programs
+# (team_central, canonize, sync_templates, quickstart) against build/sandbox.
+#
+#   make examples build/sandbox && sh tests/cli_test.sh [BUILD_DIR]
+#
+# Starts its own sandbox on a free loopback port (stopped on exit), runs every command and every
+# exit-code class, and checks the exit code, the JSON on stdout (parsed by python3) and the
+# one-line error on stderr. Faults (429, 500, malformed JSON, a slow answer) are injected through
+# the sandbox's control endpoints, with python3's urllib (curl(1) may not be installed).
+# Prints one "ok"/"FAIL" line per check, then exactly one summary line:
+#   cli: N passed, M failed
+# and exits non-zero when anything failed. Takes a few seconds.
+set -u
+
+B=${1:-build}
+TOKEN=pk_sandbox_token
+passed=0
+failed=0
+
+# python3 resolved once: a version-manager shim (pyenv) can cost a second per start.
+PY=$(python3 -c 'import sys; print(sys.executable)' 2>/dev/null)
+[ -x "$PY" ] || PY=python3
+
+# ---- the sandbox ---------------------------------------------------------------------------
+tmp=$(mktemp -d)
+sandbox_pid=
+cleanup() {
+    if [ -n "$sandbox_pid" ]; then
+        kill "$sandbox_pid" 2>/dev/null
+        wait "$sandbox_pid" 2>/dev/null
+    fi
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM
+
+for program in clickup team_central canonize sync_templates quickstart sandbox; do
+    if [ ! -x "$B/$program" ]; then
+        echo "cli: $B/$program is missing (make examples $B/sandbox)"
+        echo "cli: 0 passed, 1 failed"
+        exit 1
+    fi
+done
+
+"$B/sandbox" --port 0 --port-file "$tmp/port" >"$tmp/sandbox.log" 2>&1 &
+sandbox_pid=$!
+tries=0
+while [ ! -s "$tmp/port" ]; do
+    tries=$((tries + 1))
+    if [ "$tries" -gt 100 ] || ! kill -0 "$sandbox_pid" 2>/dev/null; then
+        cat "$tmp/sandbox.log"
+        echo "cli: 0 passed, 1 failed"
+        exit 1
+    fi
+    sleep 0.1
+done
+port=$(cat "$tmp/port")
+
+# Only these settings, whatever the caller's environment holds.
+unset CLICKUP_TEAM_ID CLICKUP_RATE_LIMIT CLICKUP_RATE_WINDOW_S CLICKUP_ENABLE_CACHE CLICKUP_TIMEOUT_MS \
+      CLICKUP_LOG_LEVEL CLICKUP_MAX_RETRIES CLICKUP_BACKOFF_MS CLICKUP_TEMPLATES_LIST_ID
+export CLICKUP_API_TOKEN=$TOKEN
+export CLICKUP_BASE_URL="http://127.0.0.1:$port/api/v2"
+export SANDBOX_CONTROL="http://127.0.0.1:$port/_sandbox"
+
+# ---- helpers ---------------------------------------------------------------------------------
+# POST a JSON body to a control endpoint: control fault '{"kind": ...}' | control reset '{}'.
+control() {
+    "$PY" -c '
+import sys, urllib.request
+req = urllib.request.Request(sys.argv[1], data=sys.argv[2].encode(), headers={"Content-Type": "application/json"})
+urllib.request.urlopen(req, timeout=5).read()' "$SANDBOX_CONTROL/$1" "$2"
+}
+
+# Run a command; its stdout, stderr and exit code land in $tmp/out, $tmp/err and $code.
+# (Every check ends by clearing the sandbox's request log and faults, so each run starts
+# clean and sees only its own requests.)
+run() {
+    "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+    code=$?
+}
+
+# The same with stdin from a file: run_stdin FILE command...
+run_stdin() {
+    input=$1
+    shift
+    "$@" >"$tmp/out" 2>"$tmp/err" <"$input"
+    code=$?
+}
+
+# True when the python expression holds. It sees: out, err (text); d (stdout as JSON, None
+# when it is not JSON); tmp (the scratch directory); one_line() (stderr is one "clickup: " line); requests(method, path)
+# (what the sandbox received since the last check). Then it clears the sandbox's log and faults.
+holds() {
+    "$PY" - "$1" "$tmp/out" "$tmp/err" <<'PY'
+import json, os, sys, urllib.parse, urllib.request
+expr, out_path, err_path = sys.argv[1:4]
+out = open(out_path, encoding="utf-8", errors="replace").read()
+err = open(err_path, encoding="utf-8", errors="replace").read()
+tmp = os.path.dirname(out_path)
+try:
+    d = json.loads(out)
+except ValueError:
+    d = None
+
+def one_line():
+    return err.startswith("clickup: ") and len(err.splitlines()) == 1
+
+def requests(method=None, path=None):
+    query = urllib.parse.urlencode({k: v for k, v in (("method", method), ("path", path)) if v})
+    url = os.environ["SANDBOX_CONTROL"] + "/requests?" + query
+    return json.load(urllib.request.urlopen(url, timeout=5))["requests"]
+
+result = bool(eval(expr))
+reset = urllib.request.Request(os.environ["SANDBOX_CONTROL"] + "/reset", data=b"{}",
+                               headers={"Content-Type": "application/json"})
+urllib.request.urlopen(reset, timeout=5).read()
+sys.exit(0 if result else 1)
+PY
+}
+
+# check DESCRIPTION EXPECTED_EXIT_CODE [PYTHON_EXPRESSION]: judge the last run.
+# Every check also makes sure the token was not printed.
+check() {
+    desc=$1
+    want=$2
+    expr=${3:-True}
+    if [ "$code" != "$want" ]; then
+        failed=$((failed + 1))
+        echo "FAIL - $desc: exit code $code, wanted $want"
+        echo "       stderr: $(head -c 300 "$tmp/err")"
+        control reset '{}'
+    elif ! holds "($expr) and '$TOKEN' not in out + err"; then
+        failed=$((failed + 1))
+        echo "FAIL - $desc: $expr"
+        echo "       stdout: $(head -c 300 "$tmp/out")"
+        echo "       stderr: $(head -c 300 "$tmp/err")"
+    else
+        passed=$((passed + 1))
+        echo "ok - $desc"
+    fi
+}
+
+C="$B/clickup"
+
+# ---- help and usage (exit 2, nothing sent) ----------------------------------------------------------
+run "$C" --help
+check "--help lists commands, environment and exit codes" 0 \
+      '"task from-template" in out and "CLICKUP_MAX_RETRIES" in out and "8  outcome unknown" in out'
+
+run "$C" task create --help
+check "task create --help describes --markdown-file" 0 '"--markdown-file" in out and out.startswith("usage: clickup task create")'
+
+run "$C" tasks --help
+check "tasks --help describes --max-pages" 0 '"--max-pages" in out'
+
+run "$C"
+check "no command: usage on stderr, exit 2" 2 '"usage: clickup" in err and out == ""'
+
+run "$C" bogus
+check "unknown command: exit 2, one line" 2 'one_line() and "bogus" in err'
+
+run "$C" spaces --nope
+check "unknown option: exit 2, one line" 2 'one_line() and "--nope" in err'
+
+run "$C" task create --list 2101 --name x --priority 7
+check "bad priority: exit 2 before any request" 2 'one_line() and "--priority" in err and requests() == []'
+
+run "$C" task get 'bad id!'
+check "bad task id: exit 2 before any request" 2 'one_line() and requests() == []'
+
+run "$C" tasks --list 2100 --space 790
+check "tasks with both --list and --space: exit 2" 2 'one_line() and requests() == []'
+
+run "$C" task update 86abc123 --due tomorrow
+check "task update with a bad --due: exit 2" 2 'one_line() and "--due" in err and requests() == []'
+
+run "$C" task update 86abc123
+check "task update with nothing to change: exit 2, nothing sent" 2 'one_line() and requests("PUT") == []'
+
+run env -u CLICKUP_API_TOKEN "$C" spaces
+check "no CLICKUP_API_TOKEN: exit 2, says which variable" 2 'one_line() and "CLICKUP_API_TOKEN" in err'
+
+# ---- every command ----------------------------------------------------------------------------------
+run "$C" spaces
+check "spaces: 790 and 791 (private)" 0 \
+      '[s["id"] for s in d] == ["790", "791"] and d[1]["private"] is True and d[0]["multiple_assignees"] is True and d[0]["archived"] is False'
+
+run "$C" spaces --archived
+check "spaces --archived: 792" 0 '[s["id"] for s in d] == ["792"] and d[0]["archived"] is True'
+
+run "$C" members
+check "members: three, numeric ids, emails, roles" 0 \
+      '[m["id"] for m in d] == [183, 2772463, 5001] and d[0]["email"] == "ada@example.com" and d[0]["initials"] == "AO" and d[0]["role"] == 1'
+
+run "$C" task get https://app.clickup.com/t/9001/OPS-42 --markdown
+check "task get by a custom-id URL, with markdown and every field" 0 '
+    d["id"] == "86abc123" and d["custom_id"] == "OPS-42"
+    and "**{{client_name}}**" in d["markdown_description"]
+    and d["status"] == {"status": "in progress", "color": "#4194f6", "type": "custom", "orderindex": 1}
+    and d["date_created"] == 1695000000000 and d["date_closed"] is None and d["due_date"] is None
+    and d["creator"] == {"id": 183, "username": "Ada Owner"}
+    and d["assignees"][0]["email"] == "ada@example.com"
+    and [len(c["items"]) for c in d["checklists"]] == [2, 2] and d["checklists"][0]["items"][0]["resolved"] is True
+    and d["tags"] == ["sop"] and d["parent"] is None and d["priority"] is None
+    and d["time_estimate"] == 8640000 and d["time_spent"] == 2040000
+    and {f["name"]: f["value"] for f in d["custom_fields"]}["Client Tier"] == 2
+    and {f["name"]: f["value"] for f in d["custom_fields"]}["Labels"] is None
+    and d["url"] == "https://app.clickup.com/t/86abc123"
+    and (d["list_id"], d["folder_id"], d["space_id"]) == ("2101", "1100", "790")
+    and "custom_task_ids=true" in requests("GET", "/api/v2/task/OPS-42")[0]["query"]'
+
+run "$C" task get 86abc123 --subtasks
+check "task get --subtasks: the subtasks, and no markdown unless asked" 0 \
+      '"86abc124" in [s["id"] for s in d["subtasks"]] and "markdown_description" not in d and d["subtasks"][0]["parent"] == "86abc123"'
+
+run "$C" tasks --list 2100 --include-closed
+check "tasks --list 2100: 250 tasks over 3 pages" 0 \
+      'len(d) == 250 and len({t["id"] for t in d}) == 250 and len(requests("GET", "/api/v2/list/2100/task")) == 3'
+
+run "$C" tasks --list 2100 --include-closed --max-pages 2
+check "tasks --max-pages 2: 200 tasks, truncation said on stderr, exit 0" 0 \
+      'len(d) == 200 and "--max-pages" in err and len(requests("GET", "/api/v2/list/2100/task")) == 2'
+
+run "$C" tasks --list 2100 --include-closed --status complete --tag urgent
+check "tasks with --status and --tag filters" 0 \
+      'len(d) == 25 and all(t["status"]["status"] == "complete" and "urgent" in t["tags"] for t in d)'
+
+run "$C" tasks --space 790 --include-closed --assignee 183
+check "tasks --space 790 --assignee 183" 0 \
+      'len(d) >= 125 and all(t["space_id"] == "790" and 183 in [a["id"] for a in t["assignees"]] for t in d)'
+
+printf '# Kickoff\n\nAgenda for **{{client_name}}**\n' >"$tmp/agenda.md"
+run_stdin "$tmp/agenda.md" "$C" task create --list 2101 --name "CLI test task" --markdown-file - \
+    --tag cli --assignee 183 --priority 2 --due 1710000000000 --status "in progress"
+check "task create, markdown from stdin (--markdown-file -)" 0 '
+    d["name"] == "CLI test task" and d["tags"] == ["cli"] and d["priority"]["priority"] == "high"
+    and d["due_date"] == 1710000000000 and d["status"]["status"] == "in progress" and d["list_id"] == "2101"
+    and json.loads(requests("POST", "/api/v2/list/2101/task")[0]["body"])["markdown_content"]
+        == "# Kickoff\n\nAgenda for **{{client_name}}**\n"'
+new_task=$("$PY" -c 'import json, sys; print(json.load(open(sys.argv[1]))["id"])' "$tmp/out" 2>/dev/null)
+
+run "$C" task update "$new_task" --name "CLI test task, renamed" --priority none --due none \
+    --add-assignee 2772463 --remove-assignee 183
+check "task update: name, priority cleared, due cleared, assignees swapped" 0 '
+    d["name"] == "CLI test task, renamed" and d["priority"] is None and d["due_date"] is None
+    and [a["id"] for a in d["assignees"]] == [2772463]
+    and json.loads(requests("PUT")[0]["body"])["assignees"] == {"add": [2772463], "rem": [183]}'
+
+run "$C" templates
+check "templates: 150 over 2 pages" 0 \
+      'len(d) == 150 and d[0] == {"id": "t-86b3e001", "name": "SOP: Onboard {{client_name}}"} and len(requests("GET", "/api/v2/team/9001/taskTemplate")) == 2'
+
+run "$C" task from-template --list 2102 --template t-86b3e001 --name "From a template"
+check "task from-template: the new id" 0 'd["id"] != "" and (d["task"] is None or d["task"]["name"] == "From a template")'
+
+run "$C" folders --space 790
+check "folders --space 790: 1100 with its lists" 0 \
+      '[f["id"] for f in d] == ["1100"] and [l["id"] for l in d[0]["lists"]] == ["2100", "2101"] and d[0]["lists"][0]["task_count"] == 250'
+
+run "$C" lists --folder 1100
+check "lists --folder 1100" 0 '[l["id"] for l in d] == ["2100", "2101"] and d[0]["name"] == "Big List"'
+
+run "$C" lists --space 790
+check "lists --space 790: the folderless list" 0 '[l["id"] for l in d] == ["2200"]'
+
+run "$C" rate
+check "rate: the limiter's fields, synced to the server" 0 \
+      'set(d) == {"limit", "window_ms", "available", "server_remaining", "reset_in_ms", "next_free_in_ms"} and d["server_remaining"] >= 0'
+
+run env CLICKUP_LOG_LEVEL=info "$C" spaces
+check "CLICKUP_LOG_LEVEL=info: log lines on stderr, JSON still on stdout" 0 \
+      'len(d) == 2 and "clickup: info: GET /team" in err'
+
+# ---- every failure class --------------------------------------------------------------------------
+run env CLICKUP_API_TOKEN=pk_wrong_token "$C" spaces
+check "bad token: exit 3, one line, token not printed" 3 'one_line() and "OAUTH_025" in err and "pk_wrong_token" not in err'
+
+run "$C" task get 86zzz999
+check "unknown task: exit 4" 4 'one_line() and "86zzz999" in err'
+
+run "$C" lists --folder 9999
+check "folder the token cannot see: exit 4" 4 'one_line()'
+
+run "$C" task create --list 2101 --name "Bad status" --status "no such status"
+check "status that does not exist: exit 5" 5 'one_line() and "400" in err'
+
+control fault '{"method":"GET","path":"/api/v2/team","kind":"429","count":-1,"arg":30}'
+env CLICKUP_MAX_RETRIES=0 "$C" spaces >"$tmp/out" 2>"$tmp/err"
+code=$?
+check "rate limited (429): exit 6" 6 'one_line() and "429" in err'
+
+control fault '{"method":"GET","path":"/api/v2/team","kind":"status","count":-1,"arg":500}'
+env CLICKUP_MAX_RETRIES=2 CLICKUP_BACKOFF_MS=10 "$C" spaces >"$tmp/out" 2>"$tmp/err"
+code=$?
+check "server error (500) after retries: exit 7" 7 'one_line() and "500" in err and len(requests("GET", "/api/v2/team")) == 3'
+
+control fault '{"method":"GET","path":"/api/v2/team","kind":"delay","count":1,"arg":3000}'
+env CLICKUP_MAX_RETRIES=0 CLICKUP_TIMEOUT_MS=300 "$C" spaces >"$tmp/out" 2>"$tmp/err"
+code=$?
+check "timeout (CLICKUP_TIMEOUT_MS): exit 7" 7 'one_line()'
+
+control fault '{"method":"POST","path":"/api/v2/list/2101/task","kind":"status","count":1,"arg":500}'
+"$C" task create --list 2101 --name "Maybe created" >"$tmp/out" 2>"$tmp/err"
+code=$?
+check "500 on a create: exit 8, outcome unknown said plainly, not repeated" 8 \
+      'one_line() and "OUTCOME UNKNOWN" in err and len(requests("POST")) == 1'
+
+control fault '{"method":"GET","path":"/api/v2/team","kind":"malformed","count":1,"arg":0}'
+"$C" spaces >"$tmp/out" 2>"$tmp/err"
+code=$?
+check "malformed JSON: exit 9" 9 'one_line() and "JSON" in err'
+
+# ---- the example programs ---------------------------------------------------------------------------
+run "$B/team_central"
+check "team_central: {spaces, members}" 0 '
+    set(d) == {"spaces", "members"} and d["spaces"][0] == {"id": "790", "name": "Client A", "private": False}
+    and d["members"][1] == {"id": 2772463, "username": "Grace Member", "email": "grace@example.com"}'
+
+run env CLICKUP_TEMPLATES_LIST_ID=2102 "$B/canonize" https://app.clickup.com/t/86abc123 "Onboard a client to Slack"
+check "canonize: creates the draft and prints its id" 0 '
+    d["clickup_task_id"] and d["clickup_task_url"].endswith(d["clickup_task_id"])
+    and d["detected_variables"] == ["client_name"] and "Save as Template" in d["instructions"]'
+draft=$("$PY" -c 'import json, sys; print(json.load(open(sys.argv[1]))["clickup_task_id"])' "$tmp/out" 2>/dev/null)
+
+run "$C" task get "$draft" --markdown
+check "canonize: the draft has the steps, the variables and the tags" 0 '
+    d["list_id"] == "2102" and d["tags"] == ["sop-draft", "onboard"]
+    and "1. Create the Slack channel" in d["markdown_description"]
+    and "4. Pin the SOP" in d["markdown_description"] and "{{client_name}}" in d["markdown_description"]'
+
+run "$B/canonize" https://app.clickup.com/t/86abc123 "No list"
+check "canonize without CLICKUP_TEMPLATES_LIST_ID: exit 2" 2 '"CLICKUP_TEMPLATES_LIST_ID" in err'
+
+run "$B/sync_templates" "$tmp/sops.json"
+check "sync_templates, first run: 150 new" 0 '
+    out == "Synced 150 templates (150 new, 0 updated, 0 unchanged)\n"
+    and len(json.load(open(os.path.join(tmp, "sops.json")))) == 150'
+
+run "$B/sync_templates" "$tmp/sops.json"
+check "sync_templates, second run: 0 new" 0 'out == "Synced 150 templates (0 new, 0 updated, 150 unchanged)\n"'
+
+echo "not json" >"$tmp/sops.json"
+run "$B/sync_templates" "$tmp/sops.json"
+check "sync_templates, corrupt store: moved aside, started empty" 0 \
+      '"(150 new" in out and "sops.json.corrupt" in err and os.path.exists(os.path.join(tmp, "sops.json.corrupt"))'
+
+run "$B/quickstart"
+check "quickstart: id: name" 0 'out == "86abc123: Onboard {{client_name}} to Slack\n"'
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
