@@ -2303,6 +2303,7 @@ typedef struct sb_resp {
     int         send;                /* SEND_* */
     long        arg;                 /* DRIP: ms per byte; CHUNKED: body bytes */
     int         close;
+    int         head_only;           /* a HEAD request: headers without the body */
 } sb_resp;
 
 static const char JSON_TYPE[] = "application/json; charset=utf-8";
@@ -2727,7 +2728,7 @@ static int send_response(sb_conn *cn, sb_resp *r) {
         ok = send_all(cn, h.p, h.len) && send_chunked(cn, (size_t)r->arg);
         break;
     default:
-        if (r->status != 204) buf_put(&h, r->body, r->body_len);
+        if (r->status != 204 && !r->head_only) buf_put(&h, r->body, r->body_len);
         ok = send_all(cn, h.p, h.len);
         break;
     }
@@ -2882,6 +2883,7 @@ static int handle_request(sb_conn *cn, const sb_req *rq) {
         log_result(sb, ref, r.status, f.kind);
     }
     if (!rq->keep_alive) r.close = 1;
+    if (strcmp(rq->method, "HEAD") == 0) { r.head_only = 1; if (r.send != SEND_NORMAL) r.close = 1; r.send = SEND_NORMAL; }
     keep = send_response(cn, &r);
     free(r.body);
     return keep;

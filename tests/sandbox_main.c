@@ -49,7 +49,7 @@ int main(int argc, char **argv) {
     char url[64];
     int i, sig = 0;
     memset(&o, 0, sizeof o);
-    for (i = 1; i < argc; i++) {
+    for (i = 1; i < argc; i += 2) {                  /* options come in pairs */
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         long n = 0;
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) { usage(stdout); return 0; }
@@ -60,7 +60,6 @@ int main(int argc, char **argv) {
         else if (strcmp(a, "--rate-window") == 0 && (n = number_arg(v, 86400)) > 0) o.rate_window_s = (int)n;
         else if (strcmp(a, "--port-file") == 0 && *v) port_file = v;
         else { fprintf(stderr, "sandbox: bad option or value: %s %s\n", a, v); usage(stderr); return 2; }
-        i++;
     }
     /* Block the stop signals before any thread starts, so only sigwait below receives them. */
     sigemptyset(&sigs);

@@ -580,7 +580,7 @@ static void test_rate_limit(void **state) {
         assert_non_null(sb);
         first_reset[0] = '\0';
         for (i = 1; i <= 5; i++) {
-            char want[8];
+            char want[16];
             http(sb, "GET", "/api/v2/team", SANDBOX_TOKEN, NULL, &r);
             assert_int_equal(r.status, 200);
             assert_string_equal(r.limit, "5");
@@ -876,12 +876,13 @@ static void test_keep_alive(void **state) {
 
 typedef struct worker {
     sandbox *sb;
+    CURL    *h;            /* created on the main thread: curl_easy_init is not race-free */
     int      id, ok;
 } worker;
 
 static void *worker_main(void *arg) {
     worker *w = (worker *)arg;
-    CURL *h = curl_easy_init();
+    CURL *h = w->h;
     http_resp r;
     char body[64];
     int i;
@@ -895,7 +896,6 @@ static void *worker_main(void *arg) {
         w->ok += r.rc == CURLE_OK && r.status == 200 && r.doc != NULL;
         resp_free(&r);
     }
-    curl_easy_cleanup(h);
     return NULL;
 }
 
@@ -907,10 +907,13 @@ static void test_concurrent_clients(void **state) {
     (void)state;
     for (i = 0; i < 8; i++) {
         w[i].sb = sb; w[i].id = i; w[i].ok = 0;
-        assert_int_equal(pthread_create(&th[i], NULL, worker_main, &w[i]), 0);
+        w[i].h = curl_easy_init();
+        assert_non_null(w[i].h);
     }
+    for (i = 0; i < 8; i++) assert_int_equal(pthread_create(&th[i], NULL, worker_main, &w[i]), 0);
     for (i = 0; i < 8; i++) {
         pthread_join(th[i], NULL);
+        curl_easy_cleanup(w[i].h);
         assert_int_equal(w[i].ok, 20);
     }
     assert_int_equal(sandbox_request_count(sb, NULL, NULL), 160);
