@@ -1093,6 +1093,10 @@ static void print_help(FILE *out) {
     fputs(HELP_EXIT_CODES, out);
 }
 
+static int is_help(const char *arg) {
+    return strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0 || strcmp(arg, "help") == 0;
+}
+
 /* The command named by argv[1] (and argv[2] after "task"); *words says how many it used. */
 static const command_spec *find_command(int argc, char **argv, int *words) {
     char name[64];
@@ -1117,7 +1121,7 @@ int main(int argc, char **argv) {
         print_help(stderr);
         return EXIT_USAGE;
     }
-    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+    if (is_help(argv[1]) || (strcmp(argv[1], "task") == 0 && argc > 2 && is_help(argv[2]))) {
         print_help(stdout);
         return 0;
     }
