@@ -1474,7 +1474,8 @@ CLICKUP_API clickup_result clickup_json_parse(const char *text, size_t len, cons
     if (!out) return CLICKUP_ERR_INVALID_ARG;
     *out = NULL;
     if (!text && len) return CLICKUP_ERR_INVALID_ARG;
-    /* Nodes and strings take about three times the input; start with that, double after. */
+    /* The copy, nodes and strings take three to nine times the input (more for small values);
+       start with three, chunks double after that. */
     doc = (clickup_json_doc *)clickup__result_new(alloc, sizeof *doc, len < ((size_t)-1 / 8) ? len * 3 + 1024 : len);
     if (!doc) {
         if (err) { err->offset = 0; err->reason = "out of memory"; }
@@ -1580,11 +1581,31 @@ CLICKUP__FN int clickup__is_number_text(const char *s, size_t n) {
     return p == end;
 }
 
+/* strtod for JSON number text, whatever the C locale's decimal point is: the '.' is swapped
+   for the locale's own before converting. Digits past the 120th cannot change a double's
+   value except in rounding ties, so longer mantissas are cut (the exponent is kept). */
+#include <locale.h>
+CLICKUP__FN double clickup__strtod(const char *s, size_t n) {
+    char buf[160];
+    const char *dp = localeconv()->decimal_point;
+    size_t i, o = 0, digits = 0;
+    int in_mantissa = 1;
+    for (i = 0; i < n && o < sizeof buf - 8; i++) {
+        char ch = s[i];
+        if (ch == 'e' || ch == 'E') in_mantissa = 0;
+        if (in_mantissa && ch >= '0' && ch <= '9' && ++digits > 120) continue;
+        if (ch == '.' && dp && dp[0] && dp[0] != '.' && !dp[1]) ch = dp[0];
+        buf[o++] = ch;
+    }
+    buf[o] = '\0';
+    return strtod(buf, NULL);
+}
+
 CLICKUP_API double clickup_json_as_double(const clickup_json *v, double fallback) {
     if (!v) return fallback;
-    if (v->type == CLICKUP_JSON_NUMBER) return strtod(v->u.s, NULL);
+    if (v->type == CLICKUP_JSON_NUMBER) return clickup__strtod(v->u.s, v->n);
     if (v->type == CLICKUP_JSON_STRING && v->n < 64 && clickup__is_number_text(v->u.s, v->n))
-        return strtod(v->u.s, NULL);
+        return clickup__strtod(v->u.s, v->n);
     return fallback;
 }
 CLICKUP_API int clickup_json_as_bool(const clickup_json *v, int fallback) {
@@ -1593,6 +1614,63 @@ CLICKUP_API int clickup_json_as_bool(const clickup_json *v, int fallback) {
 CLICKUP_API const char *clickup_json_number_text(const clickup_json *v) {
     return (v && v->type == CLICKUP_JSON_NUMBER) ? v->u.s : NULL;
 }
+/* A JSON number as sign, significant digits (no leading or trailing zeros) and a decimal
+   exponent, so "1.50e2", "150" and "150.0" compare equal and big integers stay exact. */
+typedef struct clickup__decimal {
+    int         neg;
+    const char *digits[2];     /* up to two runs: before and after the '.' */
+    size_t      len[2];
+    int64_t     exp;           /* value = 0.d1d2d3... * 10^exp                  */
+} clickup__decimal;
+
+CLICKUP__FN int clickup__decimal_digit(const clickup__decimal *d, size_t i) {
+    return i < d->len[0] ? d->digits[0][i] : d->digits[1][i - d->len[0]];
+}
+
+CLICKUP__FN void clickup__decimal_of(const char *s, size_t n, clickup__decimal *d) {
+    size_t i = 0, int_start, int_len, frac_start = 0, frac_len = 0, k;
+    int64_t e = 0;
+    memset(d, 0, sizeof *d);
+    if (i < n && s[i] == '-') { d->neg = 1; i++; }
+    int_start = i;
+    while (i < n && s[i] >= '0' && s[i] <= '9') i++;
+    int_len = i - int_start;
+    if (i < n && s[i] == '.') {
+        frac_start = ++i;
+        while (i < n && s[i] >= '0' && s[i] <= '9') i++;
+        frac_len = i - frac_start;
+    }
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        int eneg = 0;
+        i++;
+        if (i < n && (s[i] == '+' || s[i] == '-')) eneg = s[i++] == '-';
+        for (; i < n; i++) if (e < 1000000000000LL) e = e * 10 + (s[i] - '0');
+        if (eneg) e = -e;
+    }
+    /* strip leading zeros (through the '.') and trailing zeros */
+    d->exp = e + (int64_t)int_len;
+    while (int_len && s[int_start] == '0') { int_start++; int_len--; d->exp--; }
+    if (!int_len) while (frac_len && s[frac_start] == '0') { frac_start++; frac_len--; d->exp--; }
+    if (frac_len) while (frac_len && s[frac_start + frac_len - 1] == '0') frac_len--;
+    if (!frac_len) while (int_len && s[int_start + int_len - 1] == '0') int_len--;
+    d->digits[0] = s + int_start; d->len[0] = int_len;
+    d->digits[1] = s + frac_start; d->len[1] = frac_len;
+    k = int_len + frac_len;
+    if (!k) { d->neg = 0; d->exp = 0; }       /* every zero is the same zero */
+}
+
+CLICKUP__FN int clickup__number_equal(const clickup_json *a, const clickup_json *b) {
+    clickup__decimal x, y;
+    size_t i, n;
+    clickup__decimal_of(a->u.s, a->n, &x);
+    clickup__decimal_of(b->u.s, b->n, &y);
+    n = x.len[0] + x.len[1];
+    if (x.neg != y.neg || x.exp != y.exp || n != y.len[0] + y.len[1]) return 0;
+    for (i = 0; i < n; i++)
+        if (clickup__decimal_digit(&x, i) != clickup__decimal_digit(&y, i)) return 0;
+    return 1;
+}
+
 CLICKUP_API int clickup_json_equal(const clickup_json *a, const clickup_json *b) {
     size_t i;
     if (!a || !b) return a == b;
@@ -1600,8 +1678,7 @@ CLICKUP_API int clickup_json_equal(const clickup_json *a, const clickup_json *b)
     switch (a->type) {
     case CLICKUP_JSON_NULL: return 1;
     case CLICKUP_JSON_BOOL: return a->b == b->b;
-    case CLICKUP_JSON_NUMBER:
-        return (a->n == b->n && memcmp(a->u.s, b->u.s, a->n) == 0) || strtod(a->u.s, NULL) == strtod(b->u.s, NULL);
+    case CLICKUP_JSON_NUMBER: return clickup__number_equal(a, b);
     case CLICKUP_JSON_STRING: return a->n == b->n && memcmp(a->u.s, b->u.s, a->n) == 0;
     case CLICKUP_JSON_ARRAY:
         if (a->n != b->n) return 0;
@@ -1625,6 +1702,7 @@ CLICKUP_API int clickup_json_equal(const clickup_json *a, const clickup_json *b)
 #define CLICKUP__JW_KEY   4u
 
 CLICKUP_API void clickup_json_writer_init(clickup_json_writer *w, const clickup_allocator *alloc) {
+    if (!w) return;
     memset(w, 0, sizeof *w);
     if (alloc) w->alloc = *alloc;
 }
@@ -1662,7 +1740,7 @@ CLICKUP__FN void clickup__jw_put(clickup_json_writer *w, const char *s, size_t n
 /* Bookkeeping before any value: one root, keys before values in objects, commas in arrays. */
 CLICKUP__FN int clickup__jw_before_value(clickup_json_writer *w) {
     unsigned char *st;
-    if (w->err) return 0;
+    if (!w || w->err) return 0;
     if (w->depth == 0) {
         if (w->root_done) { w->err = CLICKUP_ERR_INVALID_ARG; return 0; }
         w->root_done = 1;
@@ -1688,7 +1766,7 @@ CLICKUP__FN void clickup__jw_open(clickup_json_writer *w, int is_obj) {
 
 CLICKUP__FN void clickup__jw_close(clickup_json_writer *w, int is_obj) {
     unsigned char st;
-    if (w->err) return;
+    if (!w || w->err) return;
     if (w->depth == 0) { w->err = CLICKUP_ERR_INVALID_ARG; return; }
     st = w->state[w->depth - 1];
     if (((st & CLICKUP__JW_OBJ) != 0) != (is_obj != 0) || (st & CLICKUP__JW_KEY)) {
@@ -1777,7 +1855,7 @@ CLICKUP__FN int clickup__fmt_double(char *buf, size_t n, double v) {
         len = snprintf(buf, n, "%.*g", prec, v);
         for (p = buf; *p; p++)
             if (*p != '-' && *p != '+' && *p != 'e' && (*p < '0' || *p > '9')) *p = '.';
-        if (strtod(buf, NULL) == v) break;
+        if (clickup__strtod(buf, (size_t)len) == v) break;
     }
     return len;
 }
@@ -2273,7 +2351,7 @@ struct clickup_client {
     char    curl_err[CURL_ERROR_SIZE];
     char   *body;
     size_t  body_len, body_cap;
-    int     too_large;
+    int     too_large, body_nomem;
     size_t  header_bytes;
     int     got_status_line;
     char    h_limit[32], h_remaining[32], h_reset[32], h_retry_after[64];
@@ -2396,7 +2474,7 @@ CLICKUP__FN size_t clickup__curl_write(char *data, size_t size, size_t nmemb, vo
         char *nb;
         while (ncap < c->body_len + n + 1) ncap *= 2;
         nb = (char *)clickup__realloc(&c->alloc, c->body, c->body_cap, ncap);
-        if (!nb) return 0;
+        if (!nb) { c->body_nomem = 1; return 0; }
         c->body = nb; c->body_cap = ncap;
     }
     memcpy(c->body + c->body_len, data, n);
@@ -2787,6 +2865,7 @@ CLICKUP_API clickup_result clickup_client_create(const clickup_config *cfg, clic
     /* Personal tokens go raw; OAuth access tokens as Bearer. */
     n = strlen(cfg->token) + 32;
     c->auth_header = (char *)clickup__malloc(&c->alloc, n);
+    if (c->auth_header) c->auth_header[0] = '\0';    /* destroy wipes it up to its NUL */
     if (!c->token || !c->base_url || (cfg->team_id && !c->team_id) || (cfg->ca_info && !c->ca_info) ||
         (cfg->ca_path && !c->ca_path) || !c->auth_header) {
         why = "nomem";
@@ -3039,7 +3118,7 @@ CLICKUP__FN clickup_result clickup__perform(clickup_client *c, const clickup__ca
         if (rq.timeout_ms > c->timeout_ms) rq.timeout_ms = c->timeout_ms;
         memset(&resp, 0, sizeof resp);
         c->body_len = 0;
-        c->too_large = 0;
+        c->too_large = c->body_nomem = 0;
         c->curl_err[0] = '\0';
         c->err.curl_code = 0;
         c->err.attempts++;
@@ -3071,6 +3150,13 @@ CLICKUP__FN clickup_result clickup__perform(clickup_client *c, const clickup__ca
         clickup__strlcpy(c->err.curl_error, c->curl_err, sizeof c->err.curl_error);
 
         /* 3. classify */
+        if (c->body_nomem) {      /* the answer arrived but we had no memory to keep it */
+            rc = clickup__idempotent(call->method)
+                     ? clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory while receiving the response")
+                     : clickup__fail(c, CLICKUP_ERR_OUTCOME_UNKNOWN,
+                                     "out of memory while receiving the answer; the write may have happened");
+            goto out;
+        }
         if (ts == CLICKUP_TRANSPORT_OK) {
             CLICKUP__LOG(c, CLICKUP_LOG_INFO, "%s %s -> %d in %llu ms (attempt %d)", call->method, call->path,
                          resp.status, (unsigned long long)(now - t0), attempt + 1);
@@ -3556,6 +3642,14 @@ CLICKUP__FN clickup_result clickup__invalid(clickup_client *c, const char *metho
     return clickup__fail(c, CLICKUP_ERR_INVALID_ARG, "%s (nothing was sent)", what);
 }
 
+/* Out of memory before the request: record it like any other failure. */
+CLICKUP__FN clickup_result clickup__nomem(clickup_client *c, const char *method, const char *route) {
+    clickup__error_reset(c, method, route);
+    c->m.calls++;
+    c->m.errors_other++;
+    return clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory (nothing was sent)");
+}
+
 /* Parse the last response body into a new result object of `size` bytes. */
 CLICKUP__FN clickup_result clickup__body_result(clickup_client *c, size_t size, void **obj, clickup__dec *d,
                                                 const clickup_json **root) {
@@ -3721,7 +3815,10 @@ CLICKUP__FN clickup_result clickup__path(clickup_client *c, clickup__buf *b, con
     clickup__buf_str(b, a1);
     clickup__buf_str(b, id1);
     if (a2) clickup__buf_str(b, a2);
-    return b->nomem ? CLICKUP_ERR_NOMEM : CLICKUP_OK;
+    if (!b->nomem) return CLICKUP_OK;
+    clickup__free(&c->alloc, b->p);
+    b->p = NULL;
+    return CLICKUP_ERR_NOMEM;
 }
 
 CLICKUP_API clickup_result clickup_spaces_get(clickup_client *c, const clickup_spaces_opts *opts, clickup_spaces **out) {
@@ -3733,7 +3830,7 @@ CLICKUP_API clickup_result clickup_spaces_get(clickup_client *c, const clickup_s
     *out = NULL;
     if (!c) return CLICKUP_ERR_INVALID_ARG;
     if ((rc = clickup__team(c, &team))) return rc;
-    if (clickup__path(c, &path, "/team/", team, "/space")) return clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory");
+    if (clickup__path(c, &path, "/team/", team, "/space")) return clickup__nomem(c, "GET", "/team/{team_id}/space");
     memset(&call, 0, sizeof call);
     call.method = "GET"; call.route = "GET /team/{team_id}/space"; call.path = path.p;
     call.query = opts && opts->archived ? "?archived=true" : "";
@@ -3762,7 +3859,7 @@ CLICKUP_API clickup_result clickup_folders_get(clickup_client *c, const char *sp
     if (!c) return CLICKUP_ERR_INVALID_ARG;
     if (!clickup__valid_id(space_id))
         return clickup__invalid(c, "GET", "/space/{space_id}/folder", "space id is empty or has characters an id cannot have");
-    if (clickup__path(c, &path, "/space/", space_id, "/folder")) return clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory");
+    if (clickup__path(c, &path, "/space/", space_id, "/folder")) return clickup__nomem(c, "GET", "/space/{space_id}/folder");
     memset(&call, 0, sizeof call);
     call.method = "GET"; call.route = "GET /space/{space_id}/folder"; call.path = path.p;
     call.query = opts && opts->archived ? "?archived=true" : "";
@@ -3794,7 +3891,7 @@ CLICKUP_API clickup_result clickup_lists_get(clickup_client *c, const char *fold
         return clickup__invalid(c, "GET", folder_id ? "/folder/{folder_id}/list" : "/space/{space_id}/list",
                                 "%s id is empty or has characters an id cannot have", folder_id ? "folder" : "space");
     if (clickup__path(c, &path, folder_id ? "/folder/" : "/space/", folder_id ? folder_id : space_id, "/list"))
-        return clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory");
+        return clickup__nomem(c, "GET", folder_id ? "/folder/{folder_id}/list" : "/space/{space_id}/list");
     memset(&call, 0, sizeof call);
     call.method = "GET"; call.route = folder_id ? "GET /folder/{folder_id}/list" : "GET /space/{space_id}/list";
     call.path = path.p;
@@ -3819,7 +3916,7 @@ CLICKUP_API clickup_result clickup_list_get(clickup_client *c, const char *list_
     if (!c) return CLICKUP_ERR_INVALID_ARG;
     if (!clickup__valid_id(list_id))
         return clickup__invalid(c, "GET", "/list/{list_id}", "list id is empty or has characters an id cannot have");
-    if (clickup__path(c, &path, "/list/", list_id, NULL)) return clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory");
+    if (clickup__path(c, &path, "/list/", list_id, NULL)) return clickup__nomem(c, "GET", "/list/{list_id}");
     memset(&call, 0, sizeof call);
     call.method = "GET"; call.route = "GET /list/{list_id}"; call.path = path.p; call.query = "";
     call.ttl_ms = (uint64_t)c->ttl_hierarchy_ms;
@@ -3946,7 +4043,7 @@ CLICKUP__FN clickup_result clickup__task_target(clickup_client *c, const char *m
     clickup__buf_str(path, ref.id);
     if (suffix) clickup__buf_str(path, suffix);
     clickup__buf_put(query, "", 0);
-    if (path->nomem || query->nomem) return clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory");
+    if (path->nomem || query->nomem) return clickup__nomem(c, method, route);
     return CLICKUP_OK;
 }
 
@@ -3974,7 +4071,7 @@ CLICKUP_API clickup_result clickup_task_get(clickup_client *c, const char *task_
     if (!rc) {
         if (opts && opts->include_subtasks) clickup__buf_query(&query, "include_subtasks", "true");
         if (opts && opts->include_markdown) clickup__buf_query(&query, "include_markdown_description", "true");
-        if (query.nomem) rc = clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory");
+        if (query.nomem) rc = clickup__nomem(c, "GET", "/task/{task_id}");
     }
     if (!rc) {
         memset(&call, 0, sizeof call);
@@ -4036,7 +4133,7 @@ CLICKUP__FN clickup_result clickup__task_query(clickup_client *c, const clickup_
     if (q->date_updated_gt.present) clickup__buf_query_i64(query, "date_updated_gt", q->date_updated_gt.value);
     if (q->date_updated_lt.present) clickup__buf_query_i64(query, "date_updated_lt", q->date_updated_lt.value);
     clickup__buf_put(query, "", 0);
-    if (path->nomem || query->nomem) return clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory");
+    if (path->nomem || query->nomem) return clickup__nomem(c, "GET", *route + 4);
     return CLICKUP_OK;
 }
 
@@ -4150,7 +4247,7 @@ CLICKUP_API clickup_result clickup_tasks_get(clickup_client *c, const clickup_ta
     *out = NULL;
     if (!c) return CLICKUP_ERR_INVALID_ARG;
     all = (clickup_tasks *)clickup__result_new(&c->alloc, sizeof *all, 1 << 16);
-    if (!all) return CLICKUP_ERR_NOMEM;
+    if (!all) return clickup__nomem(c, "GET", q && q->space_id ? "/team/{team_Id}/task" : "/list/{list_id}/task");
     rc = clickup__tasks_walk(c, q, all, NULL, NULL, NULL);
     if (rc) { clickup_tasks_free(all); return rc; }
     *out = all;
@@ -4271,8 +4368,8 @@ CLICKUP__FN clickup_result clickup__write_task(clickup_client *c, clickup__call 
     const clickup_json *root;
     clickup_task *t;
     clickup_result rc = clickup_json_writer_finish(w, &text, &len);
-    if (rc == CLICKUP_ERR_NOMEM) return clickup__fail(c, rc, "out of memory");
-    if (rc) return clickup__invalid(c, call->method, call->route, "a value could not be written as JSON (invalid UTF-8, NaN, or invalid raw JSON)");
+    if (rc == CLICKUP_ERR_NOMEM) return clickup__nomem(c, call->method, call->path);
+    if (rc) return clickup__invalid(c, call->method, call->path, "a value could not be written as JSON (invalid UTF-8, NaN, or invalid raw JSON)");
     call->body = text;
     call->body_len = len;
     if ((rc = clickup__perform(c, call))) return rc;
@@ -4302,7 +4399,10 @@ CLICKUP_API clickup_result clickup_task_create(clickup_client *c, const char *li
         clickup_json_writer_free(&w);
         return clickup__invalid(c, "POST", "/list/{list_id}/task", "%s", why);
     }
-    if (clickup__path(c, &path, "/list/", list_id, "/task")) { clickup_json_writer_free(&w); return CLICKUP_ERR_NOMEM; }
+    if (clickup__path(c, &path, "/list/", list_id, "/task")) {
+        clickup_json_writer_free(&w);
+        return clickup__nomem(c, "POST", "/list/{list_id}/task");
+    }
     memset(&call, 0, sizeof call);
     call.method = "POST"; call.route = "POST /list/{list_id}/task"; call.path = path.p; call.query = "";
     rc = clickup__write_task(c, &call, &w, out);
@@ -4402,7 +4502,7 @@ CLICKUP__FN clickup_result clickup__tag(clickup_client *c, const char *method, c
     memset(&seg, 0, sizeof seg); seg.al = &c->alloc;
     clickup__buf_str(&seg, "/tag/");
     clickup__buf_escaped(&seg, tag);
-    if (seg.nomem) { clickup__free(&c->alloc, seg.p); return CLICKUP_ERR_NOMEM; }
+    if (seg.nomem) { clickup__free(&c->alloc, seg.p); return clickup__nomem(c, method, route + strlen(method) + 1); }
     rc = clickup__task_sub(c, method, route, task_ref, seg.p, NULL, 0);
     clickup__free(&c->alloc, seg.p);
     return rc;
@@ -4430,8 +4530,9 @@ CLICKUP_API clickup_result clickup_task_field_set(clickup_client *c, const char 
     clickup_jw_key(&w, "value");
     clickup__jw_field_value(&w, value);
     clickup_jw_object_end(&w);
-    if (clickup_json_writer_finish(&w, &text, &len) != CLICKUP_OK) {
+    if ((rc = clickup_json_writer_finish(&w, &text, &len)) != CLICKUP_OK) {
         clickup_json_writer_free(&w);
+        if (rc == CLICKUP_ERR_NOMEM) return clickup__nomem(c, "POST", route + 5);
         return clickup__invalid(c, "POST", route + 5, "the value could not be written as JSON (invalid UTF-8, NaN, or invalid raw JSON)");
     }
     clickup__fmt(suffix, sizeof suffix, "/field/%s", field_id);
@@ -4463,9 +4564,9 @@ CLICKUP_API clickup_result clickup_templates_get(clickup_client *c, clickup_temp
     *out = NULL;
     if (!c) return CLICKUP_ERR_INVALID_ARG;
     if ((rc = clickup__team(c, &team))) return rc;
-    if (clickup__path(c, &path, "/team/", team, "/taskTemplate")) return clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory");
+    if (clickup__path(c, &path, "/team/", team, "/taskTemplate")) return clickup__nomem(c, "GET", "/team/{team_id}/taskTemplate");
     all = (clickup_templates *)clickup__result_new(&c->alloc, sizeof *all, 1 << 14);
-    if (!all) { clickup__free(&c->alloc, path.p); return clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory"); }
+    if (!all) { clickup__free(&c->alloc, path.p); return clickup__nomem(c, "GET", "/team/{team_id}/taskTemplate"); }
     for (;;) {   /* no end marker here: stop at an empty or short page */
         char query[32];
         clickup__dec d;
@@ -4569,14 +4670,15 @@ CLICKUP_API clickup_result clickup_task_from_template(clickup_client *c, const c
     clickup_jw_key(&w, "name");
     clickup_jw_string(&w, name);
     clickup_jw_object_end(&w);
-    if (clickup_json_writer_finish(&w, &text, &len) != CLICKUP_OK) {
+    if ((rc = clickup_json_writer_finish(&w, &text, &len)) != CLICKUP_OK) {
         clickup_json_writer_free(&w);
+        if (rc == CLICKUP_ERR_NOMEM) return clickup__nomem(c, "POST", route);
         return clickup__invalid(c, "POST", route, "name is not valid UTF-8");
     }
     memset(&path, 0, sizeof path); path.al = &c->alloc;
     clickup__buf_str(&path, "/list/"); clickup__buf_str(&path, list_id);
     clickup__buf_str(&path, "/taskTemplate/"); clickup__buf_str(&path, template_id);
-    if (path.nomem) { clickup_json_writer_free(&w); clickup__free(&c->alloc, path.p); return CLICKUP_ERR_NOMEM; }
+    if (path.nomem) { clickup_json_writer_free(&w); clickup__free(&c->alloc, path.p); return clickup__nomem(c, "POST", route); }
     memset(&call, 0, sizeof call);
     call.method = "POST"; call.route = "POST /list/{list_id}/taskTemplate/{template_id}"; call.path = path.p;
     call.query = ""; call.body = text; call.body_len = len;
