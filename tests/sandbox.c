@@ -2883,7 +2883,7 @@ static int handle_request(sb_conn *cn, const sb_req *rq) {
         log_result(sb, ref, r.status, f.kind);
     }
     if (!rq->keep_alive) r.close = 1;
-    if (strcmp(rq->method, "HEAD") == 0) { r.head_only = 1; if (r.send != SEND_NORMAL) r.close = 1; r.send = SEND_NORMAL; }
+    r.head_only = strcmp(rq->method, "HEAD") == 0;
     keep = send_response(cn, &r);
     free(r.body);
     return keep;

@@ -139,6 +139,10 @@ char *sandbox_base_url(const sandbox *s, char *buf, size_t n);
    DELAY, DRIP, NO_RATE_HEADERS, GARBAGE_RATE_HEADERS and RESET_MS, which answer normally
    (the write IS applied; only the answer is late, slow or has odd headers). TRUNCATE and
    CONN_RESET damage the real answer of a GET, and a stand-in body for a write. */
+/* STATUS bodies: 401 {"err":"Token invalid","ECODE":"OAUTH_025"}, 429 {"err":"Rate limit
+   reached","ECODE":"APP_002"}, 502/503/504 a small text/html page (as a proxy sends), any other
+   {"err":"Sandbox fault: HTTP N","ECODE":"SANDBOX_N"}. Every fault answer carries the usual
+   X-RateLimit-* headers unless its kind changes them. */
 typedef enum sandbox_fault_kind {
     SANDBOX_FAULT_STATUS = 1,        /* arg = HTTP status; {"err","ECODE"}; 502/503/504: HTML  */
     SANDBOX_FAULT_DELAY,             /* arg = ms to wait before answering normally             */

@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <pthread.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <netinet/in.h>
 #include <arpa/inet.h>
 #include <curl/curl.h>
@@ -972,6 +973,43 @@ static void test_http_limits(void **state) {
     sandbox_stop(sb);
 }
 
+/* More clients than SANDBOX_MAX_CONNECTIONS at once: the extra ones wait for a free slot. */
+static void test_many_connections(void **state) {
+    enum { N = SANDBOX_MAX_CONNECTIONS + 6 };
+    static const char req[] = "GET /api/v2/user HTTP/1.1\r\nHost: x\r\nAuthorization: pk_sandbox_token\r\n"
+                              "Connection: close\r\n\r\n";
+    sandbox *sb = start_default();
+    int fds[N], i;
+    struct timeval tv;
+    struct sockaddr_in a;
+    (void)state;
+    memset(&a, 0, sizeof a);
+    a.sin_family = AF_INET;
+    a.sin_port = htons((unsigned short)sandbox_port(sb));
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    tv.tv_sec = 10;
+    tv.tv_usec = 0;
+    for (i = 0; i < N; i++) {
+        fds[i] = socket(AF_INET, SOCK_STREAM, 0);
+        assert_true(fds[i] >= 0);
+        setsockopt(fds[i], SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+        assert_int_equal(connect(fds[i], (struct sockaddr *)&a, sizeof a), 0);
+        assert_int_equal(send(fds[i], req, sizeof req - 1, MSG_NOSIGNAL), (ssize_t)(sizeof req - 1));
+    }
+    for (i = 0; i < N; i++) {
+        char out[2048];
+        size_t got = 0;
+        ssize_t k;
+        while (got + 1 < sizeof out && (k = recv(fds[i], out + got, sizeof out - 1 - got, 0)) > 0) got += (size_t)k;
+        out[got] = '\0';
+        assert_true(got > 12);
+        assert_memory_equal(out, "HTTP/1.1 200", 12);
+        close(fds[i]);
+    }
+    assert_int_equal(sandbox_request_count(sb, NULL, NULL), N);
+    sandbox_stop(sb);
+}
+
 /* ---- control over HTTP ---------------------------------------------------------------------- */
 
 static void test_control_http(void **state) {
@@ -1043,6 +1081,7 @@ int main(void) {
         cmocka_unit_test(test_keep_alive),
         cmocka_unit_test(test_concurrent_clients),
         cmocka_unit_test(test_http_limits),
+        cmocka_unit_test(test_many_connections),
         cmocka_unit_test(test_control_http),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
