@@ -21,6 +21,7 @@
        char why[256];
        clickup_global_init();
        if (clickup_config_from_env(&cfg, why, sizeof why) < 0) { puts(why); return 1; }
+       if (clickup_config_check(&cfg, why, sizeof why) < 0) { puts(why); return 1; }
        if (clickup_client_create(&cfg, &cu) < 0) { puts("out of memory"); return 1; }
        clickup_task *task = NULL;
        clickup_result rc = clickup_task_get(cu, "https://app.clickup.com/t/86abc123", NULL, &task);
@@ -287,7 +288,8 @@ CLICKUP_API void clickup_json_writer_free(clickup_json_writer *w);
    Strings are copied by clickup_client_create, so they need not outlive that call.
    ============================================================================================= */
 typedef enum clickup_log_level {
-    CLICKUP_LOG_OFF = 0,
+    CLICKUP_LOG_DEFAULT = 0,        /* in a config: INFO when a log callback is set          */
+    CLICKUP_LOG_OFF,
     CLICKUP_LOG_ERROR,
     CLICKUP_LOG_WARNING,
     CLICKUP_LOG_INFO,
@@ -385,7 +387,7 @@ typedef struct clickup_config {
 
     clickup_log_fn    log;          /* NULL = silent                                         */
     void             *log_user;
-    clickup_log_level log_level;    /* 0 = CLICKUP_LOG_INFO when log is set                  */
+    clickup_log_level log_level;    /* DEFAULT (0) = INFO; OFF silences even a set callback   */
 
     const clickup_allocator *allocator; /* NULL = CLICKUP_MALLOC & co; copied by create      */
     clickup_hooks        hooks;
@@ -414,10 +416,14 @@ typedef struct clickup_client clickup_client;
 CLICKUP_API clickup_result clickup_global_init(void);
 CLICKUP_API void clickup_global_cleanup(void);
 
+/* Why cfg cannot be used: CLICKUP_OK, or CLICKUP_ERR_CONFIG with the reason in msg (never the
+   token's value). clickup_client_create runs the same checks. Pure. */
+CLICKUP_API clickup_result clickup_config_check(const clickup_config *cfg, char *msg, size_t msg_size);
+
 /* Create a client. Checks the configuration (a token with CR, LF, NUL, space or other
    control characters, a non-HTTPS base URL, negative limits) before anything is sent.
    No request is made here: the workspace id, when not configured, is discovered on first use.
-   Returns: CLICKUP_OK, CLICKUP_ERR_CONFIG, CLICKUP_ERR_NOMEM.
+   Returns: CLICKUP_OK, CLICKUP_ERR_CONFIG (clickup_config_check says why), CLICKUP_ERR_NOMEM.
    Ownership: *out is yours; release it with clickup_client_destroy. */
 CLICKUP_API clickup_result clickup_client_create(const clickup_config *cfg, clickup_client **out);
 /* Wipe the token, free everything. NULL is fine. */
@@ -742,7 +748,9 @@ typedef struct clickup_task_query {
     const char *const *statuses;  size_t status_count;
     const int64_t     *assignees; size_t assignee_count;
     const char *const *tags;      size_t tag_count;
-    int include_closed, subtasks, reverse, include_markdown;
+    int include_closed;             /* ClickUp leaves closed tasks out unless this is set       */
+    int subtasks;                   /* ... and subtasks                                       */
+    int reverse, include_markdown;
     int archived;                   /* list tasks only                                       */
     const char *order_by;           /* "id", "created", "updated", "due_date"; NULL = server */
     clickup_i64 due_date_gt, due_date_lt, date_updated_gt, date_updated_lt;
@@ -2752,7 +2760,10 @@ CLICKUP_API clickup_result clickup_config_from_env(clickup_config *cfg, char *ms
     }
     cfg->token = v;
     if ((v = getenv("CLICKUP_TEAM_ID")) && *v) {
-        if (!clickup__valid_id(v)) { clickup__fmt(msg, msg_size, "CLICKUP_TEAM_ID must be a workspace id (digits)"); return CLICKUP_ERR_CONFIG; }
+        if (!clickup__valid_id(v) || strspn(v, "0123456789") != strlen(v)) {
+            clickup__fmt(msg, msg_size, "CLICKUP_TEAM_ID must be a workspace id (digits)");
+            return CLICKUP_ERR_CONFIG;
+        }
         cfg->team_id = v;
     }
     if ((v = getenv("CLICKUP_BASE_URL")) && *v) cfg->base_url = v;
@@ -2788,9 +2799,9 @@ CLICKUP_API clickup_result clickup_config_from_env(clickup_config *cfg, char *ms
         cfg->timeout_ms = n;
     }
     if ((v = getenv("CLICKUP_LOG_LEVEL")) && *v) {
-        static const char *const names[] = { "off", "error", "warning", "info", "debug" };
+        static const char *const names[] = { "", "off", "error", "warning", "info", "debug" };
         size_t i;
-        for (i = 0; i < CLICKUP__COUNT(names); i++)
+        for (i = 1; i < CLICKUP__COUNT(names); i++)
             if (clickup__ieq(v, names[i])) break;
         if (i == CLICKUP__COUNT(names)) {
             clickup__fmt(msg, msg_size, "CLICKUP_LOG_LEVEL must be one of off, error, warning, info, debug");
@@ -2836,6 +2847,31 @@ CLICKUP__FN int clickup__base_url_ok(const char *u, int *is_http) {
     return 0;
 }
 
+/* Why a configuration cannot be used (static text), or NULL when it can. */
+CLICKUP__FN const char *clickup__config_problem(const clickup_config *cfg) {
+    int is_http;
+    if (!cfg) return "no configuration given";
+    if (!cfg->token || !cfg->token[0]) return "the token is missing";
+    if (clickup__token_problem(cfg->token)) return "the token contains white space, control characters or non-ASCII bytes, or is too long";
+    if (cfg->base_url && !clickup__base_url_ok(cfg->base_url, &is_http))
+        return "the base URL must start with https:// (http:// only for 127.0.0.1, localhost or [::1])";
+    if (cfg->team_id && !clickup__valid_id(cfg->team_id)) return "the team id is not a workspace id";
+    if (cfg->rate_limit < 0 || cfg->rate_window_ms < 0) return "the rate limit and window must not be negative";
+    if (cfg->timeout_ms < 0 || cfg->connect_timeout_ms < 0 || cfg->call_deadline_ms < 0 || cfg->low_speed_bytes < 0 ||
+        cfg->low_speed_ms < 0)
+        return "timeouts must not be negative";
+    if (cfg->backoff_base_ms < 0 || cfg->backoff_cap_ms < 0) return "backoff times must not be negative";
+    if (cfg->cache_ttl_spaces_ms < 0 || cfg->cache_ttl_tasks_ms < 0 || cfg->cache_ttl_hierarchy_ms < 0)
+        return "cache TTLs must not be negative";
+    return NULL;
+}
+
+CLICKUP_API clickup_result clickup_config_check(const clickup_config *cfg, char *msg, size_t msg_size) {
+    const char *why = clickup__config_problem(cfg);
+    if (msg && msg_size) clickup__strlcpy(msg, why ? why : "", msg_size);
+    return why ? CLICKUP_ERR_CONFIG : CLICKUP_OK;
+}
+
 CLICKUP_API clickup_result clickup_client_create(const clickup_config *cfg, clickup_client **out) {
     clickup_client *c;
     const char *why, *base;
@@ -2844,18 +2880,13 @@ CLICKUP_API clickup_result clickup_client_create(const clickup_config *cfg, clic
     if (!out) return CLICKUP_ERR_INVALID_ARG;
     *out = NULL;
     if (!cfg) return CLICKUP_ERR_INVALID_ARG;
-    if (clickup__token_problem(cfg->token)) return CLICKUP_ERR_CONFIG;
+    if (clickup__config_problem(cfg)) return CLICKUP_ERR_CONFIG;
     base = cfg->base_url ? cfg->base_url : "https://api.clickup.com/api/v2";
-    if (cfg->rate_limit < 0 || cfg->rate_window_ms < 0 || cfg->timeout_ms < 0 || cfg->connect_timeout_ms < 0 ||
-        cfg->call_deadline_ms < 0 || cfg->backoff_base_ms < 0 || cfg->backoff_cap_ms < 0 ||
-        cfg->cache_ttl_spaces_ms < 0 || cfg->cache_ttl_tasks_ms < 0 || cfg->cache_ttl_hierarchy_ms < 0 ||
-        cfg->low_speed_bytes < 0 || cfg->low_speed_ms < 0 || (cfg->team_id && !clickup__valid_id(cfg->team_id)))
-        return CLICKUP_ERR_CONFIG;
     c = (clickup_client *)clickup__malloc(cfg->allocator, sizeof *c);
     if (!c) return CLICKUP_ERR_NOMEM;
     memset(c, 0, sizeof *c);
     if (cfg->allocator) c->alloc = *cfg->allocator;
-    if (!clickup__base_url_ok(base, &c->base_is_http)) { clickup__free(&c->alloc, c); return CLICKUP_ERR_CONFIG; }
+    (void)clickup__base_url_ok(base, &c->base_is_http);
     why = NULL;
     c->token = clickup__strdup(&c->alloc, cfg->token);
     c->base_url = clickup__strdup(&c->alloc, base);
@@ -2900,7 +2931,7 @@ CLICKUP_API clickup_result clickup_client_create(const clickup_config *cfg, clic
     c->max_response_bytes = cfg->max_response_bytes ? cfg->max_response_bytes : CLICKUP_MAX_RESPONSE_BYTES;
     c->log = cfg->log;
     c->log_user = cfg->log_user;
-    c->log_level = cfg->log_level ? cfg->log_level : CLICKUP_LOG_INFO;
+    c->log_level = cfg->log_level != CLICKUP_LOG_DEFAULT ? cfg->log_level : CLICKUP_LOG_INFO;
     c->hooks = cfg->hooks;
     if (!c->hooks.now_ms) c->hooks.now_ms = clickup__mono_ms;
     if (!c->hooks.wall_ms) c->hooks.wall_ms = clickup__wall_ms;

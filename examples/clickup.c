@@ -489,9 +489,10 @@ static int read_text_file(const char *command, const char *path, char **out) {
 /* ==== the client ============================================================================ */
 
 static void log_to_stderr(void *user, clickup_log_level level, const char *line) {
-    static const char *const names[] = { "off", "error", "warning", "info", "debug" };
+    const char *name = level == CLICKUP_LOG_ERROR ? "error" : level == CLICKUP_LOG_WARNING ? "warning"
+                     : level == CLICKUP_LOG_INFO ? "info" : "debug";
     (void)user;
-    fprintf(stderr, "clickup: %s: %s\n", names[level], line);
+    fprintf(stderr, "clickup: %s: %s\n", name, line);
 }
 
 /* An optional whole number from the environment: 1 read, 0 unset, -1 invalid (said why). */
@@ -516,15 +517,18 @@ static int open_client(clickup_client **out) {
         fprintf(stderr, "clickup: configuration: %s\n", why);
         return EXIT_USAGE;
     }
-    if (cfg.log_level != CLICKUP_LOG_OFF) cfg.log = log_to_stderr;
+    if (cfg.log_level > CLICKUP_LOG_OFF) cfg.log = log_to_stderr;     /* set, and not "off" */
     if ((got = env_number("CLICKUP_MAX_RETRIES", 0, 10, &n)) < 0) return EXIT_USAGE;
     if (got) cfg.max_retries = n == 0 ? -1 : (int)n;    /* in clickup_config, 0 means "default" */
     if ((got = env_number("CLICKUP_BACKOFF_MS", 1, 60000, &n)) < 0) return EXIT_USAGE;
     if (got) cfg.backoff_base_ms = (long)n;
+    if (clickup_config_check(&cfg, why, sizeof why) < 0) {
+        fprintf(stderr, "clickup: configuration: %s\n", why);
+        return EXIT_USAGE;
+    }
     rc = clickup_client_create(&cfg, out);
     if (rc < 0) {
-        fprintf(stderr, "clickup: configuration: %s (is CLICKUP_BASE_URL https://, or http:// to a loopback address?)\n",
-                clickup_strerror(rc));
+        fprintf(stderr, "clickup: %s\n", clickup_strerror(rc));
         return exit_code(rc);
     }
     return 0;

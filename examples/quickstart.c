@@ -22,6 +22,7 @@ int main(int argc, char **argv) {
     char why[256];
     clickup_global_init();
     if (clickup_config_from_env(&cfg, why, sizeof why) < 0) { puts(why); return 1; }
+    if (clickup_config_check(&cfg, why, sizeof why) < 0) { puts(why); return 1; }
     if (clickup_client_create(&cfg, &cu) < 0) { puts("out of memory"); return 1; }
     clickup_task *task = NULL;
     clickup_result rc = clickup_task_get(cu, url, NULL, &task);
