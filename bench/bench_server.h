@@ -1,0 +1,449 @@
+/* bench_server.h - a tiny loopback HTTP/1.1 server imitating the ClickUp routes the benches use.
+
+   Header-only (static functions), C99 + POSIX threads and sockets. Keep-alive, Content-Length
+   bodies, one thread per connection (at most BENCH_SERVER_MAX_CONN at once), 127.0.0.1 only.
+
+       bench_server_opts o;  memset(&o, 0, sizeof o);
+       o.pages = 10;                             // GET /api/v2/list/{id}/task?page=N
+       bench_server *s = bench_server_start(&o); // NULL on failure
+       char url[64]; bench_server_base_url(s, url, sizeof url);   // http://127.0.0.1:P/api/v2
+       ...
+       bench_server_stop(s);
+
+   Routes (any token is accepted; the Authorization value is the rate-limit key):
+     GET /api/v2/list/{id}/task?page=N  page N of `pages` pages made by gen_page.h (seed,
+                                        tasks_per_page; realistic ~710 KB pages of 100 tasks),
+                                        "last_page":true on page pages-1; pages past the end are
+                                        {"tasks":[],"last_page":true}. Pages are generated once
+                                        at start, outside any timing.
+     GET /api/v2/team/{id}/space        a small spaces document (for rate-limit runs)
+     GET /api/v2/team                   a small team document
+     anything else                      404 {"err":"Route not found","ECODE":"APP_001"}
+
+   Rate limit, as ClickUp: per token, fixed windows aligned to multiples of rate_window_s in
+   Unix time, X-RateLimit-Limit / -Remaining / -Reset (end of the window, Unix seconds) on every
+   answer, 429 {"err":"Rate limit reached","ECODE":"APP_002"} beyond the limit. rate_limit 0:
+   never 429, and the headers say Limit 10000 per 60 s window.
+
+   Per-token counters (accepted, 429) cover requests that arrive inside a counting range of
+   wall-clock milliseconds set with bench_server_count_range (default: everything). */
+#ifndef BENCH_SERVER_H
+#define BENCH_SERVER_H
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <sys/types.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+#include "gen_page.h"
+
+#if defined(__GNUC__) || defined(__clang__)
+#  define BENCH_SERVER_FN static __attribute__((unused))
+#else
+#  define BENCH_SERVER_FN static
+#endif
+
+#define BENCH_SERVER_MAX_CONN   32
+#define BENCH_SERVER_MAX_TOKENS 8
+#define BENCH_SERVER_HEAD_MAX   16384
+
+typedef struct bench_server_opts {
+    int      pages;            /* task pages served; 0 = 10                                   */
+    int      tasks_per_page;   /* 0 = 100                                                     */
+    unsigned seed;             /* 0 = GEN_PAGE_DEFAULT_SEED                                   */
+    int      rate_limit;       /* requests per window and token; 0 = no limit                 */
+    int      rate_window_s;    /* 0 = 60                                                      */
+} bench_server_opts;
+
+typedef struct bench_server_token {
+    char    key[96];
+    int64_t window;            /* window index of `used`                                      */
+    int     used;
+    long    accepted, rejected;  /* inside the counting range                                 */
+} bench_server_token;
+
+typedef struct bench_server_conn {
+    struct bench_server *srv;
+    pthread_t th;
+    int       fd;
+    int       state;           /* 0 free, 1 running, 2 finished (join before reuse)           */
+} bench_server_conn;
+
+typedef struct bench_server {
+    bench_server_opts  o;
+    int                listen_fd, port;
+    volatile int       stop;
+    pthread_t          accept_th;
+    pthread_mutex_t    mu;
+    bench_server_conn  conns[BENCH_SERVER_MAX_CONN];
+    char             **page;
+    size_t            *page_len;
+    bench_server_token tokens[BENCH_SERVER_MAX_TOKENS];
+    int                ntokens;
+    double             count_from_ms, count_to_ms;   /* wall clock; to <= from = always   */
+    long               requests;
+} bench_server;
+
+static const char bench_server_spaces_json[] =
+    "{\"spaces\":[{\"id\":\"790\",\"name\":\"Client A\",\"color\":\"#4169E1\",\"private\":false,"
+    "\"statuses\":[{\"id\":\"p790_1\",\"status\":\"to do\",\"type\":\"open\",\"orderindex\":0,"
+    "\"color\":\"#d3d3d3\"},{\"id\":\"p790_2\",\"status\":\"complete\",\"type\":\"closed\","
+    "\"orderindex\":1,\"color\":\"#6bc950\"}],\"multiple_assignees\":true,\"features\":"
+    "{\"due_dates\":{\"enabled\":true},\"time_tracking\":{\"enabled\":true},\"tags\":{\"enabled\":true},"
+    "\"time_estimates\":{\"enabled\":true},\"checklists\":{\"enabled\":true},"
+    "\"custom_fields\":{\"enabled\":true}},\"archived\":false}]}";
+
+static const char bench_server_team_json[] =
+    "{\"teams\":[{\"id\":\"9001\",\"name\":\"Bench\",\"color\":\"#536cfe\",\"avatar\":null,"
+    "\"members\":[{\"user\":{\"id\":183,\"username\":\"Ada Owner\",\"email\":\"ada@example.com\","
+    "\"color\":\"#40BC86\",\"profilePicture\":null,\"initials\":\"AO\",\"role\":1}}]}]}";
+
+BENCH_SERVER_FN double bench_server_wall_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec * 1e-6;
+}
+
+/* write all of iov; 0 on success */
+BENCH_SERVER_FN int bench_server_sendv(int fd, struct iovec *iov, int n)
+{
+    while (n > 0) {
+        struct msghdr m;
+        ssize_t k;
+        memset(&m, 0, sizeof m);
+        m.msg_iov = iov;
+        m.msg_iovlen = (size_t)n;
+        k = sendmsg(fd, &m, MSG_NOSIGNAL);
+        if (k < 0) {
+            if (errno == EINTR) continue;
+            return -1;
+        }
+        while (n > 0 && (size_t)k >= iov->iov_len) { k -= (ssize_t)iov->iov_len; iov++; n--; }
+        if (n > 0) { iov->iov_base = (char *)iov->iov_base + k; iov->iov_len -= (size_t)k; }
+    }
+    return 0;
+}
+
+/* case-insensitive header lookup in [head, end): value copied (trimmed) into out */
+BENCH_SERVER_FN int bench_server_header(const char *head, const char *end, const char *name, char *out, size_t outn)
+{
+    size_t k = strlen(name);
+    const char *p = head;
+    while (p < end) {
+        const char *eol = p;
+        while (eol < end && *eol != '\r' && *eol != '\n') eol++;
+        if ((size_t)(eol - p) > k && p[k] == ':') {
+            size_t i;
+            for (i = 0; i < k; i++) {
+                char a = p[i], b = name[i];
+                if (a >= 'A' && a <= 'Z') a = (char)(a - 'A' + 'a');
+                if (b >= 'A' && b <= 'Z') b = (char)(b - 'A' + 'a');
+                if (a != b) break;
+            }
+            if (i == k) {
+                const char *v = p + k + 1;
+                size_t n;
+                while (v < eol && (*v == ' ' || *v == '\t')) v++;
+                n = (size_t)(eol - v);
+                if (n >= outn) n = outn - 1;
+                memcpy(out, v, n);
+                out[n] = '\0';
+                return 1;
+            }
+        }
+        p = eol;
+        while (p < end && (*p == '\r' || *p == '\n')) p++;
+    }
+    return 0;
+}
+
+/* Rate limiting: decide the request of `key` now; fills the header values. 1 = accepted. */
+BENCH_SERVER_FN int bench_server_rate(bench_server *s, const char *key, char *lim, char *rem, char *reset)
+{
+    double now = bench_server_wall_ms();
+    int limit = s->o.rate_limit ? s->o.rate_limit : 10000;
+    int win_s = s->o.rate_limit ? (s->o.rate_window_s ? s->o.rate_window_s : 60) : 60;
+    int64_t win = (int64_t)(now / 1000.0) / win_s;
+    int ok, i, counting;
+    bench_server_token *t = NULL;
+    pthread_mutex_lock(&s->mu);
+    s->requests++;
+    for (i = 0; i < s->ntokens; i++)
+        if (strcmp(s->tokens[i].key, key) == 0) { t = &s->tokens[i]; break; }
+    if (!t) {
+        t = &s->tokens[s->ntokens < BENCH_SERVER_MAX_TOKENS ? s->ntokens++ : BENCH_SERVER_MAX_TOKENS - 1];
+        memset(t, 0, sizeof *t);
+        snprintf(t->key, sizeof t->key, "%s", key);
+        t->window = win;
+    }
+    if (t->window != win) { t->window = win; t->used = 0; }
+    counting = s->count_to_ms <= s->count_from_ms || (now >= s->count_from_ms && now < s->count_to_ms);
+    if (s->o.rate_limit && t->used >= s->o.rate_limit) {
+        ok = 0;
+        if (counting) t->rejected++;
+    } else {
+        ok = 1;
+        t->used++;
+        if (counting) t->accepted++;
+    }
+    snprintf(lim, 16, "%d", limit);
+    snprintf(rem, 16, "%d", limit - t->used < 0 ? 0 : limit - t->used);
+    snprintf(reset, 24, "%lld", (long long)((win + 1) * win_s));
+    pthread_mutex_unlock(&s->mu);
+    return ok;
+}
+
+/* Answer one request; 0 to keep the connection, -1 to close it. */
+BENCH_SERVER_FN int bench_server_answer(bench_server *s, int fd, const char *req, size_t head_len)
+{
+    const char *end = req + head_len, *sp1, *sp2, *q, *body = NULL;
+    char path[512], query[512], auth[96], conn[32], lim[16], rem[16], reset[24], hdr[512];
+    size_t plen, body_len = 0;
+    int status = 200, close_after = 0, hl;
+    struct iovec iov[2];
+    const char *reason = "OK";
+
+    sp1 = memchr(req, ' ', head_len);
+    sp2 = sp1 ? memchr(sp1 + 1, ' ', (size_t)(end - sp1 - 1)) : NULL;
+    if (!sp1 || !sp2) return -1;
+    plen = (size_t)(sp2 - sp1 - 1);
+    if (plen >= sizeof path) plen = sizeof path - 1;
+    memcpy(path, sp1 + 1, plen);
+    path[plen] = '\0';
+    query[0] = '\0';
+    if ((q = strchr(path, '?')) != NULL) {
+        snprintf(query, sizeof query, "%s", q + 1);
+        path[q - path] = '\0';
+    }
+    if (!bench_server_header(req, end, "authorization", auth, sizeof auth)) auth[0] = '\0';
+    if (bench_server_header(req, end, "connection", conn, sizeof conn) && strcmp(conn, "close") == 0) close_after = 1;
+
+    if (!bench_server_rate(s, auth, lim, rem, reset)) {
+        status = 429; reason = "Too Many Requests";
+        body = "{\"err\":\"Rate limit reached\",\"ECODE\":\"APP_002\"}";
+        body_len = strlen(body);
+    } else if (strncmp(req, "GET ", 4) != 0) {
+        status = 404; reason = "Not Found";
+        body = "{\"err\":\"Route not found\",\"ECODE\":\"APP_001\"}";
+        body_len = strlen(body);
+    } else if (strncmp(path, "/api/v2/list/", 13) == 0 && strlen(path) > 18 &&
+               strcmp(path + strlen(path) - 5, "/task") == 0) {
+        long page = 0;
+        const char *pp = query;
+        while (pp && *pp) {
+            if (strncmp(pp, "page=", 5) == 0) { page = strtol(pp + 5, NULL, 10); break; }
+            pp = strchr(pp, '&');
+            if (pp) pp++;
+        }
+        if (page >= 0 && page < s->o.pages) { body = s->page[page]; body_len = s->page_len[page]; }
+        else { body = "{\"tasks\":[],\"last_page\":true}"; body_len = strlen(body); }
+    } else if (strncmp(path, "/api/v2/team/", 13) == 0 && strlen(path) > 19 &&
+               strcmp(path + strlen(path) - 6, "/space") == 0) {
+        body = bench_server_spaces_json; body_len = sizeof bench_server_spaces_json - 1;
+    } else if (strcmp(path, "/api/v2/team") == 0) {
+        body = bench_server_team_json; body_len = sizeof bench_server_team_json - 1;
+    } else {
+        status = 404; reason = "Not Found";
+        body = "{\"err\":\"Route not found\",\"ECODE\":\"APP_001\"}";
+        body_len = strlen(body);
+    }
+    hl = snprintf(hdr, sizeof hdr,
+                  "HTTP/1.1 %d %s\r\nContent-Type: application/json; charset=utf-8\r\n"
+                  "Content-Length: %lu\r\nX-RateLimit-Limit: %s\r\nX-RateLimit-Remaining: %s\r\n"
+                  "X-RateLimit-Reset: %s\r\n%s\r\n",
+                  status, reason, (unsigned long)body_len, lim, rem, reset,
+                  close_after ? "Connection: close\r\n" : "");
+    iov[0].iov_base = hdr;
+    iov[0].iov_len = (size_t)hl;
+    iov[1].iov_base = (void *)(uintptr_t)body;
+    iov[1].iov_len = body_len;
+    if (bench_server_sendv(fd, iov, 2) < 0) return -1;
+    return close_after ? -1 : 0;
+}
+
+BENCH_SERVER_FN void *bench_server_conn_main(void *arg)
+{
+    bench_server_conn *c = (bench_server_conn *)arg;
+    bench_server *s = c->srv;
+    char *buf = (char *)malloc(BENCH_SERVER_HEAD_MAX + 1);
+    size_t have = 0;
+    if (!buf) goto done;
+    while (!s->stop) {
+        char *hend;
+        ssize_t k;
+        buf[have] = '\0';
+        hend = strstr(buf, "\r\n\r\n");
+        if (hend) {
+            size_t head_len = (size_t)(hend - buf) + 4, skip = head_len;
+            char cl[32];
+            long body = 0;
+            if (bench_server_header(buf, hend, "content-length", cl, sizeof cl)) body = strtol(cl, NULL, 10);
+            if (body < 0 || (size_t)body > BENCH_SERVER_HEAD_MAX - head_len) break;   /* small bodies only */
+            while (have < head_len + (size_t)body) {          /* read (and ignore) the body */
+                k = recv(c->fd, buf + have, BENCH_SERVER_HEAD_MAX - have, 0);
+                if (k <= 0) goto done;
+                have += (size_t)k;
+            }
+            skip += (size_t)body;
+            if (bench_server_answer(s, c->fd, buf, head_len) < 0) break;
+            memmove(buf, buf + skip, have - skip);
+            have -= skip;
+            continue;
+        }
+        if (have == BENCH_SERVER_HEAD_MAX) break;
+        k = recv(c->fd, buf + have, BENCH_SERVER_HEAD_MAX - have, 0);
+        if (k < 0 && errno == EINTR) continue;
+        if (k <= 0) break;
+        have += (size_t)k;
+    }
+done:
+    free(buf);
+    pthread_mutex_lock(&s->mu);
+    close(c->fd);
+    c->fd = -1;
+    c->state = 2;
+    pthread_mutex_unlock(&s->mu);
+    return NULL;
+}
+
+BENCH_SERVER_FN void *bench_server_accept_main(void *arg)
+{
+    bench_server *s = (bench_server *)arg;
+    while (!s->stop) {
+        struct pollfd pfd;
+        int fd, i, one = 1;
+        bench_server_conn *slot = NULL;
+        pfd.fd = s->listen_fd;
+        pfd.events = POLLIN;
+        pfd.revents = 0;
+        if (poll(&pfd, 1, 50) <= 0) continue;
+        fd = accept(s->listen_fd, NULL, NULL);
+        if (fd < 0) continue;
+        setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+        pthread_mutex_lock(&s->mu);
+        for (i = 0; i < BENCH_SERVER_MAX_CONN && !slot; i++)
+            if (s->conns[i].state != 1) slot = &s->conns[i];
+        pthread_mutex_unlock(&s->mu);
+        if (!slot) { close(fd); continue; }
+        if (slot->state == 2) pthread_join(slot->th, NULL);
+        slot->srv = s;
+        slot->fd = fd;
+        slot->state = 1;
+        if (pthread_create(&slot->th, NULL, bench_server_conn_main, slot) != 0) {
+            close(fd);
+            slot->fd = -1;
+            slot->state = 0;
+        }
+    }
+    return NULL;
+}
+
+BENCH_SERVER_FN void bench_server_stop(bench_server *s)
+{
+    int i;
+    if (!s) return;
+    if (s->listen_fd >= 0) {
+        s->stop = 1;
+        pthread_join(s->accept_th, NULL);
+        pthread_mutex_lock(&s->mu);
+        for (i = 0; i < BENCH_SERVER_MAX_CONN; i++)
+            if (s->conns[i].state == 1 && s->conns[i].fd >= 0) shutdown(s->conns[i].fd, SHUT_RDWR);
+        pthread_mutex_unlock(&s->mu);
+        for (i = 0; i < BENCH_SERVER_MAX_CONN; i++)
+            if (s->conns[i].state != 0) pthread_join(s->conns[i].th, NULL);
+        close(s->listen_fd);
+    }
+    if (s->page) {
+        for (i = 0; i < s->o.pages; i++) free(s->page[i]);
+        free(s->page);
+    }
+    free(s->page_len);
+    pthread_mutex_destroy(&s->mu);
+    free(s);
+}
+
+BENCH_SERVER_FN bench_server *bench_server_start(const bench_server_opts *opts)
+{
+    bench_server *s = (bench_server *)calloc(1, sizeof *s);
+    struct sockaddr_in a;
+    socklen_t alen = sizeof a;
+    int i, one = 1;
+    if (!s) return NULL;
+    if (opts) s->o = *opts;
+    if (s->o.pages <= 0) s->o.pages = 10;
+    if (s->o.tasks_per_page <= 0) s->o.tasks_per_page = 100;
+    if (!s->o.seed) s->o.seed = GEN_PAGE_DEFAULT_SEED;
+    s->listen_fd = -1;
+    pthread_mutex_init(&s->mu, NULL);
+    for (i = 0; i < BENCH_SERVER_MAX_CONN; i++) s->conns[i].fd = -1;
+    s->page = (char **)calloc((size_t)s->o.pages, sizeof *s->page);
+    s->page_len = (size_t *)calloc((size_t)s->o.pages, sizeof *s->page_len);
+    if (!s->page || !s->page_len) { bench_server_stop(s); return NULL; }
+    for (i = 0; i < s->o.pages; i++) {
+        s->page[i] = gen_page_ex(s->o.seed, s->o.tasks_per_page, i, i == s->o.pages - 1, &s->page_len[i]);
+        if (!s->page[i]) { bench_server_stop(s); return NULL; }
+    }
+    s->listen_fd = socket(AF_INET, SOCK_STREAM, 0);
+    if (s->listen_fd < 0) { bench_server_stop(s); return NULL; }
+    setsockopt(s->listen_fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    memset(&a, 0, sizeof a);
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    a.sin_port = 0;
+    if (bind(s->listen_fd, (struct sockaddr *)&a, sizeof a) < 0 || listen(s->listen_fd, 64) < 0 ||
+        getsockname(s->listen_fd, (struct sockaddr *)&a, &alen) < 0) {
+        close(s->listen_fd);
+        s->listen_fd = -1;
+        bench_server_stop(s);
+        return NULL;
+    }
+    s->port = ntohs(a.sin_port);
+    if (pthread_create(&s->accept_th, NULL, bench_server_accept_main, s) != 0) {
+        close(s->listen_fd);
+        s->listen_fd = -1;
+        bench_server_stop(s);
+        return NULL;
+    }
+    return s;
+}
+
+BENCH_SERVER_FN char *bench_server_base_url(const bench_server *s, char *buf, size_t n)
+{
+    snprintf(buf, n, "http://127.0.0.1:%d/api/v2", s->port);
+    return buf;
+}
+
+/* Count only requests arriving in [from_ms, to_ms) of wall-clock time (to <= from: all). */
+BENCH_SERVER_FN void bench_server_count_range(bench_server *s, double from_ms, double to_ms)
+{
+    pthread_mutex_lock(&s->mu);
+    s->count_from_ms = from_ms;
+    s->count_to_ms = to_ms;
+    pthread_mutex_unlock(&s->mu);
+}
+
+/* Counters of one token (the Authorization value); zeros when never seen. */
+BENCH_SERVER_FN void bench_server_token_counts(bench_server *s, const char *key, long *accepted, long *rejected)
+{
+    int i;
+    *accepted = *rejected = 0;
+    pthread_mutex_lock(&s->mu);
+    for (i = 0; i < s->ntokens; i++)
+        if (strcmp(s->tokens[i].key, key) == 0) { *accepted = s->tokens[i].accepted; *rejected = s->tokens[i].rejected; }
+    pthread_mutex_unlock(&s->mu);
+}
+
+#endif /* BENCH_SERVER_H */
