@@ -2150,7 +2150,8 @@ CLICKUP__FN int64_t clickup__retry_after_ms(const char *v, int64_t wall_now_ms, 
     }
     for (i = 0; i < 12; i++)
         if (strcmp(ms, mon[i]) == 0) m = i;
-    if (m < 0 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60 || y < 0) return -1;
+    if (m < 0 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 60 || y < 0 || y > 9999)
+        return -1;
     if (y < 100) y += y < 70 ? 2000 : 1900;
     {   /* days since 1970-01-01 (civil-from-days inverse, proleptic Gregorian) */
         int yy = y - (m < 2), era = (yy >= 0 ? yy : yy - 399) / 400;
@@ -4602,7 +4603,7 @@ CLICKUP_API clickup_result clickup_templates_get(clickup_client *c, clickup_temp
     for (;;) {   /* no end marker here: stop at an empty or short page */
         char query[32];
         clickup__dec d;
-        const clickup_json *root, *arr;
+        const clickup_json *root, *arr = NULL;
         clickup_json_error je;
         page *node;
         size_t i, n;

@@ -9,9 +9,10 @@ out="build/results/$name.log"
 rc=$?
 cat "$out"
 line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$out" | tail -n 1)
-p=$(printf '%s\n' "$line" | sed -n 's/.*[^0-9]\{0,1\}\([0-9][0-9]*\) passed.*/\1/p'); p=${p:-0}
-f=$(printf '%s\n' "$line" | sed -n 's/.* \([0-9][0-9]*\) failed.*/\1/p'); f=${f:-0}
-s=$(printf '%s\n' "$line" | sed -n 's/.* \([0-9][0-9]*\) skipped.*/\1/p'); s=${s:-0}
+num() { printf '%s\n' "$line" | grep -oE "[0-9]+ $1" | grep -oE '^[0-9]+' | tail -n 1; }
+p=$(num passed); p=${p:-0}
+f=$(num failed); f=${f:-0}
+s=$(num skipped); s=${s:-0}
 [ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
 echo "$p $f $s" > "build/results/$name"
 exit $rc
