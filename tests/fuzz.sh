@@ -12,7 +12,7 @@ for name in "$@"; do
     echo "== fuzz ($mode): $name for ${secs}s"
     log="build/fuzz/$name.log"
     # shellcheck disable=SC2086
-    if "build/fuzz/$name" -max_total_time="$secs" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+    if "build/fuzz/$name" -artifact_prefix="build/fuzz/$name-" -max_total_time="$secs" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
         -print_final_stats=1 "$corpus" $seeds >"$log" 2>&1; then
         runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
         echo "fuzz: $name ok, $runs executions, no finding"; ok=$((ok + 1))
