@@ -50,6 +50,8 @@ check-compile: | $(BUILD)
 	gcc   $(CSTD) $(WARN) $(CURL_CFLAGS) -c tests/compile/impl_static.c -o $(BUILD)/impl_static.o
 	gcc   $(CSTD) $(WARN) $(CURL_CFLAGS) tests/compile/tu_a.c tests/compile/tu_b.c -o $(BUILD)/two_tu $(LIBS)
 	$(BUILD)/two_tu
+	gcc   $(CSTD) $(WARN) $(CURL_CFLAGS) tests/compile/impl_options.c -o $(BUILD)/impl_options $(LIBS)
+	$(BUILD)/impl_options
 	sh tests/readme_check.sh
 
 $(BUILD) $(BUILD)/asan $(BUILD)/vg $(BUILD)/fuzz $(BUILD)/cov:
