@@ -3292,6 +3292,7 @@ out:
    ============================================================================================= */
 typedef struct clickup__dec {
     clickup__arena *a;
+    int             depth;       /* subtask nesting                   */
     char            what[128];   /* on failure: which field, and why */
 } clickup__dec;
 
@@ -3434,9 +3435,50 @@ CLICKUP__FN clickup_result clickup__need_object(clickup__dec *d, const clickup_j
     return CLICKUP_OK;
 }
 
+/* The pieces of a task, each an item decoder for clickup__decode_array. */
+CLICKUP__FN clickup_result clickup__tag_item(clickup__dec *d, const clickup_json *g, void *out) {
+    clickup_tag *o = (clickup_tag *)out;
+    (void)d;
+    o->name = clickup__dstr(g, "name");
+    o->tag_fg = clickup__dstr(g, "tag_fg");
+    o->tag_bg = clickup__dstr(g, "tag_bg");
+    o->creator = clickup__di64(g, "creator").value;
+    return CLICKUP_OK;
+}
+CLICKUP__FN clickup_result clickup__checklist_entry(clickup__dec *d, const clickup_json *it, void *out) {
+    clickup_checklist_item *o = (clickup_checklist_item *)out;
+    (void)d;
+    o->id = clickup__dstr(it, "id");
+    o->name = clickup__dstr(it, "name");
+    o->parent = clickup__dstr_null(it, "parent");
+    o->resolved = clickup__dbool(it, "resolved");
+    o->orderindex = clickup__di64(it, "orderindex");
+    o->raw = it;
+    return CLICKUP_OK;
+}
+CLICKUP__FN clickup_result clickup__checklist_item(clickup__dec *d, const clickup_json *cl, void *out) {
+    clickup_checklist *o = (clickup_checklist *)out;
+    o->id = clickup__dstr(cl, "id");
+    o->name = clickup__dstr(cl, "name");
+    o->orderindex = clickup__di64(cl, "orderindex");
+    o->raw = cl;
+    return clickup__decode_array(d, cl, "items", 0, sizeof *o->items, clickup__checklist_entry, (void **)&o->items,
+                                 &o->item_count);
+}
+CLICKUP__FN clickup_result clickup__field_item(clickup__dec *d, const clickup_json *f, void *out) {
+    clickup_custom_field *o = (clickup_custom_field *)out;
+    (void)d;
+    o->id = clickup__dstr(f, "id");
+    o->name = clickup__dstr(f, "name");
+    o->type = clickup__dstr(f, "type");
+    o->value = clickup_json_get(f, "value");      /* NULL when the key is absent */
+    o->raw = f;
+    return CLICKUP_OK;
+}
+CLICKUP__FN clickup_result clickup__subtask_item(clickup__dec *d, const clickup_json *item, void *out);
+
 CLICKUP__FN clickup_result clickup__decode_task(clickup__dec *d, const clickup_json *t, clickup_task *out, int depth) {
     const clickup_json *arr, *v;
-    size_t i, n;
     clickup_result rc;
     if ((rc = clickup__need_object(d, t, "task")) != CLICKUP_OK) return rc;
     out->raw = t;
@@ -3446,8 +3488,7 @@ CLICKUP__FN clickup_result clickup__decode_task(clickup__dec *d, const clickup_j
     out->text_content = clickup__dstr(t, "text_content");
     out->description = clickup__dstr(t, "description");
     out->markdown_description = clickup__dstr_null(t, "markdown_description");
-    v = clickup_json_get(t, "orderindex");
-    out->orderindex = v && (v->type == CLICKUP_JSON_STRING || v->type == CLICKUP_JSON_NUMBER) ? v->u.s : "";
+    out->orderindex = clickup__dstr(t, "orderindex");       /* a string, or a number's text */
     out->url = clickup__dstr(t, "url");
     out->team_id = clickup__dstr(t, "team_id");
     out->parent = clickup__dstr_null(t, "parent");
@@ -3467,43 +3508,13 @@ CLICKUP__FN clickup_result clickup__decode_task(clickup__dec *d, const clickup_j
         return rc;
     if ((rc = clickup__darr(d, t, "watchers", 0, &arr)) || (rc = clickup__decode_users(d, arr, &out->watchers, &out->watcher_count)))
         return rc;
-    if ((rc = clickup__darr(d, t, "tags", 0, &arr))) return rc;
-    n = clickup_json_len(arr);
-    if ((rc = clickup__dalloc(d, n, sizeof *out->tags, (void **)&out->tags))) return rc;
-    for (i = 0; i < n; i++) {
-        const clickup_json *g = clickup_json_at(arr, i);
-        out->tags[i].name = clickup__dstr(g, "name");
-        out->tags[i].tag_fg = clickup__dstr(g, "tag_fg");
-        out->tags[i].tag_bg = clickup__dstr(g, "tag_bg");
-        out->tags[i].creator = clickup__di64(g, "creator").value;
-    }
-    out->tag_count = n;
-    if ((rc = clickup__darr(d, t, "checklists", 0, &arr))) return rc;
-    n = clickup_json_len(arr);
-    if ((rc = clickup__dalloc(d, n, sizeof *out->checklists, (void **)&out->checklists))) return rc;
-    for (i = 0; i < n; i++) {
-        const clickup_json *cl = clickup_json_at(arr, i), *items;
-        clickup_checklist *o = &out->checklists[i];
-        size_t j, m;
-        o->id = clickup__dstr(cl, "id");
-        o->name = clickup__dstr(cl, "name");
-        o->orderindex = clickup__di64(cl, "orderindex");
-        o->raw = cl;
-        if ((rc = clickup__darr(d, cl, "items", 0, &items))) return rc;
-        m = clickup_json_len(items);
-        if ((rc = clickup__dalloc(d, m, sizeof *o->items, (void **)&o->items))) return rc;
-        for (j = 0; j < m; j++) {
-            const clickup_json *it = clickup_json_at(items, j);
-            o->items[j].id = clickup__dstr(it, "id");
-            o->items[j].name = clickup__dstr(it, "name");
-            o->items[j].parent = clickup__dstr_null(it, "parent");
-            o->items[j].resolved = clickup__dbool(it, "resolved");
-            o->items[j].orderindex = clickup__di64(it, "orderindex");
-            o->items[j].raw = it;
-        }
-        o->item_count = m;
-    }
-    out->checklist_count = n;
+    if ((rc = clickup__decode_array(d, t, "tags", 0, sizeof *out->tags, clickup__tag_item, (void **)&out->tags,
+                                    &out->tag_count)) ||
+        (rc = clickup__decode_array(d, t, "checklists", 0, sizeof *out->checklists, clickup__checklist_item,
+                                    (void **)&out->checklists, &out->checklist_count)) ||
+        (rc = clickup__decode_array(d, t, "custom_fields", 0, sizeof *out->custom_fields, clickup__field_item,
+                                    (void **)&out->custom_fields, &out->custom_field_count)))
+        return rc;
     v = clickup_json_get(t, "priority");
     if (clickup_json_is(v, CLICKUP_JSON_OBJECT)) {
         clickup_priority *p = (clickup_priority *)clickup__arena_calloc(d->a, 1, sizeof *p);
@@ -3514,34 +3525,25 @@ CLICKUP__FN clickup_result clickup__decode_task(clickup__dec *d, const clickup_j
         p->orderindex = clickup__dstr(v, "orderindex");
         out->priority = p;
     }
-    if ((rc = clickup__darr(d, t, "custom_fields", 0, &arr))) return rc;
-    n = clickup_json_len(arr);
-    if ((rc = clickup__dalloc(d, n, sizeof *out->custom_fields, (void **)&out->custom_fields))) return rc;
-    for (i = 0; i < n; i++) {
-        const clickup_json *f = clickup_json_at(arr, i);
-        out->custom_fields[i].id = clickup__dstr(f, "id");
-        out->custom_fields[i].name = clickup__dstr(f, "name");
-        out->custom_fields[i].type = clickup__dstr(f, "type");
-        out->custom_fields[i].value = clickup_json_get(f, "value");
-        out->custom_fields[i].raw = f;
-    }
-    out->custom_field_count = n;
     clickup__decode_ref(clickup_json_get(t, "list"), &out->list);
     v = clickup_json_get(t, "folder");
-    clickup__decode_ref(v ? v : clickup_json_get(t, "project"), &out->folder);
+    clickup__decode_ref(v ? v : clickup_json_get(t, "project"), &out->folder);   /* "project": the old name */
     clickup__decode_ref(clickup_json_get(t, "space"), &out->space);
-    if ((rc = clickup__darr(d, t, "subtasks", 0, &arr))) return rc;
-    n = clickup_json_len(arr);
-    if (n && depth < 8) {
-        if ((rc = clickup__dalloc(d, n, sizeof *out->subtasks, (void **)&out->subtasks))) return rc;
-        for (i = 0; i < n; i++)
-            if ((rc = clickup__decode_task(d, clickup_json_at(arr, i), &out->subtasks[i], depth + 1))) return rc;
-        out->subtask_count = n;
-    }
+    if (depth < 8)   /* subtasks of subtasks: bounded, the JSON depth limit bounds it anyway */
+        return clickup__decode_array(d, t, "subtasks", 0, sizeof *out->subtasks, clickup__subtask_item,
+                                     (void **)&out->subtasks, &out->subtask_count);
     return CLICKUP_OK;
 }
 
-/* {"tasks": [...]} -> items; sets *more_hint: 1 more pages, 0 last page, -1 unknown. */
+/* Subtasks are tasks one level down; the depth travels in the decoder's context. */
+CLICKUP__FN clickup_result clickup__subtask_item(clickup__dec *d, const clickup_json *item, void *out) {
+    clickup_result rc;
+    d->depth++;
+    rc = clickup__decode_task(d, item, (clickup_task *)out, d->depth);
+    d->depth--;
+    return rc;
+}
+
 CLICKUP__FN clickup_result clickup__task_item(clickup__dec *d, const clickup_json *item, void *out) {
     return clickup__decode_task(d, item, (clickup_task *)out, 0);
 }
@@ -3691,6 +3693,7 @@ CLICKUP__FN clickup_result clickup__body_result(clickup_client *c, size_t size, 
     if (!*obj) return clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory");
     d->a = clickup__result_arena(*obj);
     d->what[0] = '\0';
+    d->depth = 0;
     rc = clickup__json_parse_arena(d->a, c->body, c->body_len, root, &je);
     if (rc == CLICKUP_OK) return CLICKUP_OK;
     clickup__result_free(*obj);
@@ -4207,6 +4210,7 @@ CLICKUP__FN clickup_result clickup__tasks_walk(clickup_client *c, const clickup_
             page *node;
             d.a = clickup__result_arena(collect);
             d.what[0] = '\0';
+            d.depth = 0;
             rc = clickup__json_parse_arena(d.a, c->body, c->body_len, &root, &je);
             if (rc == CLICKUP_ERR_JSON) {
                 c->err.json_offset = je.offset;
@@ -4614,6 +4618,7 @@ CLICKUP_API clickup_result clickup_templates_get(clickup_client *c, clickup_temp
         if ((rc = clickup__perform(c, &call))) goto fail;
         d.a = clickup__result_arena(all);
         d.what[0] = '\0';
+        d.depth = 0;
         rc = clickup__json_parse_arena(d.a, c->body, c->body_len, &root, &je);
         if (rc == CLICKUP_ERR_JSON) {
             c->err.json_offset = je.offset;
