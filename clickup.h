@@ -2002,6 +2002,8 @@ struct clickup_limiter {
     size_t    ring_cap, head, count;
     int       server_remaining;   /* -1: unknown (no header yet, or window rolled)  */
     uint64_t  server_reset;       /* monotonic ms of the server's reset, 0 unknown  */
+    int64_t   server_reset_raw;   /* the Reset header's value, to tell windows apart */
+    uint64_t  newest;             /* latest time seen: readings never go backwards  */
     int       inflight;
 };
 
@@ -2089,6 +2091,10 @@ CLICKUP__FN uint64_t clickup__limiter_wait_locked(clickup_limiter *l, uint64_t n
 CLICKUP__FN uint64_t clickup__limiter_try(clickup_limiter *l, uint64_t now) {
     uint64_t wait;
     pthread_mutex_lock(&l->mu);
+    /* A thread may read the clock, then wait for the lock while another goes ahead: keep the
+       ring in time order by never recording a time older than the newest. */
+    if (now < l->newest) now = l->newest;
+    l->newest = now;
     wait = clickup__limiter_wait_locked(l, now);
     if (wait == 0) {
         l->ring[(l->head + l->count) % l->ring_cap] = now;
@@ -2175,10 +2181,21 @@ CLICKUP__FN void clickup__limiter_update(clickup_limiter *l, uint64_t now, int64
             (void)clickup__limiter_resize(l, (int)(lim > CLICKUP__LIMIT_MAX ? CLICKUP__LIMIT_MAX : lim));
         reset_ms = clickup__reset_in_ms(r->rate_reset, wall_now, l->window_ms);
         if (reset_ms >= 0 && clickup__hdr_i64(r->rate_remaining, &rem)) {
+            int64_t raw = 0;
+            int same_window;
+            (void)clickup__hdr_i64(r->rate_reset, &raw);
+            same_window = l->server_remaining >= 0 && raw == l->server_reset_raw;
             /* Requests still in flight were not counted by the server yet. */
             rem -= l->inflight;
-            l->server_remaining = rem < 0 ? 0 : rem > INT_MAX ? INT_MAX : (int)rem;
-            l->server_reset = now + (uint64_t)reset_ms + clickup__reset_margin(l);
+            if (rem < 0) rem = 0;
+            if (rem > INT_MAX) rem = INT_MAX;
+            /* Answers arrive out of order between threads: within one server window the count
+               only goes down, so an older, larger Remaining never raises it again. */
+            if (!same_window || rem < l->server_remaining) l->server_remaining = (int)rem;
+            if (!same_window) {
+                l->server_reset_raw = raw;
+                l->server_reset = now + (uint64_t)reset_ms + clickup__reset_margin(l);
+            }
         }
         if (r->status == 429) {
             l->server_remaining = 0;
@@ -2482,6 +2499,7 @@ CLICKUP__FN size_t clickup__curl_write(char *data, size_t size, size_t nmemb, vo
         size_t ncap = c->body_cap ? c->body_cap : 16384;
         char *nb;
         while (ncap < c->body_len + n + 1) ncap *= 2;
+        if (ncap > c->max_response_bytes + 1) ncap = c->max_response_bytes + 1;   /* never past the cap */
         nb = (char *)clickup__realloc(&c->alloc, c->body, c->body_cap, ncap);
         if (!nb) { c->body_nomem = 1; return 0; }
         c->body = nb; c->body_cap = ncap;
