@@ -14,7 +14,7 @@
 
        cc -std=c99 app.c $(pkg-config --cflags --libs libcurl) -lpthread
 
-   A whole program (this is examples/quickstart.c, which `make test` builds):
+   The heart of a whole program (examples/quickstart.c, which `make test` builds):
 
        clickup_client *cu = NULL;
        clickup_config cfg;
@@ -57,7 +57,9 @@
    CLICKUP_API              linkage of public functions (default extern, or static above).
    CLICKUP_MALLOC(ctx,sz), CLICKUP_REALLOC(ctx,p,oldsz,newsz), CLICKUP_FREE(ctx,p)
                             default allocator; all three or none (implementation file only).
-   CLICKUP_ASSERT(x)        checks for API misuse only; default assert() (implementation file).
+   CLICKUP_ASSERT(x)        checks internal invariants; off by default, because the library
+                            never aborts (define it as assert(x) while debugging). Misuse such
+                            as a NULL argument is an error code, not an assertion.
    CLICKUP_JSON_MAX_DEPTH   nesting limit of the JSON parser, default 128 (implementation file).
    CLICKUP_MAX_RESPONSE_BYTES  default response size cap, 16 MiB (implementation file).
    CLICKUP_NO_LOG           compile every log call out (implementation file).
@@ -935,7 +937,6 @@ CLICKUP_API void clickup_template_task_free(clickup_template_task *t);
 #include <errno.h>
 #include <limits.h>
 #include <time.h>
-#include <assert.h>
 #include <pthread.h>
 
 #if defined(CLICKUP_MALLOC) || defined(CLICKUP_REALLOC) || defined(CLICKUP_FREE)
@@ -947,8 +948,8 @@ CLICKUP_API void clickup_template_task_free(clickup_template_task *t);
 #  define CLICKUP_REALLOC(ctx, p, oldsz, newsz) ((void)(ctx), (void)(oldsz), realloc((p), (newsz)))
 #  define CLICKUP_FREE(ctx, p)                  ((void)(ctx), free(p))
 #endif
-#ifndef CLICKUP_ASSERT
-#  define CLICKUP_ASSERT(x) assert(x)
+#ifndef CLICKUP_ASSERT          /* internal invariants; off by default: the library never aborts */
+#  define CLICKUP_ASSERT(x) ((void)0)
 #endif
 #ifndef CLICKUP_JSON_MAX_DEPTH
 #  define CLICKUP_JSON_MAX_DEPTH 128
@@ -2081,6 +2082,7 @@ CLICKUP__FN void clickup__limiter_expire(clickup_limiter *l, uint64_t now) {
 CLICKUP__FN uint64_t clickup__limiter_wait_locked(clickup_limiter *l, uint64_t now) {
     uint64_t wait = 0;
     clickup__limiter_expire(l, now);
+    CLICKUP_ASSERT(l->count <= l->ring_cap);
     if (l->count >= (size_t)l->limit) wait = l->ring[l->head] + (uint64_t)l->window_ms - now;
     if (l->server_remaining == 0 && l->server_reset > now && l->server_reset - now > wait)
         wait = l->server_reset - now;
@@ -2254,6 +2256,7 @@ CLICKUP__FN void clickup__cache_unlink(clickup__cache *c, clickup__centry *e) {
 }
 
 CLICKUP__FN void clickup__cache_drop(clickup__cache *c, const clickup_allocator *al, clickup__centry *e) {
+    CLICKUP_ASSERT(c->entries > 0 && c->bytes >= e->body_len + e->key_len);
     clickup__cache_unlink(c, e);
     c->entries--;
     c->bytes -= e->body_len + e->key_len;
