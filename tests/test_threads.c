@@ -186,11 +186,14 @@ static void test_shared_limiter_mixed_calls(void **state) {
     else run_shared(200, 60, 2);                        /* reads, team lookups and PUTs */
 }
 
-/* The limiter itself hammered from many threads with no network. Two properties:
+/* The limiter itself hammered from many threads with no network:
    - its ring of send times stays in order (oldest at the head), which its expiry relies on:
      checked under its own lock after every token taken;
-   - no window ever sees more than `limit` tokens, up to the delay between a thread reading
-     the clock and getting the lock (a reading can be a few ms stale when taken): 20 ms here. */
+   - over the whole run of D ms it hands out at most limit * (D / window + 1) tokens, and at
+     least the allowance of the windows that fit in it.
+   (The clock readings the threads pass in are not the times the limiter used: a reading can
+   be stale by the time its thread gets the lock, and the limiter clamps it to the newest it
+   has seen. So the tightest span of limit+1 readings is only printed.) */
 typedef struct hammer { clickup_limiter *l; int taken, unordered; uint64_t *times; int cap; } hammer;
 static int ring_in_order_locked(const clickup_limiter *l) {
     size_t i;
@@ -220,14 +223,15 @@ static int cmp_u64(const void *a, const void *b) {
     return x < y ? -1 : x > y;
 }
 static void test_limiter_hammer(void **state) {
-    enum { LIMIT = 50, WINDOW = 200, CAP = 4096, SLACK = 20 };
+    enum { LIMIT = 50, WINDOW = 200, CAP = 4096 };
     clickup_limiter *l = NULL;
     hammer h[THREADS];
     pthread_t th[THREADS];
-    uint64_t *all, tightest = WINDOW * 10;
+    uint64_t *all, tightest = WINDOW * 10, t_start, t_end, most;
     int i, j, n = 0, unordered = 0;
     (void)state;
     assert_int_equal(clickup_limiter_create(LIMIT, WINDOW, NULL, &l), CLICKUP_OK);
+    t_start = clickup__mono_ms(NULL);
     all = (uint64_t *)calloc(THREADS * CAP, sizeof *all);
     for (i = 0; i < THREADS; i++) {
         h[i].l = l; h[i].taken = 0; h[i].unordered = 0; h[i].cap = CAP;
@@ -240,17 +244,20 @@ static void test_limiter_hammer(void **state) {
         unordered += h[i].unordered;
         free(h[i].times);
     }
+    t_end = clickup__mono_ms(NULL);
+    most = (uint64_t)LIMIT * ((t_end - t_start) / WINDOW + 1);
     clickup_limiter_destroy(l);
     qsort(all, (size_t)n, sizeof *all, cmp_u64);
     for (i = 0; i + LIMIT < n; i++)      /* any LIMIT+1 tokens span a whole window */
         if (all[i + LIMIT] - all[i] < tightest) tightest = all[i + LIMIT] - all[i];
     free(all);
-    print_message("  limiter hammer: %d tokens in 0.6 s from %d threads (at most %d per %d ms); tightest %d+1 "
-                  "tokens: %llu ms; ring out of order after %d of them\n", n, THREADS, LIMIT, WINDOW, LIMIT,
+    print_message("  limiter hammer: %d tokens in %llu ms from %d threads (at most %d per %d ms, so at most %llu); "
+                  "tightest %d+1 readings: %llu ms; ring out of order after %d of them\n", n,
+                  (unsigned long long)(t_end - t_start), THREADS, LIMIT, WINDOW, (unsigned long long)most, LIMIT,
                   (unsigned long long)tightest, unordered);
-    assert_true(n >= LIMIT * 2);         /* it did hand out the allowance of 3 windows */
-    assert_true(tightest + SLACK >= WINDOW);
     assert_int_equal(unordered, 0);
+    assert_true((uint64_t)n <= most);
+    assert_true(n >= LIMIT * 2);         /* and it did hand out the allowance of 3 windows */
 }
 
 /* A clock reading that is a little stale when it reaches the limiter (the thread read the
