@@ -145,7 +145,8 @@ typedef enum clickup_result {
     CLICKUP_ERR_VALIDATION      =  -8, /* 400 or 422: the API rejected the request              */
     CLICKUP_ERR_RATE_LIMITED    =  -9, /* 429 after retries, or the limiter in fail-fast mode   */
     CLICKUP_ERR_SERVER          = -10, /* 5xx after retries                                     */
-    CLICKUP_ERR_OUTCOME_UNKNOWN = -11, /* a write may or may not have happened: check first     */
+    CLICKUP_ERR_OUTCOME_UNKNOWN = -11, /* a POST may have happened (sent, then 5xx, or its answer
+                                          lost, unreadable or too large): check before repeating  */
     CLICKUP_ERR_BAD_RESPONSE    = -12, /* invalid JSON or an unexpected shape from the server   */
     CLICKUP_ERR_TOO_LARGE       = -13, /* the response exceeded config.max_response_bytes       */
     CLICKUP_ERR_HTTP            = -14, /* any other non-2xx status                              */
@@ -2320,17 +2321,6 @@ CLICKUP__FN void clickup__cache_put(clickup__cache *c, const clickup_allocator *
     c->bytes += body_len + key_len;
 }
 
-/* Drop every entry whose key starts with "GET " + path_prefix. */
-CLICKUP__FN void clickup__cache_invalidate(clickup__cache *c, const clickup_allocator *al, const char *path_prefix) {
-    clickup__centry *e, *next;
-    size_t n = strlen(path_prefix);
-    for (e = c->head; e; e = next) {
-        next = e->next;
-        if (e->key_len >= 4 + n && memcmp(e->key, "GET ", 4) == 0 && memcmp(e->key + 4, path_prefix, n) == 0)
-            clickup__cache_drop(c, al, e);
-    }
-}
-
 CLICKUP__FN void clickup__cache_clear(clickup__cache *c, const clickup_allocator *al) {
     while (c->head) clickup__cache_drop(c, al, c->head);
 }
@@ -3255,8 +3245,12 @@ CLICKUP__FN clickup_result clickup__perform(clickup_client *c, const clickup__ca
                          call->path, c->err.curl_error[0] ? c->err.curl_error : "transport failure",
                          (unsigned long long)(now - t0), attempt + 1);
             if (ts == CLICKUP_TRANSPORT_TOO_LARGE) {
-                rc = clickup__fail(c, CLICKUP_ERR_TOO_LARGE, "response larger than %llu bytes",
-                                   (unsigned long long)c->max_response_bytes);
+                rc = clickup__idempotent(call->method)
+                         ? clickup__fail(c, CLICKUP_ERR_TOO_LARGE, "response larger than %llu bytes",
+                                         (unsigned long long)c->max_response_bytes)
+                         : clickup__fail(c, CLICKUP_ERR_OUTCOME_UNKNOWN,
+                                         "the answer was larger than %llu bytes and was not read; the write may "
+                                         "have happened", (unsigned long long)c->max_response_bytes);
                 goto out;
             }
             rc = ts == CLICKUP_TRANSPORT_TIMEOUT ? CLICKUP_ERR_TIMEOUT : CLICKUP_ERR_NETWORK;
@@ -3705,6 +3699,16 @@ CLICKUP__FN clickup_result clickup__nomem(clickup_client *c, const char *method,
     return clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory (nothing was sent)");
 }
 
+/* The answer to a write could not be read. The server accepted the request (2xx), so a POST
+   must not be repeated blindly: for POST that is CLICKUP_ERR_OUTCOME_UNKNOWN. */
+CLICKUP__FN clickup_result clickup__unreadable(clickup_client *c, const char *what) {
+    if (strcmp(c->err.method, "POST") == 0)
+        return clickup__fail(c, CLICKUP_ERR_OUTCOME_UNKNOWN,
+                             "the server accepted the write (HTTP %d) but its answer could not be read (%s): "
+                             "look before creating again", c->err.http_status, what);
+    return clickup__fail(c, CLICKUP_ERR_BAD_RESPONSE, "%s", what);
+}
+
 /* Parse the last response body into a new result object of `size` bytes. */
 CLICKUP__FN clickup_result clickup__body_result(clickup_client *c, size_t size, void **obj, clickup__dec *d,
                                                 const clickup_json **root) {
@@ -3721,8 +3725,12 @@ CLICKUP__FN clickup_result clickup__body_result(clickup_client *c, size_t size, 
     *obj = NULL;
     if (rc == CLICKUP_ERR_NOMEM) return clickup__fail(c, rc, "out of memory");
     c->err.json_offset = je.offset;
-    return clickup__fail(c, CLICKUP_ERR_BAD_RESPONSE, "invalid JSON in the response at byte %llu: %s",
-                         (unsigned long long)je.offset, je.reason);
+    {
+        char what[128];
+        clickup__fmt(what, sizeof what, "invalid JSON in the response at byte %llu: %s", (unsigned long long)je.offset,
+                     je.reason);
+        return clickup__unreadable(c, what);
+    }
 }
 
 /* After decoding: hand out the object, or free it and record why. */
@@ -3732,7 +3740,11 @@ CLICKUP__FN clickup_result clickup__deliver(clickup_client *c, clickup_result rc
     *out = NULL;
     if (rc == CLICKUP_ERR_NOMEM) return clickup__fail(c, rc, "out of memory");
     c->m.errors_bad_response++;
-    return clickup__fail(c, CLICKUP_ERR_BAD_RESPONSE, "unexpected response: %s", d->what);
+    {
+        char what[160];
+        clickup__fmt(what, sizeof what, "unexpected response: %s", d->what);
+        return clickup__unreadable(c, what);
+    }
 }
 
 CLICKUP_API void clickup_teams_free(clickup_teams *t) { clickup__result_free(t); }

@@ -701,6 +701,36 @@ static void test_config_from_env(void **state) {
     unsetenv("CLICKUP_TIMEOUT_MS"); unsetenv("CLICKUP_LOG_LEVEL"); unsetenv("CLICKUP_TEAM_ID"); unsetenv("CLICKUP_API_TOKEN");
 }
 
+static void test_config_check_says_why(void **state) {
+    clickup_config cfg;
+    char why[200];
+    (void)state;
+    clickup_config_init(&cfg);
+    assert_int_equal(clickup_config_check(&cfg, why, sizeof why), CLICKUP_ERR_CONFIG);
+    assert_non_null(strstr(why, "token is missing"));
+    cfg.token = "pk_ok";
+    cfg.base_url = "http://example.com/api/v2";
+    assert_int_equal(clickup_config_check(&cfg, why, sizeof why), CLICKUP_ERR_CONFIG);
+    assert_non_null(strstr(why, "https://"));
+    cfg.base_url = "http://127.0.0.1:8080/api/v2";
+    assert_int_equal(clickup_config_check(&cfg, why, sizeof why), CLICKUP_OK);
+    assert_string_equal(why, "");
+    cfg.timeout_ms = -1;
+    assert_int_equal(clickup_config_check(&cfg, why, sizeof why), CLICKUP_ERR_CONFIG);
+    assert_non_null(strstr(why, "timeouts"));
+    cfg.timeout_ms = 0;
+    cfg.cache_ttl_tasks_ms = -5;
+    assert_int_equal(clickup_config_check(&cfg, why, sizeof why), CLICKUP_ERR_CONFIG);
+    cfg.cache_ttl_tasks_ms = 0;
+    cfg.team_id = "90/01";
+    assert_int_equal(clickup_config_check(&cfg, why, sizeof why), CLICKUP_ERR_CONFIG);
+    cfg.team_id = NULL;
+    cfg.token = "pk_a\tb";
+    assert_int_equal(clickup_config_check(&cfg, why, sizeof why), CLICKUP_ERR_CONFIG);
+    assert_null(strstr(why, "pk_a"));                  /* never the token's value */
+    assert_int_equal(clickup_config_check(NULL, why, sizeof why), CLICKUP_ERR_CONFIG);
+}
+
 static void test_auth_header_and_user_agent(void **state) {
     world *w = (world *)*state;
     clickup_config cfg;
@@ -822,6 +852,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_cache_ttl_and_invalidation, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cache_bounds, setup, teardown),
         cmocka_unit_test(test_config_from_env),
+        cmocka_unit_test(test_config_check_says_why),
         cmocka_unit_test_setup_teardown(test_auth_header_and_user_agent, setup, teardown),
         cmocka_unit_test_setup_teardown(test_team_discovery, setup, teardown),
         cmocka_unit_test_setup_teardown(test_metrics, setup, teardown),

@@ -4,7 +4,9 @@
                                a 200 that cannot be decoded is CLICKUP_ERR_BAD_RESPONSE;
                                a body over max_response_bytes is CLICKUP_ERR_TOO_LARGE.
      POST (create, from-template)  never replayed once sent: a lost, cut, timed-out or 5xx
-                               answer is CLICKUP_ERR_OUTCOME_UNKNOWN, and exactly ONE POST
+                               answer, and a 2xx answer that cannot be read (malformed,
+                               empty, wrong shape, too large), is CLICKUP_ERR_OUTCOME_UNKNOWN,
+                               and exactly ONE POST
                                reached the server; when the sandbox applied the write (faults
                                that answer normally, only late, slowly or with odd headers)
                                the task exists exactly once.
@@ -204,9 +206,10 @@ static clickup_result expected(const op *o, const fault *f) {
     switch (f->expect) {
     case E_OK: return CLICKUP_OK;
     case E_RETRIED: return o->post ? CLICKUP_ERR_OUTCOME_UNKNOWN : CLICKUP_OK;
-    case E_BAD: return CLICKUP_ERR_BAD_RESPONSE;
-    case E_SHAPE: return o->wrong_shape_ok ? CLICKUP_OK : CLICKUP_ERR_BAD_RESPONSE;
-    default: return CLICKUP_ERR_TOO_LARGE;
+    /* a write's answer that cannot be read: the write happened, so a POST says OUTCOME_UNKNOWN */
+    case E_BAD: return o->post ? CLICKUP_ERR_OUTCOME_UNKNOWN : CLICKUP_ERR_BAD_RESPONSE;
+    case E_SHAPE: return o->wrong_shape_ok ? CLICKUP_OK : o->post ? CLICKUP_ERR_OUTCOME_UNKNOWN : CLICKUP_ERR_BAD_RESPONSE;
+    default: return o->post ? CLICKUP_ERR_OUTCOME_UNKNOWN : CLICKUP_ERR_TOO_LARGE;
     }
 }
 
