@@ -3890,24 +3890,35 @@ CLICKUP__FN clickup_result clickup__path(clickup_client *c, clickup__buf *b, con
     return CLICKUP_ERR_NOMEM;
 }
 
-CLICKUP_API clickup_result clickup_spaces_get(clickup_client *c, const clickup_spaces_opts *opts, clickup_spaces **out) {
+/* GET {prefix}{id}{suffix} decoded into a new result: the shape of every read by id.
+   route is the metrics name ("GET /space/{space_id}/folder"); what names the id in errors. */
+CLICKUP__FN clickup_result clickup__get_by_id(clickup_client *c, const char *route, const char *prefix, const char *id,
+                                              const char *suffix, const char *what, const char *query, long ttl_ms,
+                                              unsigned flags, size_t size, clickup__decode_fn fn, void **out) {
     clickup__buf path;
     clickup__call call;
+    clickup_result rc;
+    if (!clickup__valid_id(id))
+        return clickup__invalid(c, "GET", route + 4, "%s id is empty or has characters an id cannot have", what);
+    if (clickup__path(c, &path, prefix, id, suffix)) return clickup__nomem(c, "GET", route + 4);
+    memset(&call, 0, sizeof call);
+    call.method = "GET"; call.route = route; call.path = path.p; call.query = query;
+    call.ttl_ms = (uint64_t)ttl_ms; call.flags = flags;
+    rc = clickup__get(c, &call, size, fn, out);
+    clickup__free(&c->alloc, path.p);
+    return rc;
+}
+
+CLICKUP_API clickup_result clickup_spaces_get(clickup_client *c, const clickup_spaces_opts *opts, clickup_spaces **out) {
     const char *team;
     clickup_result rc;
     if (!out) return CLICKUP_ERR_INVALID_ARG;
     *out = NULL;
     if (!c) return CLICKUP_ERR_INVALID_ARG;
     if ((rc = clickup__team(c, &team))) return rc;
-    if (clickup__path(c, &path, "/team/", team, "/space")) return clickup__nomem(c, "GET", "/team/{team_id}/space");
-    memset(&call, 0, sizeof call);
-    call.method = "GET"; call.route = "GET /team/{team_id}/space"; call.path = path.p;
-    call.query = opts && opts->archived ? "?archived=true" : "";
-    call.ttl_ms = (uint64_t)c->ttl_spaces_ms;
-    call.flags = opts ? opts->flags : 0;
-    rc = clickup__get(c, &call, sizeof(clickup_spaces), clickup__dec_spaces, (void **)out);
-    clickup__free(&c->alloc, path.p);
-    return rc;
+    return clickup__get_by_id(c, "GET /team/{team_id}/space", "/team/", team, "/space", "team",
+                              opts && opts->archived ? "?archived=true" : "", c->ttl_spaces_ms, opts ? opts->flags : 0,
+                              sizeof(clickup_spaces), clickup__dec_spaces, (void **)out);
 }
 
 CLICKUP__FN clickup_result clickup__dec_folders(clickup__dec *d, const clickup_json *root, void *obj) {
@@ -3920,23 +3931,12 @@ CLICKUP__FN clickup_result clickup__dec_folders(clickup__dec *d, const clickup_j
 
 CLICKUP_API clickup_result clickup_folders_get(clickup_client *c, const char *space_id, const clickup_hierarchy_opts *opts,
                                                clickup_folders **out) {
-    clickup__buf path;
-    clickup__call call;
-    clickup_result rc;
     if (!out) return CLICKUP_ERR_INVALID_ARG;
     *out = NULL;
     if (!c) return CLICKUP_ERR_INVALID_ARG;
-    if (!clickup__valid_id(space_id))
-        return clickup__invalid(c, "GET", "/space/{space_id}/folder", "space id is empty or has characters an id cannot have");
-    if (clickup__path(c, &path, "/space/", space_id, "/folder")) return clickup__nomem(c, "GET", "/space/{space_id}/folder");
-    memset(&call, 0, sizeof call);
-    call.method = "GET"; call.route = "GET /space/{space_id}/folder"; call.path = path.p;
-    call.query = opts && opts->archived ? "?archived=true" : "";
-    call.ttl_ms = (uint64_t)c->ttl_hierarchy_ms;
-    call.flags = opts ? opts->flags : 0;
-    rc = clickup__get(c, &call, sizeof(clickup_folders), clickup__dec_folders, (void **)out);
-    clickup__free(&c->alloc, path.p);
-    return rc;
+    return clickup__get_by_id(c, "GET /space/{space_id}/folder", "/space/", space_id, "/folder", "space",
+                              opts && opts->archived ? "?archived=true" : "", c->ttl_hierarchy_ms, opts ? opts->flags : 0,
+                              sizeof(clickup_folders), clickup__dec_folders, (void **)out);
 }
 
 CLICKUP__FN clickup_result clickup__dec_lists(clickup__dec *d, const clickup_json *root, void *obj) {
@@ -3948,28 +3948,16 @@ CLICKUP__FN clickup_result clickup__dec_lists(clickup__dec *d, const clickup_jso
 
 CLICKUP_API clickup_result clickup_lists_get(clickup_client *c, const char *folder_id, const char *space_id,
                                              const clickup_hierarchy_opts *opts, clickup_lists **out) {
-    clickup__buf path;
-    clickup__call call;
-    clickup_result rc;
     if (!out) return CLICKUP_ERR_INVALID_ARG;
     *out = NULL;
     if (!c) return CLICKUP_ERR_INVALID_ARG;
     if ((folder_id != NULL) == (space_id != NULL))
         return clickup__invalid(c, "GET", "/folder/{folder_id}/list", "give exactly one of folder_id and space_id");
-    if (!clickup__valid_id(folder_id ? folder_id : space_id))
-        return clickup__invalid(c, "GET", folder_id ? "/folder/{folder_id}/list" : "/space/{space_id}/list",
-                                "%s id is empty or has characters an id cannot have", folder_id ? "folder" : "space");
-    if (clickup__path(c, &path, folder_id ? "/folder/" : "/space/", folder_id ? folder_id : space_id, "/list"))
-        return clickup__nomem(c, "GET", folder_id ? "/folder/{folder_id}/list" : "/space/{space_id}/list");
-    memset(&call, 0, sizeof call);
-    call.method = "GET"; call.route = folder_id ? "GET /folder/{folder_id}/list" : "GET /space/{space_id}/list";
-    call.path = path.p;
-    call.query = opts && opts->archived ? "?archived=true" : "";
-    call.ttl_ms = (uint64_t)c->ttl_hierarchy_ms;
-    call.flags = opts ? opts->flags : 0;
-    rc = clickup__get(c, &call, sizeof(clickup_lists), clickup__dec_lists, (void **)out);
-    clickup__free(&c->alloc, path.p);
-    return rc;
+    return clickup__get_by_id(c, folder_id ? "GET /folder/{folder_id}/list" : "GET /space/{space_id}/list",
+                              folder_id ? "/folder/" : "/space/", folder_id ? folder_id : space_id, "/list",
+                              folder_id ? "folder" : "space", opts && opts->archived ? "?archived=true" : "",
+                              c->ttl_hierarchy_ms, opts ? opts->flags : 0, sizeof(clickup_lists), clickup__dec_lists,
+                              (void **)out);
 }
 
 CLICKUP__FN clickup_result clickup__dec_list(clickup__dec *d, const clickup_json *root, void *obj) {
@@ -3977,21 +3965,11 @@ CLICKUP__FN clickup_result clickup__dec_list(clickup__dec *d, const clickup_json
 }
 
 CLICKUP_API clickup_result clickup_list_get(clickup_client *c, const char *list_id, clickup_list **out) {
-    clickup__buf path;
-    clickup__call call;
-    clickup_result rc;
     if (!out) return CLICKUP_ERR_INVALID_ARG;
     *out = NULL;
     if (!c) return CLICKUP_ERR_INVALID_ARG;
-    if (!clickup__valid_id(list_id))
-        return clickup__invalid(c, "GET", "/list/{list_id}", "list id is empty or has characters an id cannot have");
-    if (clickup__path(c, &path, "/list/", list_id, NULL)) return clickup__nomem(c, "GET", "/list/{list_id}");
-    memset(&call, 0, sizeof call);
-    call.method = "GET"; call.route = "GET /list/{list_id}"; call.path = path.p; call.query = "";
-    call.ttl_ms = (uint64_t)c->ttl_hierarchy_ms;
-    rc = clickup__get(c, &call, sizeof(clickup_list), clickup__dec_list, (void **)out);
-    clickup__free(&c->alloc, path.p);
-    return rc;
+    return clickup__get_by_id(c, "GET /list/{list_id}", "/list/", list_id, NULL, "list", "", c->ttl_hierarchy_ms, 0,
+                              sizeof(clickup_list), clickup__dec_list, (void **)out);
 }
 
 /* ---- task references ---------------------------------------------------------------------- */
