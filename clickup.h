@@ -3496,6 +3496,8 @@ CLICKUP__FN clickup_result clickup__decode_task(clickup__dec *d, const clickup_j
     const clickup_json *arr, *v;
     clickup_result rc;
     if ((rc = clickup__need_object(d, t, "task")) != CLICKUP_OK) return rc;
+    if (!clickup_json_is(clickup_json_get(t, "id"), CLICKUP_JSON_STRING))   /* task ids are always strings */
+        return clickup__dec_fail(d, "task.id", "is not a string");
     out->raw = t;
     out->id = clickup__dstr(t, "id");
     out->custom_id = clickup__dstr_null(t, "custom_id");
@@ -4693,6 +4695,8 @@ CLICKUP__FN clickup_result clickup__dec_template_task(clickup__dec *d, const cli
         if (!out->task) return CLICKUP_ERR_NOMEM;
         if ((rc = clickup__decode_task(d, task, out->task, 0))) return rc;
     }
+    task = clickup_json_get(root, "id");
+    if (task && !clickup_json_is(task, CLICKUP_JSON_STRING)) return clickup__dec_fail(d, "id", "is not a string");
     out->id = clickup__dstr(root, "id");
     if (!out->id[0] && out->task) out->id = out->task->id;
     if (!out->id[0]) return clickup__dec_fail(d, "id", "is missing");
