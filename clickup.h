@@ -3492,7 +3492,7 @@ CLICKUP__FN clickup_result clickup__field_item(clickup__dec *d, const clickup_js
 }
 CLICKUP__FN clickup_result clickup__subtask_item(clickup__dec *d, const clickup_json *item, void *out);
 
-CLICKUP__FN clickup_result clickup__decode_task(clickup__dec *d, const clickup_json *t, clickup_task *out, int depth) {
+CLICKUP__FN clickup_result clickup__decode_task(clickup__dec *d, const clickup_json *t, clickup_task *out) {
     const clickup_json *arr, *v;
     clickup_result rc;
     if ((rc = clickup__need_object(d, t, "task")) != CLICKUP_OK) return rc;
@@ -3546,7 +3546,7 @@ CLICKUP__FN clickup_result clickup__decode_task(clickup__dec *d, const clickup_j
     v = clickup_json_get(t, "folder");
     clickup__decode_ref(v ? v : clickup_json_get(t, "project"), &out->folder);   /* "project": the old name */
     clickup__decode_ref(clickup_json_get(t, "space"), &out->space);
-    if (depth < 8)   /* subtasks of subtasks: bounded, the JSON depth limit bounds it anyway */
+    if (d->depth < 8)   /* subtasks of subtasks: bounded, the JSON depth limit bounds it anyway */
         return clickup__decode_array(d, t, "subtasks", 0, sizeof *out->subtasks, clickup__subtask_item,
                                      (void **)&out->subtasks, &out->subtask_count);
     return CLICKUP_OK;
@@ -3556,13 +3556,13 @@ CLICKUP__FN clickup_result clickup__decode_task(clickup__dec *d, const clickup_j
 CLICKUP__FN clickup_result clickup__subtask_item(clickup__dec *d, const clickup_json *item, void *out) {
     clickup_result rc;
     d->depth++;
-    rc = clickup__decode_task(d, item, (clickup_task *)out, d->depth);
+    rc = clickup__decode_task(d, item, (clickup_task *)out);
     d->depth--;
     return rc;
 }
 
 CLICKUP__FN clickup_result clickup__task_item(clickup__dec *d, const clickup_json *item, void *out) {
-    return clickup__decode_task(d, item, (clickup_task *)out, 0);
+    return clickup__decode_task(d, item, (clickup_task *)out);
 }
 
 /* {"tasks": [...], "last_page": bool?} -> items; *last_page: 1 yes, 0 no, -1 not said. */
@@ -3712,19 +3712,17 @@ CLICKUP__FN clickup_result clickup__unreadable(clickup_client *c, const char *wh
 }
 
 /* Parse the last response body into a new result object of `size` bytes. */
-CLICKUP__FN clickup_result clickup__body_result(clickup_client *c, size_t size, void **obj, clickup__dec *d,
-                                                const clickup_json **root) {
+/* Parse the last response body into arena a (d is set up to decode from it). A body that is not
+   JSON is recorded as unreadable. */
+CLICKUP__FN clickup_result clickup__parse_body(clickup_client *c, clickup__arena *a, clickup__dec *d,
+                                               const clickup_json **root) {
     clickup_json_error je;
     clickup_result rc;
-    *obj = clickup__result_new(&c->alloc, size, c->body_len / 2 * 7 + 4096);   /* a page needs ~3.1x */
-    if (!*obj) return clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory");
-    d->a = clickup__result_arena(*obj);
+    d->a = a;
     d->what[0] = '\0';
     d->depth = 0;
-    rc = clickup__json_parse_arena(d->a, c->body, c->body_len, root, &je);
+    rc = clickup__json_parse_arena(a, c->body, c->body_len, root, &je);
     if (rc == CLICKUP_OK) return CLICKUP_OK;
-    clickup__result_free(*obj);
-    *obj = NULL;
     if (rc == CLICKUP_ERR_NOMEM) return clickup__fail(c, rc, "out of memory");
     c->err.json_offset = je.offset;
     {
@@ -3735,18 +3733,71 @@ CLICKUP__FN clickup_result clickup__body_result(clickup_client *c, size_t size, 
     }
 }
 
+/* Record why decoding failed: out of memory, or a body of the wrong shape. */
+CLICKUP__FN clickup_result clickup__decode_failed(clickup_client *c, clickup_result rc, const clickup__dec *d) {
+    char what[160];
+    if (rc == CLICKUP_ERR_NOMEM) return clickup__fail(c, rc, "out of memory");
+    c->m.errors_bad_response++;
+    clickup__fmt(what, sizeof what, "unexpected response: %s", d->what);
+    return clickup__unreadable(c, what);
+}
+
+/* Parse the last response body into a new result object of `size` bytes. */
+CLICKUP__FN clickup_result clickup__body_result(clickup_client *c, size_t size, void **obj, clickup__dec *d,
+                                                const clickup_json **root) {
+    clickup_result rc;
+    *obj = clickup__result_new(&c->alloc, size, c->body_len / 2 * 7 + 4096);   /* a page needs ~3.1x */
+    if (!*obj) return clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory");
+    rc = clickup__parse_body(c, clickup__result_arena(*obj), d, root);
+    if (rc != CLICKUP_OK) { clickup__result_free(*obj); *obj = NULL; }
+    return rc;
+}
+
+/* Pages of items gathered in one arena, joined into one array at the end. */
+typedef struct clickup__page {
+    void                 *items;
+    size_t                count;
+    struct clickup__page *next;
+} clickup__page;
+
+typedef struct clickup__pages {
+    clickup__page *first, *last;
+    size_t         total, count;   /* items, pages */
+} clickup__pages;
+
+CLICKUP__FN clickup_result clickup__pages_add(clickup__arena *a, clickup__pages *ps, void *items, size_t n) {
+    clickup__page *pg = (clickup__page *)clickup__arena_calloc(a, 1, sizeof *pg);
+    if (!pg) return CLICKUP_ERR_NOMEM;
+    pg->items = items;
+    pg->count = n;
+    if (ps->last) ps->last->next = pg; else ps->first = pg;
+    ps->last = pg;
+    ps->total += n;
+    ps->count++;
+    return CLICKUP_OK;
+}
+
+/* One array of every item, element size `size`; *out stays NULL when there are none. */
+CLICKUP__FN clickup_result clickup__pages_join(clickup__arena *a, const clickup__pages *ps, size_t size, void **out) {
+    const clickup__page *pg;
+    char *at;
+    *out = NULL;
+    if (!ps->total) return CLICKUP_OK;
+    if (!(at = (char *)clickup__arena_alloc(a, ps->total * size, 16))) return CLICKUP_ERR_NOMEM;
+    *out = at;
+    for (pg = ps->first; pg; pg = pg->next) {
+        if (pg->count) memcpy(at, pg->items, pg->count * size);
+        at += pg->count * size;
+    }
+    return CLICKUP_OK;
+}
+
 /* After decoding: hand out the object, or free it and record why. */
 CLICKUP__FN clickup_result clickup__deliver(clickup_client *c, clickup_result rc, clickup__dec *d, void *obj, void **out) {
     if (rc == CLICKUP_OK) { *out = obj; clickup__cache_commit(c); return rc; }
     clickup__result_free(obj);
     *out = NULL;
-    if (rc == CLICKUP_ERR_NOMEM) return clickup__fail(c, rc, "out of memory");
-    c->m.errors_bad_response++;
-    {
-        char what[160];
-        clickup__fmt(what, sizeof what, "unexpected response: %s", d->what);
-        return clickup__unreadable(c, what);
-    }
+    return clickup__decode_failed(c, rc, d);
 }
 
 CLICKUP_API void clickup_teams_free(clickup_teams *t) { clickup__result_free(t); }
@@ -4104,7 +4155,7 @@ CLICKUP__FN void clickup__bufs_free(clickup_client *c, clickup__buf *a, clickup_
 
 /* ---- one task ----------------------------------------------------------------------------- */
 CLICKUP__FN clickup_result clickup__dec_task(clickup__dec *d, const clickup_json *root, void *obj) {
-    return clickup__decode_task(d, root, (clickup_task *)obj, 0);
+    return clickup__decode_task(d, root, (clickup_task *)obj);
 }
 
 CLICKUP_API clickup_result clickup_task_get(clickup_client *c, const char *task_ref, const clickup_task_get_opts *opts,
@@ -4190,14 +4241,14 @@ CLICKUP__FN clickup_result clickup__task_query(clickup_client *c, const clickup_
    tasks are joined at the end; otherwise each page becomes its own result handed to fn. */
 CLICKUP__FN clickup_result clickup__tasks_walk(clickup_client *c, const clickup_task_query *q, clickup_tasks *collect,
                                                clickup_tasks_page_fn fn, void *user, clickup_tasks *stats) {
-    typedef struct page { clickup_task *items; size_t count; struct page *next; } page;
-    page *first = NULL, *last = NULL;
+    clickup__pages gathered;
     clickup__buf path, query, pq;
     clickup__call call;
     const char *route;
     size_t pages = 0, total = 0, max_pages;
     int truncated = 0, stop = 0;
     clickup_result rc = clickup__task_query(c, q, &path, &query, &route);
+    memset(&gathered, 0, sizeof gathered);
     memset(&pq, 0, sizeof pq); pq.al = &c->alloc;
     if (rc) goto out;
     max_pages = q->max_pages ? (size_t)q->max_pages : 100;
@@ -4217,33 +4268,14 @@ CLICKUP__FN clickup_result clickup__tasks_walk(clickup_client *c, const clickup_
         call.method = "GET"; call.route = route; call.path = path.p; call.query = pq.p;
         call.ttl_ms = (uint64_t)c->ttl_tasks_ms; call.flags = q->flags;
         if ((rc = clickup__perform(c, &call))) goto out;
-        memset(&tmp, 0, sizeof tmp);
-        if (collect) {
-            clickup_json_error je;
-            page *node;
-            d.a = clickup__result_arena(collect);
-            d.what[0] = '\0';
-            d.depth = 0;
-            rc = clickup__json_parse_arena(d.a, c->body, c->body_len, &root, &je);
-            if (rc == CLICKUP_ERR_JSON) {
-                c->err.json_offset = je.offset;
-                rc = clickup__fail(c, CLICKUP_ERR_BAD_RESPONSE, "invalid JSON in the response at byte %llu: %s",
-                                   (unsigned long long)je.offset, je.reason);
-                goto out;
-            }
-            if (rc) { rc = clickup__fail(c, rc, "out of memory"); goto out; }
+        if (collect) {          /* every page into the one result's arena */
             pg = &tmp;
+            memset(&tmp, 0, sizeof tmp);
+            if ((rc = clickup__parse_body(c, clickup__result_arena(collect), &d, &root))) goto out;
             rc = clickup__decode_task_page(&d, root, pg, &last_page);
-            if (rc == CLICKUP_OK && !(node = (page *)clickup__arena_calloc(d.a, 1, sizeof *node))) rc = CLICKUP_ERR_NOMEM;
-            if (rc) {
-                if (rc == CLICKUP_ERR_NOMEM) rc = clickup__fail(c, rc, "out of memory");
-                else { c->m.errors_bad_response++; rc = clickup__fail(c, rc, "unexpected response: %s", d.what); }
-                goto out;
-            }
-            node->items = pg->items; node->count = pg->count;
-            if (last) last->next = node; else first = node;
-            last = node;
-        } else {
+            if (!rc) rc = clickup__pages_add(d.a, &gathered, pg->items, pg->count);
+            if (rc) { rc = clickup__decode_failed(c, rc, &d); goto out; }
+        } else {                /* each page its own result */
             if ((rc = clickup__body_result(c, sizeof *pg, (void **)&pg, &d, &root))) goto out;
             rc = clickup__decode_task_page(&d, root, pg, &last_page);
             if (rc) { rc = clickup__deliver(c, rc, &d, pg, (void **)&pg); goto out; }
@@ -4263,15 +4295,10 @@ CLICKUP__FN clickup_result clickup__tasks_walk(clickup_client *c, const clickup_
         if (last_page == 1 || got == 0 || (last_page == -1 && got < CLICKUP__PAGE_SIZE) || stop) break;
     }
     if (collect) {
-        size_t at = 0;
-        page *p;
-        if (total) {
-            collect->items = (clickup_task *)clickup__arena_alloc(clickup__result_arena(collect), total * sizeof *collect->items, 16);
-            if (!collect->items) { rc = clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory"); goto out; }
-            for (p = first; p; p = p->next) {
-                if (p->count) memcpy(collect->items + at, p->items, p->count * sizeof *p->items);
-                at += p->count;
-            }
+        if ((rc = clickup__pages_join(clickup__result_arena(collect), &gathered, sizeof *collect->items,
+                                      (void **)&collect->items))) {
+            rc = clickup__fail(c, rc, "out of memory");
+            goto out;
         }
         collect->count = total;
         collect->pages = pages;
@@ -4424,7 +4451,7 @@ CLICKUP__FN clickup_result clickup__write_task(clickup_client *c, clickup__call 
     call->body_len = len;
     if ((rc = clickup__perform(c, call))) return rc;
     if ((rc = clickup__body_result(c, sizeof *t, (void **)&t, &d, &root))) return rc;
-    rc = clickup__decode_task(&d, root, t, 0);
+    rc = clickup__decode_task(&d, root, t);
     if (rc == CLICKUP_OK) clickup__invalidate_tasks(c, t->list.id[0] ? t->list.id : NULL);
     else clickup__invalidate_tasks(c, NULL);          /* the write happened: be safe */
     if (out) return clickup__deliver(c, rc, &d, t, (void **)out);
@@ -4601,14 +4628,22 @@ CLICKUP_API clickup_result clickup_task_field_remove(clickup_client *c, const ch
 }
 
 /* ---- templates -------------------------------------------------------------------------------- */
+CLICKUP__FN clickup_result clickup__template_item(clickup__dec *d, const clickup_json *t, void *out) {
+    clickup_template *o = (clickup_template *)out;
+    clickup_result rc = clickup__need_object(d, t, "template");
+    if (rc) return rc;
+    o->id = clickup__dstr(t, "id");
+    o->name = clickup__dstr(t, "name");
+    o->raw = t;
+    return CLICKUP_OK;
+}
+
 CLICKUP_API clickup_result clickup_templates_get(clickup_client *c, clickup_templates **out) {
-    typedef struct page { clickup_template *items; size_t count; struct page *next; } page;
-    page *first = NULL, *last = NULL, *p;
+    clickup__pages gathered;
     clickup_templates *all;
     clickup__buf path;
     clickup__call call;
     const char *team;
-    size_t pages = 0, total = 0, at = 0;
     clickup_result rc;
     if (!out) return CLICKUP_ERR_INVALID_ARG;
     *out = NULL;
@@ -4617,63 +4652,32 @@ CLICKUP_API clickup_result clickup_templates_get(clickup_client *c, clickup_temp
     if (clickup__path(c, &path, "/team/", team, "/taskTemplate")) return clickup__nomem(c, "GET", "/team/{team_id}/taskTemplate");
     all = (clickup_templates *)clickup__result_new(&c->alloc, sizeof *all, 1 << 14);
     if (!all) { clickup__free(&c->alloc, path.p); return clickup__nomem(c, "GET", "/team/{team_id}/taskTemplate"); }
+    memset(&gathered, 0, sizeof gathered);
     for (;;) {   /* no end marker here: stop at an empty or short page */
         char query[32];
         clickup__dec d;
-        const clickup_json *root, *arr = NULL;
-        clickup_json_error je;
-        page *node;
-        size_t i, n;
-        if (pages == 100) { all->truncated = 1; break; }
-        clickup__fmt(query, sizeof query, "?page=%llu", (unsigned long long)pages);
+        const clickup_json *root;
+        clickup_template *items = NULL;
+        size_t n = 0;
+        if (gathered.count == 100) { all->truncated = 1; break; }
+        clickup__fmt(query, sizeof query, "?page=%llu", (unsigned long long)gathered.count);
         memset(&call, 0, sizeof call);
         call.method = "GET"; call.route = "GET /team/{team_id}/taskTemplate"; call.path = path.p; call.query = query;
         if ((rc = clickup__perform(c, &call))) goto fail;
-        d.a = clickup__result_arena(all);
-        d.what[0] = '\0';
-        d.depth = 0;
-        rc = clickup__json_parse_arena(d.a, c->body, c->body_len, &root, &je);
-        if (rc == CLICKUP_ERR_JSON) {
-            c->err.json_offset = je.offset;
-            rc = clickup__fail(c, CLICKUP_ERR_BAD_RESPONSE, "invalid JSON in the response at byte %llu: %s", (unsigned long long)je.offset, je.reason);
-            goto fail;
-        }
-        if (rc) { rc = clickup__fail(c, rc, "out of memory"); goto fail; }
-        if (!clickup_json_is(root, CLICKUP_JSON_OBJECT)) rc = clickup__dec_fail(&d, "(root)", "is not an object");
-        else rc = clickup__darr(&d, root, "templates", 1, &arr);
-        n = clickup_json_len(arr);
-        node = rc ? NULL : (page *)clickup__arena_calloc(d.a, 1, sizeof *node);
-        if (!rc && !node) rc = CLICKUP_ERR_NOMEM;
-        if (!rc) rc = clickup__dalloc(&d, n, sizeof *node->items, (void **)&node->items);
-        for (i = 0; !rc && i < n; i++) {
-            const clickup_json *t = clickup_json_at(arr, i);
-            if ((rc = clickup__need_object(&d, t, "template"))) break;
-            node->items[i].id = clickup__dstr(t, "id");
-            node->items[i].name = clickup__dstr(t, "name");
-            node->items[i].raw = t;
-        }
-        if (rc) {
-            rc = rc == CLICKUP_ERR_NOMEM ? clickup__fail(c, rc, "out of memory")
-                                         : (c->m.errors_bad_response++, clickup__fail(c, rc, "unexpected response: %s", d.what));
-            goto fail;
-        }
-        node->count = n;
-        if (last) last->next = node; else first = node;
-        last = node;
-        pages++;
-        total += n;
+        if ((rc = clickup__parse_body(c, clickup__result_arena(all), &d, &root))) goto fail;
+        rc = clickup_json_is(root, CLICKUP_JSON_OBJECT)
+                 ? clickup__decode_array(&d, root, "templates", 1, sizeof *items, clickup__template_item, (void **)&items, &n)
+                 : clickup__dec_fail(&d, "(root)", "is not an object");
+        if (!rc) rc = clickup__pages_add(d.a, &gathered, items, n);
+        if (rc) { rc = clickup__decode_failed(c, rc, &d); goto fail; }
         if (n < CLICKUP__PAGE_SIZE) break;
     }
-    if (total) {
-        all->items = (clickup_template *)clickup__arena_alloc(clickup__result_arena(all), total * sizeof *all->items, 16);
-        if (!all->items) { rc = clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory"); goto fail; }
-        for (p = first; p; p = p->next) {
-            if (p->count) memcpy(all->items + at, p->items, p->count * sizeof *p->items);
-            at += p->count;
-        }
+    if ((rc = clickup__pages_join(clickup__result_arena(all), &gathered, sizeof *all->items, (void **)&all->items))) {
+        rc = clickup__fail(c, rc, "out of memory");
+        goto fail;
     }
-    all->count = total;
-    all->pages = pages;
+    all->count = gathered.total;
+    all->pages = gathered.count;
     clickup__free(&c->alloc, path.p);
     *out = all;
     return CLICKUP_OK;
@@ -4693,7 +4697,7 @@ CLICKUP__FN clickup_result clickup__dec_template_task(clickup__dec *d, const cli
     if (clickup_json_is(task, CLICKUP_JSON_OBJECT)) {
         out->task = (clickup_task *)clickup__arena_calloc(d->a, 1, sizeof *out->task);
         if (!out->task) return CLICKUP_ERR_NOMEM;
-        if ((rc = clickup__decode_task(d, task, out->task, 0))) return rc;
+        if ((rc = clickup__decode_task(d, task, out->task))) return rc;
     }
     task = clickup_json_get(root, "id");
     if (task && !clickup_json_is(task, CLICKUP_JSON_STRING)) return clickup__dec_fail(d, "id", "is not a string");
