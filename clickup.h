@@ -940,6 +940,23 @@ CLICKUP_API void clickup_template_task_free(clickup_template_task *t);
 #include <time.h>
 #include <pthread.h>
 
+/* POSIX clocks under strict ISO C. With -std=c99 (or c11) and a system header included before
+   this file, glibc hides clock_gettime, nanosleep and the CLOCK_* names: no feature macro
+   defined now can bring them back. They are in libc all the same, with int clock ids and the
+   struct timespec that <pthread.h> always declares, so declare the two we call. On another libc
+   in that situation the compiler stops here and says what to do. */
+#if defined(CLOCK_MONOTONIC)
+#  define CLICKUP__CLOCK_MONOTONIC CLOCK_MONOTONIC
+#  define CLICKUP__CLOCK_REALTIME  CLOCK_REALTIME
+#elif defined(__GLIBC__) && defined(__linux__) && !defined(__USE_TIME_BITS64)
+extern int clock_gettime(int clock_id, struct timespec *tp);
+extern int nanosleep(const struct timespec *requested, struct timespec *remaining);
+#  define CLICKUP__CLOCK_MONOTONIC 1   /* Linux's CLOCK_MONOTONIC */
+#  define CLICKUP__CLOCK_REALTIME  0   /* Linux's CLOCK_REALTIME  */
+#else
+#  error "clickup.h: clock_gettime is hidden by strict ISO mode. Put #define _POSIX_C_SOURCE 200809L before the first #include of the file that defines CLICKUP_IMPLEMENTATION, or compile it with -D_POSIX_C_SOURCE=200809L."
+#endif
+
 #if defined(CLICKUP_MALLOC) || defined(CLICKUP_REALLOC) || defined(CLICKUP_FREE)
 #  if !defined(CLICKUP_MALLOC) || !defined(CLICKUP_REALLOC) || !defined(CLICKUP_FREE)
 #    error "clickup.h: define all of CLICKUP_MALLOC, CLICKUP_REALLOC and CLICKUP_FREE, or none"
@@ -975,6 +992,28 @@ CLICKUP_API void clickup_template_task_free(clickup_template_task *t);
 #endif
 #define CLICKUP__ALIGN_UP(n, a) (((n) + ((size_t)(a) - 1)) & ~((size_t)(a) - 1))
 #define CLICKUP__COUNT(arr) (sizeof(arr) / sizeof((arr)[0]))
+
+/* Overflow-checked sizes, as stb_image does it: every size computed from outside input goes
+   through these. They return 0 when the result would not fit in size_t; the caller then
+   reports CLICKUP_ERR_NOMEM (or CLICKUP_ERR_TOO_LARGE) instead of wrapping around. */
+CLICKUP__FN int clickup__size_add(size_t a, size_t b, size_t *out) {
+    if (a > SIZE_MAX - b) return 0;
+    *out = a + b;
+    return 1;
+}
+CLICKUP__FN int clickup__size_mul(size_t a, size_t b, size_t *out) {
+    if (b && a > SIZE_MAX / b) return 0;
+    *out = a * b;
+    return 1;
+}
+/* A buffer's next capacity: `cap` (or `first` when 0) doubled until it holds `need`, never
+   above `limit`. 0 when need > limit. */
+CLICKUP__FN size_t clickup__grow(size_t cap, size_t need, size_t first, size_t limit) {
+    size_t n = cap ? cap : first;
+    if (need > limit) return 0;
+    while (n < need) n = n > limit / 2 ? limit : n * 2;
+    return n;
+}
 
 /* Allocation through a runtime allocator when one is set, else through the macros. */
 CLICKUP__FN void *clickup__malloc(const clickup_allocator *a, size_t n) {
@@ -1055,7 +1094,7 @@ CLICKUP__FN void *clickup__arena_alloc(clickup__arena *a, size_t size, size_t al
             return (char *)c + CLICKUP__CHUNK_HDR + at;
         }
     }
-    if (size > (size_t)-1 / 4) return NULL;
+    if (size > (size_t)-1 / 4) return NULL;      /* also keeps size + align from wrapping */
     c = clickup__chunk_new(a, size + align);
     if (!c) return NULL;
     at = CLICKUP__ALIGN_UP(c->used, align);
@@ -1064,8 +1103,9 @@ CLICKUP__FN void *clickup__arena_alloc(clickup__arena *a, size_t size, size_t al
 }
 
 CLICKUP__FN char *clickup__arena_strndup(clickup__arena *a, const char *s, size_t n) {
-    char *d = (char *)clickup__arena_alloc(a, n + 1, 1);
-    if (!d) return NULL;
+    size_t bytes;
+    char *d;
+    if (!clickup__size_add(n, 1, &bytes) || !(d = (char *)clickup__arena_alloc(a, bytes, 1))) return NULL;
     if (n) memcpy(d, s, n);
     d[n] = '\0';
     return d;
@@ -1073,9 +1113,10 @@ CLICKUP__FN char *clickup__arena_strndup(clickup__arena *a, const char *s, size_
 
 CLICKUP__FN void *clickup__arena_calloc(clickup__arena *a, size_t count, size_t size) {
     void *p;
-    if (size && count > ((size_t)-1 / 4) / size) return NULL;
-    p = clickup__arena_alloc(a, count * size > 0 ? count * size : 1, 16);
-    if (p) memset(p, 0, count * size);
+    size_t bytes;
+    if (!clickup__size_mul(count, size, &bytes)) return NULL;
+    p = clickup__arena_alloc(a, bytes > 0 ? bytes : 1, 16);
+    if (p) memset(p, 0, bytes);
     return p;
 }
 
@@ -1188,9 +1229,9 @@ CLICKUP__FN int clickup__json_fail(clickup__jparser *ps, unsigned char *at, cons
 
 CLICKUP__FN clickup_json *clickup__json_push(clickup__jparser *ps) {
     if (CLICKUP__UNLIKELY(ps->sp == ps->cap)) {
-        size_t ncap = ps->cap ? ps->cap * 2 : 256;
-        clickup_json *n = (clickup_json *)clickup__realloc(&ps->arena->alloc, ps->stk,
-                                                           ps->cap * sizeof *n, ncap * sizeof *n);
+        size_t ncap = clickup__grow(ps->cap, ps->cap + 1, 256, SIZE_MAX / sizeof(clickup_json));
+        clickup_json *n = ncap ? (clickup_json *)clickup__realloc(&ps->arena->alloc, ps->stk, ps->cap * sizeof *n,
+                                                                  ncap * sizeof *n) : NULL;
         if (!n) { ps->nomem = 1; ps->reason = "out of memory"; return NULL; }
         ps->stk = n; ps->cap = ncap;
     }
@@ -1350,13 +1391,14 @@ CLICKUP__FN clickup_result clickup__json_parse_arena(clickup__arena *arena, cons
     clickup__jparser ps;
     clickup_json *v, *kids;
     clickup_result rc = CLICKUP_OK;
+    size_t copy_len;
 
     memset(&ps, 0, sizeof ps);
     ps.arena = arena;
     *root = NULL;
     /* Parse a copy that lives in the arena: strings are then unescaped in place and point
        into it, so the document owns everything without a copy per value. */
-    ps.start = (unsigned char *)clickup__arena_alloc(arena, len + 1, 1);
+    ps.start = clickup__size_add(len, 1, &copy_len) ? (unsigned char *)clickup__arena_alloc(arena, copy_len, 1) : NULL;
     if (!ps.start) {
         if (err) { err->offset = 0; err->reason = "out of memory"; }
         return CLICKUP_ERR_NOMEM;
@@ -1441,7 +1483,7 @@ close: {
         int is_obj = frames[depth - 1].is_obj;
         depth--;
         kids = NULL;
-        if (n) {
+        if (n) {   /* n items already sit on the stack, so n * sizeof *kids fits */
             kids = (clickup_json *)clickup__arena_alloc(arena, n * sizeof *kids, 8);
             if (!kids) { ps.nomem = 1; ps.reason = "out of memory"; goto fail; }
             memcpy(kids, ps.stk + base, n * sizeof *kids);
@@ -1591,23 +1633,41 @@ CLICKUP__FN int clickup__is_number_text(const char *s, size_t n) {
     return p == end;
 }
 
-/* strtod for JSON number text, whatever the C locale's decimal point is: the '.' is swapped
-   for the locale's own before converting. Digits past the 120th cannot change a double's
-   value except in rounding ties, so longer mantissas are cut (the exponent is kept). */
-#include <locale.h>
+/* JSON number text -> the nearest double, for any length and in any C locale.
+   The text is rewritten as an integer mantissa and a decimal exponent ("12345e-3"), which has
+   no decimal point for a locale to misread, and handed to strtod (correctly rounded in glibc
+   and the other libcs we know). Only the first 800 significant digits are kept: every rounding
+   boundary of a double has at most 767, so when more follow, one sticky '1' digit standing for
+   "something non-zero after" decides exactly as the whole text would. */
+#define CLICKUP__DIGITS_KEPT 800
 CLICKUP__FN double clickup__strtod(const char *s, size_t n) {
-    char buf[160];
-    const char *dp = localeconv()->decimal_point;
-    size_t i, o = 0, digits = 0;
-    int in_mantissa = 1;
-    for (i = 0; i < n && o < sizeof buf - 8; i++) {
+    char buf[CLICKUP__DIGITS_KEPT + 40];
+    size_t i = 0, o = 0, kept = 0;
+    long long point = 0, exp10 = 0;        /* digits before the decimal point; the e part */
+    int seen_point = 0, sticky = 0, exp_neg = 0;
+    if (i < n && (s[i] == '-' || s[i] == '+')) { if (s[i] == '-') buf[o++] = '-'; i++; }
+    for (; i < n; i++) {
         char ch = s[i];
-        if (ch == 'e' || ch == 'E') in_mantissa = 0;
-        if (in_mantissa && ch >= '0' && ch <= '9' && ++digits > 120) continue;
-        if (ch == '.' && dp && dp[0] && dp[0] != '.' && !dp[1]) ch = dp[0];
-        buf[o++] = ch;
+        if (ch == '.') { seen_point = 1; continue; }
+        if (ch < '0' || ch > '9') break;
+        if (!seen_point) point++;
+        if (kept == 0 && ch == '0') { point--; continue; }      /* leading zeros carry no digit */
+        if (kept < CLICKUP__DIGITS_KEPT) { buf[o++] = ch; kept++; }
+        else if (ch != '0') sticky = 1;
+        else continue;
+        if (point > 1000000000LL) point = 1000000000LL;          /* beyond any double anyway */
     }
-    buf[o] = '\0';
+    if (kept == 0) return o && buf[0] == '-' ? -0.0 : 0.0;
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        i++;
+        if (i < n && (s[i] == '-' || s[i] == '+')) exp_neg = s[i++] == '-';
+        for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+            if (exp10 < 1000000000LL) exp10 = exp10 * 10 + (s[i] - '0');
+        if (exp_neg) exp10 = -exp10;
+    }
+    if (sticky) { buf[o++] = '1'; kept++; }
+    /* value = mantissa * 10^(point - kept + exp10) */
+    snprintf(buf + o, sizeof buf - o, "e%lld", point - (long long)kept + exp10);
     return strtod(buf, NULL);
 }
 
@@ -1728,12 +1788,10 @@ CLICKUP__FN int clickup__jw_reserve(clickup_json_writer *w, size_t more) {
     size_t need, ncap;
     char *nb;
     if (w->err) return 0;
-    if (more > ((size_t)-1 / 4) - w->len) { w->err = CLICKUP_ERR_NOMEM; return 0; }
-    need = w->len + more + 1;
+    if (!clickup__size_add(w->len, more, &need) || !clickup__size_add(need, 1, &need)) { w->err = CLICKUP_ERR_NOMEM; return 0; }
     if (need <= w->cap) return 1;
-    ncap = w->cap ? w->cap : 256;
-    while (ncap < need) ncap *= 2;
-    nb = (char *)clickup__realloc(&w->alloc, w->buf, w->cap, ncap);
+    ncap = clickup__grow(w->cap, need, 256, SIZE_MAX);
+    nb = ncap ? (char *)clickup__realloc(&w->alloc, w->buf, w->cap, ncap) : NULL;
     if (!nb) { w->err = CLICKUP_ERR_NOMEM; return 0; }
     w->buf = nb;
     w->cap = ncap;
@@ -1856,18 +1914,23 @@ CLICKUP_API void clickup_jw_int64(clickup_json_writer *w, int64_t v) {
     n = snprintf(tmp, sizeof tmp, "%lld", (long long)v);
     clickup__jw_put(w, tmp, (size_t)n);
 }
-/* Shortest of %.15g, %.16g, %.17g that reads back to the same double. The decimal point is
-   forced to '.', whatever the C locale says. */
+/* Shortest of %.15g, %.16g, %.17g that reads back to the same double. printf writes the C
+   locale's decimal point (which may be a ',' or several bytes): it is rewritten as '.'. */
 CLICKUP__FN int clickup__fmt_double(char *buf, size_t n, double v) {
-    int prec, len = 0;
-    char *p;
+    char raw[48];
+    int prec;
+    size_t len = 0, i;
     for (prec = 15; prec <= 17; prec++) {
-        len = snprintf(buf, n, "%.*g", prec, v);
-        for (p = buf; *p; p++)
-            if (*p != '-' && *p != '+' && *p != 'e' && (*p < '0' || *p > '9')) *p = '.';
-        if (clickup__strtod(buf, (size_t)len) == v) break;
+        (void)snprintf(raw, sizeof raw, "%.*g", prec, v);
+        for (i = 0, len = 0; raw[i] && len + 1 < n; i++) {
+            char ch = raw[i];
+            if (ch == '-' || ch == '+' || ch == 'e' || (ch >= '0' && ch <= '9')) buf[len++] = ch;
+            else if (len == 0 || buf[len - 1] != '.') buf[len++] = '.';   /* one '.' per separator */
+        }
+        buf[len] = '\0';
+        if (clickup__strtod(buf, len) == v) break;
     }
-    return len;
+    return (int)len;
 }
 CLICKUP_API void clickup_jw_double(clickup_json_writer *w, double v) {
     char tmp[40];
@@ -1979,13 +2042,13 @@ CLICKUP_API const char *clickup_version(void) { return CLICKUP_VERSION_STRING; }
 CLICKUP__FN uint64_t clickup__mono_ms(void *user) {
     struct timespec ts;
     (void)user;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(CLICKUP__CLOCK_MONOTONIC, &ts);
     return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
 }
 CLICKUP__FN int64_t clickup__wall_ms(void *user) {
     struct timespec ts;
     (void)user;
-    clock_gettime(CLOCK_REALTIME, &ts);
+    clock_gettime(CLICKUP__CLOCK_REALTIME, &ts);
     return (int64_t)ts.tv_sec * 1000 + (int64_t)ts.tv_nsec / 1000000;
 }
 CLICKUP__FN void clickup__sleep_ms(void *user, uint64_t ms) {
@@ -2294,18 +2357,22 @@ CLICKUP__FN clickup__centry *clickup__cache_get(clickup__cache *c, const clickup
 CLICKUP__FN void clickup__cache_put(clickup__cache *c, const clickup_allocator *al, const char *key, size_t key_len,
                                     const char *body, size_t body_len, uint64_t now, uint64_t ttl_ms) {
     uint64_t h;
+    size_t size, key_bytes, body_bytes;
     clickup__centry *e = clickup__cache_find(c, key, key_len, &h);
     if (e) clickup__cache_drop(c, al, e);
-    if (!c->max_entries || body_len + key_len > c->max_bytes) return;
-    while (c->tail && (c->entries >= c->max_entries || c->bytes + body_len + key_len > c->max_bytes)) {
+    if (!clickup__size_add(body_len, key_len, &size) || !clickup__size_add(key_len, 1, &key_bytes) ||
+        !clickup__size_add(body_len, 1, &body_bytes))
+        return;
+    if (!c->max_entries || size > c->max_bytes) return;
+    while (c->tail && (c->entries >= c->max_entries || c->bytes > c->max_bytes - size)) {
         clickup__cache_drop(c, al, c->tail);
         c->evictions++;
     }
     e = (clickup__centry *)clickup__malloc(al, sizeof *e);
     if (!e) return;
     memset(e, 0, sizeof *e);
-    e->key = (char *)clickup__malloc(al, key_len + 1);
-    e->body = (char *)clickup__malloc(al, body_len + 1);
+    e->key = (char *)clickup__malloc(al, key_bytes);
+    e->body = (char *)clickup__malloc(al, body_bytes);
     if (!e->key || !e->body) {
         clickup__free(al, e->key); clickup__free(al, e->body); clickup__free(al, e);
         return;
@@ -2382,15 +2449,31 @@ struct clickup_client {
 };
 
 /* ---- logging: formatted, token redacted, silent unless a callback is set ---------------- */
-CLICKUP__FN void clickup__redact(const clickup_client *c, char *s) {
-    size_t tl;
-    char *p;
-    if (!c || !c->token || !(tl = strlen(c->token))) return;
-    while ((p = strstr(s, c->token)) != NULL) {
-        memmove(p + 10, p + tl, strlen(p + tl) + 1);
-        memcpy(p, "[redacted]", 10);
+/* Replace every occurrence of the token in s (a buffer of `size` bytes, at most 1024 are
+   looked at) with "[redacted]". The text is rebuilt in a scratch buffer from left to right and
+   cut to fit, so a token of any length is safe: shorter than the marker, or found inside it. */
+CLICKUP__FN void clickup__redact(const clickup_client *c, char *s, size_t size) {
+    static const char mark[] = "[redacted]";
+    char out[1024];
+    size_t tl, i = 0, o = 0, n;
+    if (!c || !c->token || !(tl = strlen(c->token)) || !size) return;
+    if (size > sizeof out) size = sizeof out;
+    n = strlen(s);
+    if (n >= size) n = size - 1;
+    while (i < n && o + 1 < sizeof out) {
+        if (n - i >= tl && memcmp(s + i, c->token, tl) == 0) {
+            size_t k = sizeof mark - 1 < sizeof out - 1 - o ? sizeof mark - 1 : sizeof out - 1 - o;
+            memcpy(out + o, mark, k);
+            o += k;
+            i += tl;
+        } else {
+            out[o++] = s[i++];
+        }
     }
+    out[o] = '\0';
+    clickup__strlcpy(s, out, size);
 }
+#define CLICKUP__REDACT(c, arr) clickup__redact((c), (arr), sizeof(arr))
 
 #ifdef CLICKUP_NO_LOG
 #  define CLICKUP__LOG(c, level, ...) ((void)0)
@@ -2404,7 +2487,7 @@ CLICKUP__FN void clickup__log(clickup_client *c, clickup_log_level level, const 
     va_start(ap, fmt);
     (void)vsnprintf(line, sizeof line, fmt, ap);
     va_end(ap);
-    clickup__redact(c, line);
+    CLICKUP__REDACT(c, line);
     c->log(c->log_user, level, line);
 }
 #endif
@@ -2441,12 +2524,12 @@ typedef struct clickup__buf {
 } clickup__buf;
 
 CLICKUP__FN void clickup__buf_put(clickup__buf *b, const char *s, size_t n) {
+    size_t need;
     if (b->nomem) return;
-    if (b->len + n + 1 > b->cap) {
-        size_t ncap = b->cap ? b->cap : 128;
-        char *np;
-        while (ncap < b->len + n + 1) ncap *= 2;
-        np = (char *)clickup__realloc(b->al, b->p, b->cap, ncap);
+    if (!clickup__size_add(b->len, n, &need) || !clickup__size_add(need, 1, &need)) { b->nomem = 1; return; }
+    if (need > b->cap) {
+        size_t ncap = clickup__grow(b->cap, need, 128, SIZE_MAX);
+        char *np = ncap ? (char *)clickup__realloc(b->al, b->p, b->cap, ncap) : NULL;
         if (!np) { b->nomem = 1; return; }
         b->p = np; b->cap = ncap;
     }
@@ -2486,14 +2569,18 @@ CLICKUP__FN void clickup__buf_query_i64(clickup__buf *b, const char *key, int64_
 /* ---- libcurl callbacks ------------------------------------------------------------------- */
 CLICKUP__FN size_t clickup__curl_write(char *data, size_t size, size_t nmemb, void *user) {
     clickup_client *c = (clickup_client *)user;
-    size_t n = size * nmemb;
-    if (n > c->max_response_bytes || c->body_len > c->max_response_bytes - n) { c->too_large = 1; return 0; }
-    if (c->body_len + n + 1 > c->body_cap) {
-        size_t ncap = c->body_cap ? c->body_cap : 16384;
+    size_t n, need, limit;
+    if (!clickup__size_mul(size, nmemb, &n) || n > c->max_response_bytes || c->body_len > c->max_response_bytes - n) {
+        c->too_large = 1;
+        return 0;
+    }
+    if (!clickup__size_add(c->body_len + n, 1, &need)) { c->body_nomem = 1; return 0; }
+    if (need > c->body_cap) {   /* grow, but never past the cap (+1 for the NUL) */
+        size_t ncap;
         char *nb;
-        while (ncap < c->body_len + n + 1) ncap *= 2;
-        if (ncap > c->max_response_bytes + 1) ncap = c->max_response_bytes + 1;   /* never past the cap */
-        nb = (char *)clickup__realloc(&c->alloc, c->body, c->body_cap, ncap);
+        if (!clickup__size_add(c->max_response_bytes, 1, &limit)) limit = SIZE_MAX;
+        ncap = clickup__grow(c->body_cap, need, 16384, limit);
+        nb = ncap ? (char *)clickup__realloc(&c->alloc, c->body, c->body_cap, ncap) : NULL;
         if (!nb) { c->body_nomem = 1; return 0; }
         c->body = nb; c->body_cap = ncap;
     }
@@ -2567,7 +2654,8 @@ CLICKUP__FN clickup_transport_status clickup__curl_perform(clickup_client *c, co
     curl_easy_setopt(c->curl, CURLOPT_LOW_SPEED_LIMIT, c->low_speed_bytes);
     curl_easy_setopt(c->curl, CURLOPT_LOW_SPEED_TIME, (c->low_speed_ms + 999) / 1000);
     curl_easy_setopt(c->curl, CURLOPT_ACCEPT_ENCODING, "");
-    curl_easy_setopt(c->curl, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)c->max_response_bytes);
+    if ((uint64_t)c->max_response_bytes < (uint64_t)INT64_MAX)   /* SIZE_MAX means no cap: set none */
+        curl_easy_setopt(c->curl, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)c->max_response_bytes);
     curl_easy_setopt(c->curl, CURLOPT_FOLLOWLOCATION, 0L);
     curl_easy_setopt(c->curl, CURLOPT_TCP_KEEPALIVE, 1L);
 #if LIBCURL_VERSION_NUM >= 0x075500
@@ -2674,7 +2762,7 @@ CLICKUP__FN void clickup__error_body(clickup_client *c, const char *body, size_t
     clickup__strlcpy(c->err.api_message, clickup_json_as_string(msg, "", NULL), sizeof c->err.api_message);
     clickup__strlcpy(c->err.ecode, clickup_json_as_string(clickup_json_get(root, "ECODE"), "", NULL), sizeof c->err.ecode);
     clickup_json_doc_free(doc);
-    clickup__redact(c, c->err.api_message);
+    CLICKUP__REDACT(c, c->err.api_message);
 }
 
 /* Record a failure: code + message "<METHOD> <path>: <what>". Returns code. */
@@ -2690,8 +2778,8 @@ CLICKUP__FN clickup_result clickup__fail(clickup_client *c, clickup_result code,
         clickup__fmt(c->err.message, sizeof c->err.message, "%s %s: %s", c->err.method, c->err.path, what);
     else
         clickup__strlcpy(c->err.message, what, sizeof c->err.message);
-    clickup__redact(c, c->err.message);
-    clickup__redact(c, c->err.curl_error);
+    CLICKUP__REDACT(c, c->err.message);
+    CLICKUP__REDACT(c, c->err.curl_error);
     return code;
 }
 
@@ -2828,9 +2916,9 @@ CLICKUP__FN char *clickup__strdup(const clickup_allocator *al, const char *s) {
     size_t n;
     char *d;
     if (!s) return NULL;
-    n = strlen(s);
-    d = (char *)clickup__malloc(al, n + 1);
-    if (d) memcpy(d, s, n + 1);
+    n = strlen(s) + 1;     /* a string in memory: its length + 1 fits */
+    d = (char *)clickup__malloc(al, n);
+    if (d) memcpy(d, s, n);
     return d;
 }
 
@@ -3336,7 +3424,7 @@ CLICKUP__FN clickup_i64 clickup__di64v(const clickup_json *v) {
     if (!v || (v->type != CLICKUP_JSON_NUMBER && v->type != CLICKUP_JSON_STRING)) return r;
     if (clickup_json_int64(v, &r.value) == CLICKUP_OK) { r.present = 1; return r; }
     if (v->type == CLICKUP_JSON_NUMBER || clickup__is_number_text(v->u.s, v->n)) {
-        double x = strtod(v->u.s, NULL);
+        double x = clickup__strtod(v->u.s, v->n);
         if (x >= -9.2e18 && x <= 9.2e18) { r.value = (int64_t)x; r.present = 1; }
     }
     return r;
@@ -3781,9 +3869,11 @@ CLICKUP__FN clickup_result clickup__pages_add(clickup__arena *a, clickup__pages 
 CLICKUP__FN clickup_result clickup__pages_join(clickup__arena *a, const clickup__pages *ps, size_t size, void **out) {
     const clickup__page *pg;
     char *at;
+    size_t bytes;
     *out = NULL;
     if (!ps->total) return CLICKUP_OK;
-    if (!(at = (char *)clickup__arena_alloc(a, ps->total * size, 16))) return CLICKUP_ERR_NOMEM;
+    if (!clickup__size_mul(ps->total, size, &bytes) || !(at = (char *)clickup__arena_alloc(a, bytes, 16)))
+        return CLICKUP_ERR_NOMEM;
     *out = at;
     for (pg = ps->first; pg; pg = pg->next) {
         if (pg->count) memcpy(at, pg->items, pg->count * size);
