@@ -46,9 +46,10 @@
 
    REQUIREMENTS
    ------------
-   C99 (or C++98 and later), libcurl >= 7.62, POSIX threads and clock_gettime(CLOCK_MONOTONIC).
-   If your first system include comes before any feature macro, clock_gettime may be hidden on
-   some libcs: define _POSIX_C_SOURCE 200809L first, or pass your own clock in clickup_config.
+   C99 (or C++11 and later), libcurl >= 7.62, POSIX threads and clock_gettime(CLOCK_MONOTONIC).
+   Strict -std=c99 / -std=c11 builds need no feature macro on glibc, whatever the order of your
+   includes. On another libc that hides clock_gettime in strict mode, the compiler stops with a
+   message: define _POSIX_C_SOURCE 200809L before your first include.
 
    COMPILE-TIME OPTIONS (define before including)
    ----------------------------------------------
@@ -80,8 +81,12 @@
               clickup_config_init and the JSON functions are pure or touch only their arguments.
    Blocking.  Every network call blocks until done: at most the per-call deadline
               (config.call_deadline_ms, default 90 s), including rate-limit waits and retries.
-   Secrets.   The token is never logged, never put in an error message, and is wiped from the
-              client's memory on destroy.
+   Secrets.   The token is never logged, never put in an error message, and every copy the
+              library owns is overwritten before it is freed: the client's token and
+              Authorization line on destroy, libcurl's header list after each request. Copies
+              that remain outside its reach: libcurl's own buffer of the serialized request
+              (freed by libcurl without wiping), your config.token, and whatever a custom
+              transport (config.transport) does with the headers it is given.
 
    CONTENTS
    --------
@@ -352,7 +357,10 @@ typedef struct clickup_hooks {
 /* What the limiter does when it would have to wait. */
 typedef enum clickup_rate_mode {
     CLICKUP_RATE_WAIT = 0,          /* block until a request may go (default)               */
-    CLICKUP_RATE_FAIL               /* return CLICKUP_ERR_RATE_LIMITED instead of waiting   */
+    CLICKUP_RATE_FAIL               /* never wait for the rate limit: when the limiter would
+                                       wait, or the server answers 429, or a Retry-After asks
+                                       for a pause, return CLICKUP_ERR_RATE_LIMITED at once
+                                       with clickup_error.retry_in_ms                        */
 } clickup_rate_mode;
 
 typedef struct clickup_limiter clickup_limiter;
@@ -446,6 +454,8 @@ typedef struct clickup_error {
     int      curl_code;             /* CURLcode as int, 0 when none                       */
     char     curl_error[256];
     size_t   json_offset;           /* for CLICKUP_ERR_BAD_RESPONSE from invalid JSON     */
+    uint64_t retry_in_ms;           /* with CLICKUP_ERR_RATE_LIMITED: ms until a request may
+                                       go (limiter, Reset or Retry-After); 0 when unknown */
 } clickup_error;
 
 /* Never NULL. Owned by the client; overwritten by the next call on it. Meaningful right after
@@ -459,19 +469,49 @@ CLICKUP_API clickup_result clickup_client_team_id(clickup_client *client, const 
 
 /* A shared rate limiter. Create one per token and pass it as config.limiter to every client
    that uses that token, on any thread. Destroy it after those clients.
-   Parameters: rate_limit and window_ms as in clickup_config (0 = defaults). */
+   Parameters: rate_limit and window_ms as in clickup_config (0 = defaults).
+
+   How it counts. It admits at most `limit` requests in any window of window_ms (a spent slot
+   comes back one window after it was spent), and mirrors the server: X-RateLimit-Limit sets the
+   limit in force (never above a rate_limit you configured: that is a ceiling, so one token's
+   budget can be split between programs), X-RateLimit-Remaining the requests left, and at 0
+   nothing is sent until the server's reset. A 429, or a 5xx with Retry-After, holds back every
+   client of the limiter until the Reset or the Retry-After has passed.
+   Clocks. The limiter works on a monotonic clock (its own hooks.now_ms when created with
+   clickup_limiter_create_ex, else the calling client's). X-RateLimit-Reset is wall time (Unix
+   seconds, or milliseconds when above 10^12): it is compared with the wall clock (hooks.wall_ms)
+   once, when the answer arrives, and becomes a monotonic deadline = now + (Reset - wall now),
+   clamped to [0, window + 5 s], plus a margin of window/60 clamped to [50 ms, 1 s] (1 s for
+   ClickUp's one-minute window), because Reset has whole-second resolution. */
 CLICKUP_API clickup_result clickup_limiter_create(int rate_limit, int window_ms,
                                                   const clickup_allocator *alloc,
                                                   clickup_limiter **out);
 CLICKUP_API void clickup_limiter_destroy(clickup_limiter *limiter);
 
+/* Everything clickup_limiter_create takes, and the limiter's own clock. Zeroed = defaults. */
+typedef struct clickup_limiter_config {
+    int rate_limit;                 /* 0 = 100 until the server says otherwise; > 0 = ceiling */
+    int window_ms;                  /* 0 = 60000                                             */
+    const clickup_allocator *allocator;  /* NULL = CLICKUP_MALLOC & co                       */
+    clickup_hooks hooks;            /* now_ms, wall_ms: the limiter's clock (tests inject one);
+                                       NULL members: the clock of the client that calls it  */
+} clickup_limiter_config;
+
+/* clickup_limiter_create with every option. Returns CLICKUP_OK, CLICKUP_ERR_INVALID_ARG (NULL,
+   negative values, rate_limit above 100000), CLICKUP_ERR_NOMEM. Release with
+   clickup_limiter_destroy. */
+CLICKUP_API clickup_result clickup_limiter_create_ex(const clickup_limiter_config *cfg,
+                                                     clickup_limiter **out);
+
 /* The limiter's view, for monitoring. */
 typedef struct clickup_rate_state {
-    int      limit;                 /* requests per window in force (learned from headers)   */
+    int      limit;                 /* requests per window in force (learned from headers,
+                                       never above a configured ceiling)                    */
     int      window_ms;
     int      available;             /* requests that may go now without waiting               */
     int      server_remaining;      /* last X-RateLimit-Remaining, -1 when never seen         */
-    uint64_t reset_in_ms;           /* until the server's window resets (0 when unknown)      */
+    uint64_t reset_in_ms;           /* until the limiter's deadline for the server's reset,
+                                       margin included (0 when unknown or passed)           */
     uint64_t next_free_in_ms;       /* until the next request may go                          */
 } clickup_rate_state;
 CLICKUP_API clickup_result clickup_rate_get(clickup_client *client, clickup_rate_state *out);
@@ -2062,59 +2102,59 @@ CLICKUP__FN void clickup__sleep_ms(void *user, uint64_t ms) {
 struct clickup_limiter {
     pthread_mutex_t   mu;
     clickup_allocator alloc;
-    int       limit, window_ms;
-    uint64_t *ring;               /* send times, oldest at head                     */
+    clickup_hooks     hooks;      /* the limiter's own clock; unset: the calling client's   */
+    int       ceiling;            /* > 0: configured, and the server can only lower it      */
+    int       limit, window_ms;   /* the limit in force                                     */
+    uint64_t *ring;               /* send times in the last window, oldest at head. It grows
+                                     with the requests really sent, never with what a server
+                                     claims, up to `limit` entries                           */
     size_t    ring_cap, head, count;
-    int       server_remaining;   /* -1: unknown (no header yet, or window rolled)  */
-    uint64_t  server_reset;       /* monotonic ms of the server's reset, 0 unknown  */
-    int64_t   server_reset_raw;   /* the Reset header's value, to tell windows apart */
-    uint64_t  newest;             /* latest time seen: readings never go backwards  */
+    int       server_remaining;   /* -1: unknown (no header yet, or window rolled)          */
+    uint64_t  server_reset;       /* monotonic ms of the server's reset + margin, 0 unknown */
+    int64_t   server_reset_raw;   /* the Reset header's value, to tell windows apart        */
+    uint64_t  hold_until;         /* Retry-After (or a 429's Reset): nobody sends before it */
+    uint64_t  newest;             /* latest time seen: readings never go backwards          */
     int       inflight;
 };
 
 #define CLICKUP__LIMIT_MAX 100000
+#define CLICKUP__RING_FIRST 64
 
-CLICKUP__FN int clickup__limiter_resize(clickup_limiter *l, int limit) {
-    uint64_t *ring;
-    size_t i, keep;
-    if (limit < 1) limit = 1;
-    if (limit > CLICKUP__LIMIT_MAX) limit = CLICKUP__LIMIT_MAX;
-    ring = (uint64_t *)clickup__malloc(&l->alloc, (size_t)limit * sizeof *ring);
-    if (!ring) return 0;
-    keep = l->count < (size_t)limit ? l->count : (size_t)limit;     /* keep the newest */
-    for (i = 0; i < keep; i++) ring[i] = l->ring[(l->head + l->count - keep + i) % l->ring_cap];
-    clickup__free(&l->alloc, l->ring);
-    l->ring = ring; l->ring_cap = (size_t)limit; l->head = 0; l->count = keep;
-    l->limit = limit;
-    return 1;
-}
-
-CLICKUP_API clickup_result clickup_limiter_create(int rate_limit, int window_ms, const clickup_allocator *alloc,
-                                                  clickup_limiter **out) {
+CLICKUP_API clickup_result clickup_limiter_create_ex(const clickup_limiter_config *cfg, clickup_limiter **out) {
     clickup_limiter *l;
+    const clickup_allocator *alloc = cfg ? cfg->allocator : NULL;
     if (!out) return CLICKUP_ERR_INVALID_ARG;
     *out = NULL;
-    if (rate_limit < 0 || window_ms < 0) return CLICKUP_ERR_INVALID_ARG;
+    if (!cfg || cfg->rate_limit < 0 || cfg->window_ms < 0 || cfg->rate_limit > CLICKUP__LIMIT_MAX)
+        return CLICKUP_ERR_INVALID_ARG;
     l = (clickup_limiter *)clickup__malloc(alloc, sizeof *l);
     if (!l) return CLICKUP_ERR_NOMEM;
     memset(l, 0, sizeof *l);
     if (alloc) l->alloc = *alloc;
-    l->window_ms = window_ms ? window_ms : 60000;
+    l->hooks = cfg->hooks;
+    l->ceiling = cfg->rate_limit;
+    l->limit = cfg->rate_limit ? cfg->rate_limit : 100;
+    l->window_ms = cfg->window_ms ? cfg->window_ms : 60000;
     l->server_remaining = -1;
-    l->ring_cap = 1;
-    l->ring = (uint64_t *)clickup__malloc(&l->alloc, sizeof *l->ring);
-    if (!l->ring || !clickup__limiter_resize(l, rate_limit ? rate_limit : 100)) {
-        clickup__free(&l->alloc, l->ring);
-        clickup__free(&l->alloc, l);
-        return CLICKUP_ERR_NOMEM;
-    }
-    if (pthread_mutex_init(&l->mu, NULL) != 0) {
+    l->ring_cap = (size_t)(l->limit < CLICKUP__RING_FIRST ? l->limit : CLICKUP__RING_FIRST);
+    l->ring = (uint64_t *)clickup__malloc(&l->alloc, l->ring_cap * sizeof *l->ring);
+    if (!l->ring || pthread_mutex_init(&l->mu, NULL) != 0) {
         clickup__free(&l->alloc, l->ring);
         clickup__free(&l->alloc, l);
         return CLICKUP_ERR_NOMEM;
     }
     *out = l;
     return CLICKUP_OK;
+}
+
+CLICKUP_API clickup_result clickup_limiter_create(int rate_limit, int window_ms, const clickup_allocator *alloc,
+                                                  clickup_limiter **out) {
+    clickup_limiter_config cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.rate_limit = rate_limit > CLICKUP__LIMIT_MAX ? CLICKUP__LIMIT_MAX : rate_limit;
+    cfg.window_ms = window_ms;
+    cfg.allocator = alloc;
+    return clickup_limiter_create_ex(&cfg, out);
 }
 
 CLICKUP_API void clickup_limiter_destroy(clickup_limiter *l) {
@@ -2126,8 +2166,16 @@ CLICKUP_API void clickup_limiter_destroy(clickup_limiter *l) {
     clickup__free(&al, l);
 }
 
+/* The limiter's clock: its own hooks when it has them, else the caller's readings. */
+CLICKUP__FN uint64_t clickup__limiter_now(const clickup_limiter *l, uint64_t caller_now) {
+    return l->hooks.now_ms ? l->hooks.now_ms(l->hooks.user) : caller_now;
+}
+CLICKUP__FN int64_t clickup__limiter_wall(const clickup_limiter *l, int64_t caller_wall) {
+    return l->hooks.wall_ms ? l->hooks.wall_ms(l->hooks.user) : caller_wall;
+}
+
 /* Margin added to the server's reset: its Reset has whole-second resolution and our clocks
-   are not its clock. A 60th of the window, between 50 ms and 1 s. */
+   are not its clock. A 60th of the window, between 50 ms and 1 s (1 s for ClickUp's minute). */
 CLICKUP__FN uint64_t clickup__reset_margin(const clickup_limiter *l) {
     uint64_t m = (uint64_t)l->window_ms / 60u;
     return m < 50 ? 50 : m > 1000 ? 1000 : m;
@@ -2140,6 +2188,7 @@ CLICKUP__FN void clickup__limiter_expire(clickup_limiter *l, uint64_t now) {
         l->count--;
     }
     if (l->server_reset && now >= l->server_reset) { l->server_remaining = -1; l->server_reset = 0; }
+    if (l->hold_until && now >= l->hold_until) l->hold_until = 0;
 }
 
 /* With the lock held: milliseconds until a request may go (0 = now). */
@@ -2147,21 +2196,40 @@ CLICKUP__FN uint64_t clickup__limiter_wait_locked(clickup_limiter *l, uint64_t n
     uint64_t wait = 0;
     clickup__limiter_expire(l, now);
     CLICKUP_ASSERT(l->count <= l->ring_cap);
-    if (l->count >= (size_t)l->limit) wait = l->ring[l->head] + (uint64_t)l->window_ms - now;
-    if (l->server_remaining == 0 && l->server_reset > now && l->server_reset - now > wait)
-        wait = l->server_reset - now;
+    if (l->count >= (size_t)l->limit) {   /* the send that must leave the window first */
+        uint64_t t = l->ring[(l->head + l->count - (size_t)l->limit) % l->ring_cap];
+        wait = t + (uint64_t)l->window_ms - now;
+    }
+    if (l->server_remaining == 0 && l->server_reset > now && l->server_reset - now > wait) wait = l->server_reset - now;
+    if (l->hold_until > now && l->hold_until - now > wait) wait = l->hold_until - now;
     return wait;
 }
 
-/* Take a token if one is free: returns 0 and counts the request in flight; else the wait. */
-CLICKUP__FN uint64_t clickup__limiter_try(clickup_limiter *l, uint64_t now) {
-    uint64_t wait;
+/* With the lock held: room for one more send time. When the ring cannot grow, the sends it
+   holds act as the limit (waiting is always safe). */
+CLICKUP__FN int clickup__limiter_room(clickup_limiter *l) {
+    size_t ncap, i;
+    uint64_t *ring;
+    if (l->count < l->ring_cap) return 1;
+    ncap = clickup__grow(l->ring_cap, l->count + 1, CLICKUP__RING_FIRST, (size_t)CLICKUP__LIMIT_MAX);
+    ring = ncap ? (uint64_t *)clickup__malloc(&l->alloc, ncap * sizeof *ring) : NULL;
+    if (!ring) return 0;
+    for (i = 0; i < l->count; i++) ring[i] = l->ring[(l->head + i) % l->ring_cap];
+    clickup__free(&l->alloc, l->ring);
+    l->ring = ring; l->ring_cap = ncap; l->head = 0;
+    return 1;
+}
+
+/* Take a slot if one is free: returns 0 and counts the request in flight; else the wait. */
+CLICKUP__FN uint64_t clickup__limiter_try(clickup_limiter *l, uint64_t caller_now) {
+    uint64_t wait, now = clickup__limiter_now(l, caller_now);
     pthread_mutex_lock(&l->mu);
     /* A thread may read the clock, then wait for the lock while another goes ahead: keep the
        ring in time order by never recording a time older than the newest. */
     if (now < l->newest) now = l->newest;
     l->newest = now;
     wait = clickup__limiter_wait_locked(l, now);
+    if (wait == 0 && !clickup__limiter_room(l)) wait = l->ring[l->head] + (uint64_t)l->window_ms - now;
     if (wait == 0) {
         l->ring[(l->head + l->count) % l->ring_cap] = now;
         l->count++;
@@ -2236,15 +2304,23 @@ CLICKUP__FN int64_t clickup__retry_after_ms(const char *v, int64_t wall_now_ms, 
     return secs < 0 ? 0 : secs > cap_ms ? cap_ms : secs;
 }
 
-/* After a response: the request is no longer in flight; adopt the server's view. */
-CLICKUP__FN void clickup__limiter_update(clickup_limiter *l, uint64_t now, int64_t wall_now,
+/* After an exchange: the request is no longer in flight; adopt the server's view. The limit
+   in force is the server's X-RateLimit-Limit, but never above a configured ceiling. A 429 or a
+   5xx with Retry-After holds back every client of this limiter until it has passed. */
+CLICKUP__FN void clickup__limiter_update(clickup_limiter *l, uint64_t caller_now, int64_t caller_wall,
                                          const clickup_http_response *r, int got_response) {
-    int64_t lim, rem, reset_ms;
+    uint64_t now = clickup__limiter_now(l, caller_now);
+    int64_t wall_now = clickup__limiter_wall(l, caller_wall);
+    int64_t lim, rem, reset_ms, ra;
     pthread_mutex_lock(&l->mu);
+    if (now < l->newest) now = l->newest;
+    l->newest = now;
     if (l->inflight > 0) l->inflight--;
     if (got_response) {
-        if (clickup__hdr_i64(r->rate_limit, &lim) && lim > 0 && lim != l->limit)
-            (void)clickup__limiter_resize(l, (int)(lim > CLICKUP__LIMIT_MAX ? CLICKUP__LIMIT_MAX : lim));
+        if (clickup__hdr_i64(r->rate_limit, &lim) && lim > 0) {
+            if (lim > CLICKUP__LIMIT_MAX) lim = CLICKUP__LIMIT_MAX;
+            l->limit = l->ceiling && l->ceiling < lim ? l->ceiling : (int)lim;
+        }
         reset_ms = clickup__reset_in_ms(r->rate_reset, wall_now, l->window_ms);
         if (reset_ms >= 0 && clickup__hdr_i64(r->rate_remaining, &rem)) {
             int64_t raw = 0;
@@ -2267,17 +2343,22 @@ CLICKUP__FN void clickup__limiter_update(clickup_limiter *l, uint64_t now, int64
             l->server_remaining = 0;
             if (reset_ms >= 0) l->server_reset = now + (uint64_t)reset_ms + clickup__reset_margin(l);
         }
+        if (r->status == 429 || (r->status >= 500 && r->status <= 599)) {
+            ra = clickup__retry_after_ms(r->retry_after, wall_now, (int64_t)l->window_ms + 5000);
+            if (ra > 0 && now + (uint64_t)ra > l->hold_until) l->hold_until = now + (uint64_t)ra;
+        }
     }
     pthread_mutex_unlock(&l->mu);
 }
 
-CLICKUP__FN void clickup__limiter_state(clickup_limiter *l, uint64_t now, clickup_rate_state *out) {
-    uint64_t wait;
+CLICKUP__FN void clickup__limiter_state(clickup_limiter *l, uint64_t caller_now, clickup_rate_state *out) {
+    uint64_t wait, now = clickup__limiter_now(l, caller_now);
     pthread_mutex_lock(&l->mu);
+    if (now < l->newest) now = l->newest;
     wait = clickup__limiter_wait_locked(l, now);
     out->limit = l->limit;
     out->window_ms = l->window_ms;
-    out->available = wait ? 0 : l->limit - (int)l->count;
+    out->available = wait || l->count >= (size_t)l->limit ? 0 : l->limit - (int)l->count;
     if (l->server_remaining >= 0 && out->available > l->server_remaining) out->available = l->server_remaining;
     out->server_remaining = l->server_remaining;
     out->reset_in_ms = l->server_reset > now ? l->server_reset - now : 0;
@@ -2626,6 +2707,16 @@ CLICKUP__FN size_t clickup__curl_header(char *line, size_t size, size_t nmemb, v
     return n;
 }
 
+/* Free a header list after overwriting every line: one of them holds the token. */
+CLICKUP__FN void clickup__slist_free_wiped(struct curl_slist *list) {
+    struct curl_slist *t;
+    for (t = list; t; t = t->next) {
+        volatile char *v = t->data;
+        while (v && *v) *v++ = 0;
+    }
+    curl_slist_free_all(list);
+}
+
 /* The built-in transport. Fills resp; returns what happened to the exchange. */
 CLICKUP__FN clickup_transport_status clickup__curl_perform(clickup_client *c, const clickup_http_request *rq,
                                                            clickup_http_response *resp) {
@@ -2641,7 +2732,7 @@ CLICKUP__FN clickup_transport_status clickup__curl_perform(clickup_client *c, co
     }
     curl_easy_reset(c->curl);
     for (h = rq->headers; *h; h++) {
-        if (!(t = curl_slist_append(hdrs, *h))) { curl_slist_free_all(hdrs); return CLICKUP_TRANSPORT_NOT_SENT; }
+        if (!(t = curl_slist_append(hdrs, *h))) { clickup__slist_free_wiped(hdrs); return CLICKUP_TRANSPORT_NOT_SENT; }
         hdrs = t;
     }
     c->curl_err[0] = '\0';
@@ -2682,7 +2773,7 @@ CLICKUP__FN clickup_transport_status clickup__curl_perform(clickup_client *c, co
     c->header_bytes = 0;
 
     rc = curl_easy_perform(c->curl);
-    curl_slist_free_all(hdrs);
+    clickup__slist_free_wiped(hdrs);
     curl_easy_setopt(c->curl, CURLOPT_HTTPHEADER, (struct curl_slist *)NULL);
     c->err.curl_code = (int)rc;
     if (rc != CURLE_OK && !c->curl_err[0]) clickup__strlcpy(c->curl_err, curl_easy_strerror(rc), sizeof c->curl_err);
@@ -2790,7 +2881,7 @@ CLICKUP__FN void clickup__error_reset(clickup_client *c, const char *method, con
 }
 
 CLICKUP_API const clickup_error *clickup_last_error(const clickup_client *client) {
-    static const clickup_error none = { CLICKUP_ERR_INVALID_ARG, 0, "", "no client", "", "", "", 0, 0, 0, "", 0 };
+    static const clickup_error none = { CLICKUP_ERR_INVALID_ARG, 0, "", "no client", "", "", "", 0, 0, 0, "", 0, 0 };
     return client ? &client->err : &none;
 }
 
@@ -2932,29 +3023,66 @@ CLICKUP__FN void clickup__free_secret(const clickup_allocator *al, char *s) {
     clickup__free(al, s);
 }
 
-/* http:// is allowed for loopback hosts only (the sandbox); everything else must be https://. */
-CLICKUP__FN int clickup__base_url_ok(const char *u, int *is_http) {
-    static const char *const loop[] = { "http://127.0.0.1", "http://localhost", "http://[::1]" };
-    size_t i;
-    if (strncmp(u, "https://", 8) == 0 && u[8]) { *is_http = 0; return clickup__clean_text(u) && !strchr(u, ' '); }
-    for (i = 0; i < CLICKUP__COUNT(loop); i++) {
-        size_t n = strlen(loop[i]);
-        if (strncmp(u, loop[i], n) == 0 && (u[n] == ':' || u[n] == '/' || u[n] == '\0')) {
-            *is_http = 1;
-            return clickup__clean_text(u) && !strchr(u, ' ');
-        }
+/* Is `host` (as libcurl's URL parser gives it) this machine? localhost, 127.0.0.0/8, [::1]. */
+CLICKUP__FN int clickup__loopback_host(const char *host) {
+    unsigned part[4];
+    int i, used = 0;
+    if (clickup__ieq(host, "localhost") || strcmp(host, "[::1]") == 0) return 1;
+    for (i = 0; i < 4; i++) {                 /* four dotted decimal octets, nothing else */
+        const char *start = host + used;
+        int n = 0;
+        part[i] = 0;
+        while (start[n] >= '0' && start[n] <= '9' && n < 3) { part[i] = part[i] * 10 + (unsigned)(start[n] - '0'); n++; }
+        if (n == 0 || part[i] > 255) return 0;
+        used += n;
+        if (i < 3 && host[used++] != '.') return 0;
     }
-    return 0;
+    return host[used] == '\0' && part[0] == 127;
+}
+
+/* The base URL, parsed by libcurl's URL API (never a prefix test): https:// anywhere, plain
+   http:// only for loopback hosts (the sandbox); no user or password (they would travel to the
+   host), no query, no fragment. Returns NULL when fine, else why not. */
+CLICKUP__FN const char *clickup__base_url_problem(const char *u, int *is_http) {
+    static const char *const why_scheme = "the base URL must start with https:// (http:// only for 127.0.0.0/8, localhost or [::1])";
+    CURLU *h;
+    char *scheme = NULL, *host = NULL, *part = NULL;
+    const char *why = NULL;
+    *is_http = 0;
+    if (!clickup__clean_text(u) || strchr(u, ' ')) return "the base URL has spaces or control characters";
+    if (!(h = curl_url())) return "out of memory";
+    if (curl_url_set(h, CURLUPART_URL, u, 0) != CURLUE_OK ||
+        curl_url_get(h, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK ||
+        curl_url_get(h, CURLUPART_HOST, &host, 0) != CURLUE_OK) {
+        why = "the base URL is not a valid URL";
+    } else if (curl_url_get(h, CURLUPART_USER, &part, 0) == CURLUE_OK ||
+               curl_url_get(h, CURLUPART_PASSWORD, &part, 0) == CURLUE_OK) {
+        why = "the base URL must not contain a user name or password";
+    } else if (curl_url_get(h, CURLUPART_QUERY, &part, 0) == CURLUE_OK ||
+               curl_url_get(h, CURLUPART_FRAGMENT, &part, 0) == CURLUE_OK) {
+        why = "the base URL must not contain a query or a fragment";
+    } else if (clickup__ieq(scheme, "https")) {
+        why = NULL;
+    } else if (clickup__ieq(scheme, "http") && clickup__loopback_host(host)) {
+        *is_http = 1;
+    } else {
+        why = why_scheme;
+    }
+    curl_free(scheme);
+    curl_free(host);
+    curl_free(part);
+    curl_url_cleanup(h);
+    return why;
 }
 
 /* Why a configuration cannot be used (static text), or NULL when it can. */
 CLICKUP__FN const char *clickup__config_problem(const clickup_config *cfg) {
+    const char *why;
     int is_http;
     if (!cfg) return "no configuration given";
     if (!cfg->token || !cfg->token[0]) return "the token is missing";
     if (clickup__token_problem(cfg->token)) return "the token contains white space, control characters or non-ASCII bytes, or is too long";
-    if (cfg->base_url && !clickup__base_url_ok(cfg->base_url, &is_http))
-        return "the base URL must start with https:// (http:// only for 127.0.0.1, localhost or [::1])";
+    if (cfg->base_url && (why = clickup__base_url_problem(cfg->base_url, &is_http)) != NULL) return why;
     if (cfg->team_id && !clickup__valid_id(cfg->team_id)) return "the team id is not a workspace id";
     if (cfg->rate_limit < 0 || cfg->rate_window_ms < 0) return "the rate limit and window must not be negative";
     if (cfg->timeout_ms < 0 || cfg->connect_timeout_ms < 0 || cfg->call_deadline_ms < 0 || cfg->low_speed_bytes < 0 ||
@@ -2986,7 +3114,7 @@ CLICKUP_API clickup_result clickup_client_create(const clickup_config *cfg, clic
     if (!c) return CLICKUP_ERR_NOMEM;
     memset(c, 0, sizeof *c);
     if (cfg->allocator) c->alloc = *cfg->allocator;
-    (void)clickup__base_url_ok(base, &c->base_is_http);
+    (void)clickup__base_url_problem(base, &c->base_is_http);
     why = NULL;
     c->token = clickup__strdup(&c->alloc, cfg->token);
     c->base_url = clickup__strdup(&c->alloc, base);
