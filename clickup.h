@@ -517,7 +517,7 @@ typedef struct clickup_rate_state {
 CLICKUP_API clickup_result clickup_rate_get(clickup_client *client, clickup_rate_state *out);
 
 /* Metrics of one client since creation. */
-#define CLICKUP_METRIC_ENDPOINTS 16
+#define CLICKUP_METRIC_ENDPOINTS 17   /* one per operation clickup.h knows (grows with them) */
 typedef struct clickup_endpoint_metrics {
     const char *endpoint;           /* route template, e.g. "GET /task/{id}"                 */
     uint64_t    requests, errors;
@@ -2375,6 +2375,7 @@ CLICKUP__FN void clickup__limiter_state(clickup_limiter *l, uint64_t caller_now,
 typedef struct clickup__centry {
     struct clickup__centry *prev, *next;   /* LRU list, most recent first */
     uint64_t hash, expires;
+    unsigned char cls;                     /* cache class of its route   */
     char    *key;                          /* "GET /list/1/task?page=0"  */
     size_t   key_len;
     char    *body;
@@ -2436,7 +2437,7 @@ CLICKUP__FN clickup__centry *clickup__cache_get(clickup__cache *c, const clickup
 
 /* Store a copy of body under key for ttl_ms. Silently skips what does not fit. */
 CLICKUP__FN void clickup__cache_put(clickup__cache *c, const clickup_allocator *al, const char *key, size_t key_len,
-                                    const char *body, size_t body_len, uint64_t now, uint64_t ttl_ms) {
+                                    const char *body, size_t body_len, uint64_t now, uint64_t ttl_ms, unsigned cls) {
     uint64_t h;
     size_t size, key_bytes, body_bytes;
     clickup__centry *e = clickup__cache_find(c, key, key_len, &h);
@@ -2460,7 +2461,7 @@ CLICKUP__FN void clickup__cache_put(clickup__cache *c, const clickup_allocator *
     }
     memcpy(e->key, key, key_len); e->key[key_len] = '\0';
     memcpy(e->body, body, body_len); e->body[body_len] = '\0';
-    e->key_len = key_len; e->body_len = body_len; e->hash = h; e->expires = now + ttl_ms;
+    e->key_len = key_len; e->body_len = body_len; e->hash = h; e->expires = now + ttl_ms; e->cls = (unsigned char)cls;
     e->next = c->head;
     if (c->head) c->head->prev = e;
     c->head = e;
@@ -2472,6 +2473,67 @@ CLICKUP__FN void clickup__cache_put(clickup__cache *c, const clickup_allocator *
 CLICKUP__FN void clickup__cache_clear(clickup__cache *c, const clickup_allocator *al) {
     while (c->head) clickup__cache_drop(c, al, c->head);
 }
+
+/* ==== [routes] ===============================================================================
+   One row per ClickUp operation: method, path template (as in ClickUp's OpenAPI file, without
+   the /v2 prefix), operationId, whether the request may be sent again after it may already
+   have reached the server, the cache class of a GET, and what a write makes stale. The engine
+   reads everything it needs to know about an operation from its row; metrics are per row.
+   ============================================================================================= */
+enum {                                   /* may the request be sent again once it may have left? */
+    CLICKUP__ONCE = 0,                   /* no: a POST that creates (a replay would duplicate)   */
+    CLICKUP__SAFE = 1                    /* yes: reads, PUT, DELETE, and POSTs that set a value  */
+};
+enum {                                   /* cache class of a GET: which TTL, what drops it        */
+    CLICKUP__CACHE_NONE = 0,             /* never cached                                         */
+    CLICKUP__CACHE_TEAM,                 /* workspaces, members, spaces (config ttl_spaces)      */
+    CLICKUP__CACHE_HIERARCHY,            /* folders and lists (ttl_hierarchy)                     */
+    CLICKUP__CACHE_TASKS                 /* task pages (ttl_tasks)                                */
+};
+#define CLICKUP__INV_TEAM      (1u << CLICKUP__CACHE_TEAM)      /* what a write makes stale   */
+#define CLICKUP__INV_HIERARCHY (1u << CLICKUP__CACHE_HIERARCHY) /* (task counts live in lists) */
+#define CLICKUP__INV_TASKS     (1u << CLICKUP__CACHE_TASKS)
+#define CLICKUP__INV_ALL       (CLICKUP__INV_TEAM | CLICKUP__INV_HIERARCHY | CLICKUP__INV_TASKS)
+
+typedef struct clickup__route {
+    const char   *name;          /* "GET /task/{task_id}": metrics and error messages */
+    const char   *method;
+    const char   *path;          /* template                                          */
+    const char   *operation_id;  /* ClickUp's OpenAPI operationId                     */
+    unsigned char resend;        /* CLICKUP__ONCE or CLICKUP__SAFE                    */
+    unsigned char cache;         /* CLICKUP__CACHE_*                                  */
+    unsigned char invalidates;   /* CLICKUP__INV_* of a write, whatever its outcome   */
+} clickup__route;
+
+/*  X(ID,                  METHOD,   PATH,                                        OPERATION,               RESEND, CACHE,     INVALIDATES) */
+#define CLICKUP__ROUTES(X) \
+    X(GET_TEAMS,            "GET",    "/team",                                     "GetAuthorizedTeams",     SAFE, TEAM,      0) \
+    X(GET_SPACES,           "GET",    "/team/{team_id}/space",                     "GetSpaces",              SAFE, TEAM,      0) \
+    X(GET_FOLDERS,          "GET",    "/space/{space_id}/folder",                  "GetFolders",             SAFE, HIERARCHY, 0) \
+    X(GET_LISTS,            "GET",    "/folder/{folder_id}/list",                  "GetLists",               SAFE, HIERARCHY, 0) \
+    X(GET_FOLDERLESS_LISTS, "GET",    "/space/{space_id}/list",                    "GetFolderlessLists",     SAFE, HIERARCHY, 0) \
+    X(GET_LIST,             "GET",    "/list/{list_id}",                           "GetList",                SAFE, HIERARCHY, 0) \
+    X(GET_TASK,             "GET",    "/task/{task_id}",                           "GetTask",                SAFE, NONE,      0) \
+    X(GET_TASKS,            "GET",    "/list/{list_id}/task",                      "GetTasks",               SAFE, TASKS,     0) \
+    X(GET_TEAM_TASKS,       "GET",    "/team/{team_Id}/task",                      "GetFilteredTeamTasks",   SAFE, TASKS,     0) \
+    X(CREATE_TASK,          "POST",   "/list/{list_id}/task",                      "CreateTask",             ONCE, NONE,      CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY) \
+    X(UPDATE_TASK,          "PUT",    "/task/{task_id}",                           "UpdateTask",             SAFE, NONE,      CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY) \
+    X(ADD_TAG,              "POST",   "/task/{task_id}/tag/{tag_name}",            "AddTagToTask",           SAFE, NONE,      CLICKUP__INV_TASKS) \
+    X(REMOVE_TAG,           "DELETE", "/task/{task_id}/tag/{tag_name}",            "RemoveTagFromTask",      SAFE, NONE,      CLICKUP__INV_TASKS) \
+    X(SET_FIELD,            "POST",   "/task/{task_id}/field/{field_id}",          "SetCustomFieldValue",    SAFE, NONE,      CLICKUP__INV_TASKS) \
+    X(REMOVE_FIELD,         "DELETE", "/task/{task_id}/field/{field_id}",          "RemoveCustomFieldValue", SAFE, NONE,      CLICKUP__INV_TASKS) \
+    X(GET_TEMPLATES,        "GET",    "/team/{team_id}/taskTemplate",              "GetTaskTemplates",       SAFE, NONE,      0) \
+    X(CREATE_FROM_TEMPLATE, "POST",   "/list/{list_id}/taskTemplate/{template_id}", "CreateTaskFromTemplate", ONCE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY)
+
+#define CLICKUP__ROUTE_ENUM(id, m, p, op, re, ca, inv) CLICKUP__R_##id,
+enum { CLICKUP__ROUTES(CLICKUP__ROUTE_ENUM) CLICKUP__ROUTE_COUNT };
+#define CLICKUP__ROUTE_ROW(id, m, p, op, re, ca, inv) \
+    { m " " p, m, p, op, CLICKUP__##re, CLICKUP__CACHE_##ca, (unsigned char)(inv) },
+static const clickup__route clickup__routes[CLICKUP__ROUTE_COUNT] = { CLICKUP__ROUTES(CLICKUP__ROUTE_ROW) };
+#define CLICKUP__ROUTE(id) (&clickup__routes[CLICKUP__R_##id])
+
+/* Every route has a metrics slot in clickup_metrics.endpoints. */
+typedef char clickup__metric_slots_fit[CLICKUP__ROUTE_COUNT <= CLICKUP_METRIC_ENDPOINTS ? 1 : -1];
 
 /* ==== [http] =================================================================================
    One libcurl easy handle per client, reset and configured for each request (curl_easy_reset
@@ -2513,6 +2575,8 @@ struct clickup_client {
     char            *pending_key;     /* a GET whose body goes into the cache once it decodes */
     size_t           pending_len;
     uint64_t         pending_ttl;
+    unsigned         pending_cls;
+    int              resend_ok;       /* the request in flight may be sent again (its route)  */
     /* transfer state */
     CURL   *curl;
     char    curl_err[CURL_ERROR_SIZE];
@@ -2521,12 +2585,15 @@ struct clickup_client {
     int     too_large, body_nomem;
     size_t  header_bytes;
     int     got_status_line;
+    int     sends;                    /* sends libcurl began for this exchange (see prereq) */
     char    h_limit[32], h_remaining[32], h_reset[32], h_retry_after[64];
     /* results */
     clickup_error err;
     clickup_metrics m;
-    clickup__endpoint_stats ep[CLICKUP_METRIC_ENDPOINTS];
+    clickup__endpoint_stats ep[CLICKUP__ROUTE_COUNT];   /* per route                   */
+    unsigned char ep_order[CLICKUP__ROUTE_COUNT];       /* routes in order of first use  */
     size_t  ep_count;
+    uint64_t call_deadline;          /* monotonic ms at which the current public call ends */
 };
 
 /* ---- logging: formatted, token redacted, silent unless a callback is set ---------------- */
@@ -2707,6 +2774,22 @@ CLICKUP__FN size_t clickup__curl_header(char *line, size_t size, size_t nmemb, v
     return n;
 }
 
+/* libcurl, on a reused keep-alive connection that dies before any answer byte, silently sends
+   the request again on a new one. For a request that must go at most once (a POST that creates)
+   that would be a duplicate, so every send passes through this callback, which libcurl calls
+   before each send of a transfer, and the second one is refused: the transfer then fails and
+   the engine reports CLICKUP_ERR_OUTCOME_UNKNOWN. Before libcurl 7.80 there is no such
+   callback: such requests then go on a fresh connection that is not kept, which is the only
+   case in which libcurl resends. */
+#if LIBCURL_VERSION_NUM >= 0x075000
+CLICKUP__FN int clickup__curl_prereq(void *user, char *remote_ip, char *local_ip, int remote_port, int local_port) {
+    clickup_client *c = (clickup_client *)user;
+    (void)remote_ip; (void)local_ip; (void)remote_port; (void)local_port;
+    if (c->sends++ > 0 && !c->resend_ok) return CURL_PREREQFUNC_ABORT;
+    return CURL_PREREQFUNC_OK;
+}
+#endif
+
 /* Free a header list after overwriting every line: one of them holds the token. */
 CLICKUP__FN void clickup__slist_free_wiped(struct curl_slist *list) {
     struct curl_slist *t;
@@ -2754,6 +2837,16 @@ CLICKUP__FN clickup_transport_status clickup__curl_perform(clickup_client *c, co
 #else
     curl_easy_setopt(c->curl, CURLOPT_PROTOCOLS, c->base_is_http ? CURLPROTO_HTTP : CURLPROTO_HTTPS);
 #endif
+    c->sends = 0;
+#if LIBCURL_VERSION_NUM >= 0x075000
+    curl_easy_setopt(c->curl, CURLOPT_PREREQFUNCTION, clickup__curl_prereq);
+    curl_easy_setopt(c->curl, CURLOPT_PREREQDATA, c);
+#else
+    if (!c->resend_ok) {
+        curl_easy_setopt(c->curl, CURLOPT_FRESH_CONNECT, 1L);
+        curl_easy_setopt(c->curl, CURLOPT_FORBID_REUSE, 1L);
+    }
+#endif
     if (c->ca_info) curl_easy_setopt(c->curl, CURLOPT_CAINFO, c->ca_info);
     if (c->ca_path) curl_easy_setopt(c->curl, CURLOPT_CAPATH, c->ca_path);
     curl_easy_setopt(c->curl, CURLOPT_WRITEFUNCTION, clickup__curl_write);
@@ -2790,6 +2883,7 @@ CLICKUP__FN clickup_transport_status clickup__curl_perform(clickup_client *c, co
     resp->rate_remaining = c->h_remaining[0] ? c->h_remaining : NULL;
     resp->rate_reset = c->h_reset[0] ? c->h_reset : NULL;
     resp->retry_after = c->h_retry_after[0] ? c->h_retry_after : NULL;
+    if (rc != CURLE_OK && c->sends > 1) return CLICKUP_TRANSPORT_RECV_FAILED;   /* a resend was refused: it went once */
     switch (rc) {
     case CURLE_OK: return CLICKUP_TRANSPORT_OK;
     case CURLE_COULDNT_RESOLVE_HOST:
@@ -2889,7 +2983,7 @@ CLICKUP_API const clickup_error *clickup_last_error(const clickup_client *client
 CLICKUP__FN void clickup__cache_commit(clickup_client *c) {
     if (!c->pending_key) return;
     clickup__cache_put(&c->cache, &c->alloc, c->pending_key, c->pending_len, c->body, c->body_len,
-                       c->hooks.now_ms(c->hooks.user), c->pending_ttl);
+                       c->hooks.now_ms(c->hooks.user), c->pending_ttl, c->pending_cls);
     clickup__free(&c->alloc, c->pending_key);
     c->pending_key = NULL;
 }
@@ -3208,13 +3302,14 @@ CLICKUP__FN uint64_t clickup__random(clickup_client *c) {
 }
 
 /* ---- metrics --------------------------------------------------------------------------------- */
-CLICKUP__FN clickup__endpoint_stats *clickup__endpoint(clickup_client *c, const char *route) {
-    size_t i;
-    for (i = 0; i < c->ep_count; i++)
-        if (strcmp(c->ep[i].route, route) == 0) return &c->ep[i];
-    if (c->ep_count == CLICKUP_METRIC_ENDPOINTS) return NULL;
-    c->ep[c->ep_count].route = route;
-    return &c->ep[c->ep_count++];
+CLICKUP__FN clickup__endpoint_stats *clickup__endpoint(clickup_client *c, const clickup__route *r) {
+    size_t i = (size_t)(r - clickup__routes);
+    clickup__endpoint_stats *ep = &c->ep[i];
+    if (!ep->route) {
+        ep->route = r->name;
+        c->ep_order[c->ep_count++] = (unsigned char)i;
+    }
+    return ep;
 }
 
 CLICKUP__FN void clickup__count_error(clickup_client *c, clickup_result rc) {
@@ -3256,13 +3351,14 @@ CLICKUP_API void clickup_metrics_get(const clickup_client *c, clickup_metrics *o
     out->endpoint_count = c->ep_count;
     for (i = 0; i < c->ep_count; i++) {
         uint32_t sorted[CLICKUP__ENDPOINT_RING];
-        size_t n = c->ep[i].lat_count;
+        const clickup__endpoint_stats *ep = &c->ep[c->ep_order[i]];
+        size_t n = ep->lat_count;
         clickup_endpoint_metrics *em = &out->endpoints[i];
-        em->endpoint = c->ep[i].route;
-        em->requests = c->ep[i].requests;
-        em->errors = c->ep[i].errors;
+        em->endpoint = ep->route;
+        em->requests = ep->requests;
+        em->errors = ep->errors;
         if (!n) continue;
-        memcpy(sorted, c->ep[i].lat, n * sizeof sorted[0]);
+        memcpy(sorted, ep->lat, n * sizeof sorted[0]);
         qsort(sorted, n, sizeof sorted[0], clickup__cmp_u32);
         em->p50_ms = sorted[(n - 1) * 50 / 100];
         em->p95_ms = sorted[(n - 1) * 95 / 100];
@@ -3280,231 +3376,349 @@ CLICKUP_API void clickup_cache_clear(clickup_client *c) {
     if (c) clickup__cache_clear(&c->cache, &c->alloc);
 }
 
-/* ---- the request engine ------------------------------------------------------------------- */
-/* What an endpoint asks of the engine. */
+/* ---- the request engine -------------------------------------------------------------------
+   One request moves through: wait for the limiter -> send -> classify -> back off -> (again, or
+   done). Classification is a pure function of the exchange's outcome; the driver below owns the
+   clock, the sleeps and the deadline. */
+/* What a typed call asks of the engine. */
 typedef struct clickup__call {
-    const char *method;       /* GET POST PUT DELETE                                       */
-    const char *route;        /* metrics name: "GET /task/{id}"                            */
+    const clickup__route *route;
     const char *path;         /* "/task/abc" (already validated)                          */
     const char *query;        /* "?a=b&c=d" or "" (already encoded)                        */
     const char *body;         /* JSON or NULL                                              */
     size_t      body_len;
-    uint64_t    ttl_ms;       /* > 0: a cacheable GET                                       */
+    const char *list_id;      /* a write's list, to drop only its task pages (or NULL)     */
     unsigned    flags;        /* CLICKUP_NO_CACHE                                          */
 } clickup__call;
 
-CLICKUP__FN int clickup__idempotent(const char *method) { return strcmp(method, "POST") != 0; }
+/* A public call begins: its deadline covers every page, retry and wait inside it. */
+CLICKUP__FN void clickup__begin(clickup_client *c) {
+    c->call_deadline = c->hooks.now_ms(c->hooks.user) + (uint64_t)c->call_deadline_ms;
+}
 
-/* Perform a call. On CLICKUP_OK the response body is c->body / c->body_len (valid until the
+CLICKUP__FN uint64_t clickup__cache_ttl(const clickup_client *c, const clickup__route *r) {
+    switch (r->cache) {
+    case CLICKUP__CACHE_TEAM: return (uint64_t)c->ttl_spaces_ms;
+    case CLICKUP__CACHE_HIERARCHY: return (uint64_t)c->ttl_hierarchy_ms;
+    case CLICKUP__CACHE_TASKS: return (uint64_t)c->ttl_tasks_ms;
+    default: return 0;
+    }
+}
+
+/* What one exchange came to, as the classifier sees it. */
+typedef struct clickup__outcome {
+    clickup_transport_status ts;
+    int      status;            /* HTTP status when ts == OK                              */
+    int64_t  retry_after_ms;    /* Retry-After, -1 when absent                            */
+    int64_t  reset_ms;          /* X-RateLimit-Reset from now, margin included; -1 absent */
+    int      resend_ok;         /* the route may be sent again after it may have left     */
+    int      permanent;         /* a transport error no retry can fix (certificate, URL)  */
+} clickup__outcome;
+
+typedef enum clickup__action { CLICKUP__DONE, CLICKUP__FAIL, CLICKUP__RETRY } clickup__action;
+
+typedef struct clickup__verdict {
+    clickup__action action;
+    clickup_result  code;       /* FAIL: the error; RETRY: the error if retries run out  */
+    int64_t         wait_ms;    /* RETRY: the server's wait, or -1 for jittered backoff  */
+    int             rate;       /* RETRY: a pause the server asked for (429, Retry-After) */
+    const char     *why;        /* OUTCOME_UNKNOWN: what happened                         */
+} clickup__verdict;
+
+/* Pure: what to do after an exchange. Never sends again a request that may have reached the
+   server unless its route is safe to resend; honours Retry-After wherever it appears. */
+CLICKUP__FN clickup__verdict clickup__classify(const clickup__outcome *o) {
+    clickup__verdict v;
+    v.action = CLICKUP__FAIL; v.code = CLICKUP_OK; v.wait_ms = -1; v.rate = 0; v.why = NULL;
+    if (o->ts == CLICKUP_TRANSPORT_OK) {
+        int st = o->status;
+        if (st >= 200 && st <= 299) { v.action = CLICKUP__DONE; return v; }
+        v.code = clickup__status_result(st, "");
+        if (st == 429) {                     /* refused before acting: safe for every route  */
+            v.action = CLICKUP__RETRY;
+            v.rate = 1;
+            v.wait_ms = o->retry_after_ms >= 0 ? o->retry_after_ms : o->reset_ms;
+        } else if (st == 408) {              /* the server did not get the whole request     */
+            v.action = CLICKUP__RETRY;
+            v.wait_ms = o->retry_after_ms;
+        } else if (st == 500 || st == 502 || st == 503 || st == 504) {
+            if (o->resend_ok) {
+                v.action = CLICKUP__RETRY;
+                v.wait_ms = o->retry_after_ms;
+                v.rate = o->retry_after_ms >= 0;
+            } else {
+                v.code = CLICKUP_ERR_OUTCOME_UNKNOWN;
+                v.why = "a server error after the request was sent";
+            }
+        }
+        return v;
+    }
+    switch (o->ts) {
+    case CLICKUP_TRANSPORT_NOT_SENT:         /* it never left: always safe to try again      */
+        v.code = CLICKUP_ERR_NETWORK;
+        if (!o->permanent) v.action = CLICKUP__RETRY;
+        return v;
+    case CLICKUP_TRANSPORT_TOO_LARGE:
+        v.code = CLICKUP_ERR_TOO_LARGE;
+        if (!o->resend_ok) { v.code = CLICKUP_ERR_OUTCOME_UNKNOWN; v.why = "an answer too large to read"; }
+        return v;
+    default:                                 /* sent (or maybe sent), then no whole answer   */
+        v.code = o->ts == CLICKUP_TRANSPORT_TIMEOUT ? CLICKUP_ERR_TIMEOUT : CLICKUP_ERR_NETWORK;
+        if (!o->resend_ok) {
+            v.code = CLICKUP_ERR_OUTCOME_UNKNOWN;
+            v.why = o->ts == CLICKUP_TRANSPORT_TIMEOUT ? "a time-out after the request was sent"
+                                                       : "a lost connection after the request was sent";
+        } else if (!o->permanent) {
+            v.action = CLICKUP__RETRY;
+        }
+        return v;
+    }
+}
+
+/* Full jitter: U(0, min(cap, base * 2^attempt)). */
+CLICKUP__FN uint64_t clickup__backoff_ms(clickup_client *c, int attempt) {
+    uint64_t ceiling = (uint64_t)c->backoff_base_ms << (attempt < 20 ? attempt : 20);
+    if (ceiling > (uint64_t)c->backoff_cap_ms) ceiling = (uint64_t)c->backoff_cap_ms;
+    return ceiling ? clickup__random(c) % (ceiling + 1) : 0;
+}
+
+/* A write that may have reached the server drops what it makes stale, whatever its outcome. */
+CLICKUP__FN void clickup__invalidate(clickup_client *c, const clickup__route *r, const char *list_id) {
+    clickup__centry *e, *next;
+    for (e = c->cache.head; e; e = next) {
+        next = e->next;
+        if (!(r->invalidates & (1u << e->cls))) continue;
+        if (e->cls == CLICKUP__CACHE_TASKS && list_id && strncmp(e->key, "GET /list/", 10) == 0) {
+            size_t n = strlen(list_id);   /* another list's pages stay: "GET /list/{id}/task?..." */
+            if (strncmp(e->key + 10, list_id, n) != 0 || strncmp(e->key + 10 + n, "/task", 5) != 0) continue;
+        }
+        clickup__cache_drop(&c->cache, &c->alloc, e);
+    }
+}
+
+/* Record the end of a failed request in the log and the metrics. */
+CLICKUP__FN clickup_result clickup__request_failed(clickup_client *c, clickup__endpoint_stats *ep, clickup_result rc) {
+    clickup__count_error(c, rc);
+    ep->errors++;
+    CLICKUP__LOG(c, CLICKUP_LOG_ERROR, "%s", c->err.message);
+    return rc;
+}
+
+/* The message of an HTTP error: "HTTP 404 ITEM_013: Task not found". */
+CLICKUP__FN clickup_result clickup__fail_http(clickup_client *c, clickup_result rc, int status) {
+    if (c->err.ecode[0] || c->err.api_message[0])
+        return clickup__fail(c, rc, "HTTP %d%s%s: %s", status, c->err.ecode[0] ? " " : "", c->err.ecode,
+                             c->err.api_message[0] ? c->err.api_message : clickup_strerror(rc));
+    return clickup__fail(c, rc, "HTTP %d: %s", status, clickup_strerror(rc));
+}
+
+/* The message of a failure without an HTTP status. */
+CLICKUP__FN clickup_result clickup__fail_transport(clickup_client *c, clickup_result rc) {
+    if (rc == CLICKUP_ERR_TOO_LARGE)
+        return clickup__fail(c, rc, "response larger than %llu bytes", (unsigned long long)c->max_response_bytes);
+    return clickup__fail(c, rc, "%s", c->err.curl_error[0] ? c->err.curl_error : clickup_strerror(rc));
+}
+
+/* A wait for the rate limit that may not happen: CLICKUP_RATE_FAIL, or it would pass the
+   deadline. The error says when a request may go. */
+CLICKUP__FN clickup_result clickup__rate_fail(clickup_client *c, uint64_t wait, const char *what) {
+    c->err.retry_in_ms = wait;
+    return clickup__fail(c, CLICKUP_ERR_RATE_LIMITED, "%s; the next request may go in %llu ms", what,
+                         (unsigned long long)wait);
+}
+
+/* One exchange through the transport. The response body ends up in c->body. */
+CLICKUP__FN clickup_transport_status clickup__exchange(clickup_client *c, const clickup_http_request *rq,
+                                                        clickup_http_response *resp) {
+    clickup_transport_status ts;
+    memset(resp, 0, sizeof *resp);
+    c->body_len = 0;
+    c->too_large = c->body_nomem = 0;
+    c->curl_err[0] = '\0';
+    c->err.curl_code = 0;
+    if (!c->transport) return clickup__curl_perform(c, rq, resp);
+    ts = c->transport(c->transport_user, rq, resp);
+    if (ts == CLICKUP_TRANSPORT_OK && resp->body_len > c->max_response_bytes) ts = CLICKUP_TRANSPORT_TOO_LARGE;
+    if (ts == CLICKUP_TRANSPORT_OK && resp->body != c->body) {   /* copy: the hook's buffer is borrowed */
+        if (resp->body_len && !clickup__curl_write((char *)(uintptr_t)resp->body, 1, resp->body_len, c)) c->body_nomem = 1;
+        resp->body = c->body;
+    }
+    return ts;
+}
+
+/* The outcome of an exchange for the classifier, with the server's hints read on the clocks. */
+CLICKUP__FN void clickup__outcome_of(clickup_client *c, clickup_transport_status ts, const clickup_http_response *resp,
+                                     clickup__outcome *o) {
+    int64_t wall = c->hooks.wall_ms(c->hooks.user);
+    int window = c->limiter->window_ms;
+    memset(o, 0, sizeof *o);
+    o->ts = ts;
+    o->status = resp->status;
+    o->resend_ok = c->resend_ok;
+    o->permanent = clickup__curl_permanent(c->err.curl_code);
+    o->retry_after_ms = ts == CLICKUP_TRANSPORT_OK ? clickup__retry_after_ms(resp->retry_after, wall, (int64_t)window + 5000) : -1;
+    o->reset_ms = ts == CLICKUP_TRANSPORT_OK ? clickup__reset_in_ms(resp->rate_reset, wall, window) : -1;
+    if (o->reset_ms >= 0) o->reset_ms += (int64_t)clickup__reset_margin(c->limiter);
+}
+
+/* Wait for the limiter within the deadline. CLICKUP_OK when a slot was taken. */
+CLICKUP__FN clickup_result clickup__acquire(clickup_client *c, const char *method, const char *path, uint64_t deadline) {
+    for (;;) {
+        uint64_t wait, now = c->hooks.now_ms(c->hooks.user);
+        if (now >= deadline) return clickup__fail(c, CLICKUP_ERR_TIMEOUT, "the call deadline of %ld ms passed", c->call_deadline_ms);
+        if (!(wait = clickup__limiter_try(c->limiter, now))) return CLICKUP_OK;
+        if (c->rate_mode == CLICKUP_RATE_FAIL) return clickup__rate_fail(c, wait, "rate limit reached");
+        if (now + wait > deadline) return clickup__rate_fail(c, wait, "a rate limit wait would pass the call deadline");
+        CLICKUP__LOG(c, CLICKUP_LOG_WARNING, "rate limit: waiting %llu ms before %s %s", (unsigned long long)wait, method, path);
+        c->hooks.sleep_ms(c->hooks.user, wait);
+        c->err.waited_ms += wait;
+        c->m.limiter_wait_ms += wait;
+    }
+}
+
+/* After a failed exchange: the error to report now, or CLICKUP_OK with *delay set when the
+   request is to be tried again. */
+CLICKUP__FN clickup_result clickup__after_failure(clickup_client *c, const clickup__verdict *v, clickup_transport_status ts,
+                                                  int status, int attempt, uint64_t deadline, uint64_t *delay) {
+    int http = ts == CLICKUP_TRANSPORT_OK;
+    if (v->action == CLICKUP__FAIL) {
+        if (v->code != CLICKUP_ERR_OUTCOME_UNKNOWN) return http ? clickup__fail_http(c, v->code, status) : clickup__fail_transport(c, v->code);
+        if (http) return clickup__fail(c, v->code, "HTTP %d, %s; the write may have happened, so it was not repeated", status, v->why);
+        return clickup__fail(c, v->code, "%s; the write may have happened, so it was not repeated", v->why);
+    }
+    *delay = v->wait_ms >= 0 ? (uint64_t)v->wait_ms : clickup__backoff_ms(c, attempt);
+    if (v->rate && c->rate_mode == CLICKUP_RATE_FAIL) {
+        if (http) clickup__error_body(c, c->body, c->body_len);
+        return clickup__rate_fail(c, *delay, status == 429 ? "the server answered 429" : "the server asked for a pause (Retry-After)");
+    }
+    if (attempt >= c->max_retries) return http ? clickup__fail_http(c, v->code, status) : clickup__fail_transport(c, v->code);
+    if (c->hooks.now_ms(c->hooks.user) + *delay >= deadline) {
+        if (v->code == CLICKUP_ERR_RATE_LIMITED) c->err.retry_in_ms = *delay;
+        return clickup__fail(c, v->code, "gave up after %d attempts: the next retry would pass the call deadline", attempt + 1);
+    }
+    return CLICKUP_OK;
+}
+
+/* Metrics of one exchange. */
+CLICKUP__FN void clickup__record_latency(clickup__endpoint_stats *ep, uint64_t ms) {
+    ep->lat[ep->lat_next] = (uint32_t)(ms > UINT32_MAX ? UINT32_MAX : ms);
+    ep->lat_next = (ep->lat_next + 1) % CLICKUP__ENDPOINT_RING;
+    if (ep->lat_count < CLICKUP__ENDPOINT_RING) ep->lat_count++;
+}
+
+/* Perform a call: cache, limiter, exchange, classification, backoff, all within the public
+   call's deadline. On CLICKUP_OK the response body is c->body / c->body_len (valid until the
    next call). Everything that can go wrong ends in a result code and c->err. */
 CLICKUP__FN clickup_result clickup__perform(clickup_client *c, const clickup__call *call) {
+    const clickup__route *r = call->route;
     clickup__buf url, key;
     clickup_http_request rq;
     clickup_http_response resp;
-    clickup_transport_status ts;
     const char *headers[6];
-    size_t nh = 0;
-    uint64_t start = c->hooks.now_ms(c->hooks.user), deadline = start + (uint64_t)c->call_deadline_ms, now;
-    clickup__endpoint_stats *ep = clickup__endpoint(c, call->route);
+    clickup__endpoint_stats *ep = clickup__endpoint(c, r);
+    uint64_t ttl = clickup__cache_ttl(c, r), now;
     clickup_result rc = CLICKUP_OK;
-    int attempt, use_cache = call->ttl_ms && !c->disable_cache && !(call->flags & CLICKUP_NO_CACHE);
+    int attempt, sent = 0, use_cache = ttl && !c->disable_cache && !(call->flags & CLICKUP_NO_CACHE);
 
-    clickup__error_reset(c, call->method, call->path);
+    clickup__error_reset(c, r->method, call->path);
     c->m.calls++;
     clickup__free(&c->alloc, c->pending_key);
     c->pending_key = NULL;
     memset(&url, 0, sizeof url); url.al = &c->alloc;
     memset(&key, 0, sizeof key); key.al = &c->alloc;
-    clickup__buf_str(&key, call->method); clickup__buf_put(&key, " ", 1);
+    clickup__buf_str(&key, r->method); clickup__buf_put(&key, " ", 1);
     clickup__buf_str(&key, call->path); clickup__buf_str(&key, call->query);
     clickup__buf_str(&url, c->base_url); clickup__buf_str(&url, call->path); clickup__buf_str(&url, call->query);
-    if (url.nomem || key.nomem) { rc = clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory"); goto out; }
+    if (url.nomem || key.nomem) { rc = clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory"); goto failed; }
 
     if (use_cache) {
-        clickup__centry *e = clickup__cache_get(&c->cache, &c->alloc, key.p, key.len, start);
+        clickup__centry *e = clickup__cache_get(&c->cache, &c->alloc, key.p, key.len, c->hooks.now_ms(c->hooks.user));
         if (e) {
             c->body_len = 0;
             if (!clickup__curl_write(e->body, 1, e->body_len, c) && e->body_len) {
                 rc = clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory");
-                goto out;
+                goto failed;
             }
-            CLICKUP__LOG(c, CLICKUP_LOG_DEBUG, "cache hit: %s %s", call->method, call->path);
+            CLICKUP__LOG(c, CLICKUP_LOG_DEBUG, "cache hit: %s %s", r->method, call->path);
             goto out;
         }
-        CLICKUP__LOG(c, CLICKUP_LOG_DEBUG, "cache miss: %s %s", call->method, call->path);
+        CLICKUP__LOG(c, CLICKUP_LOG_DEBUG, "cache miss: %s %s", r->method, call->path);
     }
 
-    headers[nh++] = c->auth_header;
-    headers[nh++] = c->user_agent;
-    headers[nh++] = "Accept: application/json";
-    headers[nh++] = "Content-Type: application/json";
-    headers[nh++] = "Expect:";            /* no 100-continue round trip for bodies */
-    headers[nh] = NULL;
+    headers[0] = c->auth_header;
+    headers[1] = c->user_agent;
+    headers[2] = "Accept: application/json";
+    headers[3] = "Content-Type: application/json";
+    headers[4] = "Expect:";               /* no 100-continue round trip for bodies */
+    headers[5] = NULL;
     memset(&rq, 0, sizeof rq);
-    rq.method = call->method;
+    rq.method = r->method;
     rq.url = url.p;
     rq.headers = headers;
     rq.body = call->body;
     rq.body_len = call->body_len;
+    c->resend_ok = r->resend == CLICKUP__SAFE;
 
     for (attempt = 0;; attempt++) {
-        uint64_t t0, wait, delay = 0;
-        int retry = 0;
-        /* 1. the limiter: wait for a token, within the deadline */
-        for (;;) {
-            now = c->hooks.now_ms(c->hooks.user);
-            wait = clickup__limiter_try(c->limiter, now);
-            if (!wait) break;
-            if (c->rate_mode == CLICKUP_RATE_FAIL) {
-                rc = clickup__fail(c, CLICKUP_ERR_RATE_LIMITED, "rate limit reached; next request allowed in %llu ms",
-                                   (unsigned long long)wait);
-                goto out;
-            }
-            if (now + wait > deadline) {
-                rc = clickup__fail(c, CLICKUP_ERR_RATE_LIMITED,
-                                   "rate limit wait of %llu ms would pass the call deadline", (unsigned long long)wait);
-                goto out;
-            }
-            CLICKUP__LOG(c, CLICKUP_LOG_WARNING, "rate limit: waiting %llu ms before %s %s",
-                         (unsigned long long)wait, call->method, call->path);
-            c->hooks.sleep_ms(c->hooks.user, wait);
-            c->err.waited_ms += wait;
-            c->m.limiter_wait_ms += wait;
-        }
-        /* 2. one exchange */
+        clickup_transport_status ts;
+        clickup__outcome o;
+        clickup__verdict v;
+        uint64_t t0, delay = 0;
+        /* 1. wait for the limiter */
+        if ((rc = clickup__acquire(c, r->method, call->path, c->call_deadline)) != CLICKUP_OK) goto failed;
+        /* 2. send */
         now = t0 = c->hooks.now_ms(c->hooks.user);
-        rq.timeout_ms = (long)(deadline > now ? deadline - now : 1);
-        if (rq.timeout_ms > c->timeout_ms) rq.timeout_ms = c->timeout_ms;
-        memset(&resp, 0, sizeof resp);
-        c->body_len = 0;
-        c->too_large = c->body_nomem = 0;
-        c->curl_err[0] = '\0';
-        c->err.curl_code = 0;
+        rq.timeout_ms = (long)(c->call_deadline - now < (uint64_t)c->timeout_ms ? c->call_deadline - now : (uint64_t)c->timeout_ms);
         c->err.attempts++;
         c->m.requests++;
-        if (ep) ep->requests++;
-        if (c->transport) {
-            ts = c->transport(c->transport_user, &rq, &resp);
-            if (ts == CLICKUP_TRANSPORT_OK && resp.body_len > c->max_response_bytes) ts = CLICKUP_TRANSPORT_TOO_LARGE;
-            if (ts == CLICKUP_TRANSPORT_OK && resp.body != c->body) {   /* copy: the hook's buffer is borrowed */
-                if (resp.body_len && !clickup__curl_write((char *)(uintptr_t)resp.body, 1, resp.body_len, c)) {
-                    clickup__limiter_update(c->limiter, c->hooks.now_ms(c->hooks.user), c->hooks.wall_ms(c->hooks.user), &resp, 0);
-                    rc = clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory");
-                    goto out;
-                }
-                resp.body = c->body;
-            }
-        } else {
-            ts = clickup__curl_perform(c, &rq, &resp);
-        }
+        ep->requests++;
+        ts = clickup__exchange(c, &rq, &resp);
+        sent |= ts != CLICKUP_TRANSPORT_NOT_SENT;
         now = c->hooks.now_ms(c->hooks.user);
         clickup__limiter_update(c->limiter, now, c->hooks.wall_ms(c->hooks.user), &resp, ts == CLICKUP_TRANSPORT_OK);
-        if (ep) {
-            uint64_t ms = now - t0;
-            ep->lat[ep->lat_next] = (uint32_t)(ms > UINT32_MAX ? UINT32_MAX : ms);
-            ep->lat_next = (ep->lat_next + 1) % CLICKUP__ENDPOINT_RING;
-            if (ep->lat_count < CLICKUP__ENDPOINT_RING) ep->lat_count++;
-        }
+        clickup__record_latency(ep, now - t0);
         c->err.http_status = ts == CLICKUP_TRANSPORT_OK ? resp.status : 0;
         clickup__strlcpy(c->err.curl_error, c->curl_err, sizeof c->err.curl_error);
-
-        /* 3. classify */
-        if (c->body_nomem) {      /* the answer arrived but we had no memory to keep it */
-            rc = clickup__idempotent(call->method)
-                     ? clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory while receiving the response")
-                     : clickup__fail(c, CLICKUP_ERR_OUTCOME_UNKNOWN,
-                                     "out of memory while receiving the answer; the write may have happened");
-            goto out;
-        }
-        if (ts == CLICKUP_TRANSPORT_OK) {
-            CLICKUP__LOG(c, CLICKUP_LOG_INFO, "%s %s -> %d in %llu ms (attempt %d)", call->method, call->path,
-                         resp.status, (unsigned long long)(now - t0), attempt + 1);
-            if (resp.status >= 200 && resp.status <= 299) {
-                if (use_cache) {      /* cached only after it decodes: see clickup__cache_commit */
-                    c->pending_key = key.p; c->pending_len = key.len; c->pending_ttl = call->ttl_ms;
-                    key.p = NULL;
-                }
-                rc = CLICKUP_OK;
-                goto out;
-            }
-            clickup__error_body(c, c->body, c->body_len);
-            rc = clickup__status_result(resp.status, c->err.ecode);
-            if (resp.status == 429) {
-                int64_t hint = clickup__reset_in_ms(resp.rate_reset, c->hooks.wall_ms(c->hooks.user), c->limiter->window_ms);
-                int64_t ra = clickup__retry_after_ms(resp.retry_after, c->hooks.wall_ms(c->hooks.user),
-                                                     (int64_t)c->limiter->window_ms + 5000);
-                c->m.responses_429++;
-                retry = 1;                         /* refused before acting: safe for POST too */
-                if (ra >= 0) delay = (uint64_t)ra;
-                else if (hint >= 0) delay = (uint64_t)hint + clickup__reset_margin(c->limiter);
-                else retry = 2;                    /* no hint: jittered backoff */
-            } else if (resp.status == 408 || resp.status == 500 || resp.status == 502 || resp.status == 503 ||
-                       resp.status == 504) {
-                if (clickup__idempotent(call->method)) retry = 2;
-                else {
-                    rc = clickup__fail(c, CLICKUP_ERR_OUTCOME_UNKNOWN,
-                                       "HTTP %d after the request was sent; the write may have happened, so it was not repeated",
-                                       resp.status);
-                    goto out;
-                }
-            }
-            if (!retry || attempt >= c->max_retries) {
-                if (c->err.ecode[0] || c->err.api_message[0])
-                    clickup__fail(c, rc, "HTTP %d%s%s: %s", resp.status, c->err.ecode[0] ? " " : "", c->err.ecode,
-                                  c->err.api_message[0] ? c->err.api_message : clickup_strerror(rc));
-                else
-                    clickup__fail(c, rc, "HTTP %d: %s", resp.status, clickup_strerror(rc));
-                goto out;
-            }
-        } else {
-            CLICKUP__LOG(c, CLICKUP_LOG_INFO, "%s %s -> no response (%s) after %llu ms (attempt %d)", call->method,
+        if (ts == CLICKUP_TRANSPORT_OK)
+            CLICKUP__LOG(c, CLICKUP_LOG_INFO, "%s %s -> %d in %llu ms (attempt %d)", r->method, call->path, resp.status,
+                         (unsigned long long)(now - t0), attempt + 1);
+        else
+            CLICKUP__LOG(c, CLICKUP_LOG_INFO, "%s %s -> no response (%s) after %llu ms (attempt %d)", r->method,
                          call->path, c->err.curl_error[0] ? c->err.curl_error : "transport failure",
                          (unsigned long long)(now - t0), attempt + 1);
-            if (ts == CLICKUP_TRANSPORT_TOO_LARGE) {
-                rc = clickup__idempotent(call->method)
-                         ? clickup__fail(c, CLICKUP_ERR_TOO_LARGE, "response larger than %llu bytes",
-                                         (unsigned long long)c->max_response_bytes)
-                         : clickup__fail(c, CLICKUP_ERR_OUTCOME_UNKNOWN,
-                                         "the answer was larger than %llu bytes and was not read; the write may "
-                                         "have happened", (unsigned long long)c->max_response_bytes);
-                goto out;
-            }
-            rc = ts == CLICKUP_TRANSPORT_TIMEOUT ? CLICKUP_ERR_TIMEOUT : CLICKUP_ERR_NETWORK;
-            if (ts != CLICKUP_TRANSPORT_NOT_SENT && !clickup__idempotent(call->method)) {
-                rc = clickup__fail(c, CLICKUP_ERR_OUTCOME_UNKNOWN,
-                                   "%s after the request was sent; the write may have happened, so it was not repeated",
-                                   ts == CLICKUP_TRANSPORT_TIMEOUT ? "timed out" : "connection lost");
-                goto out;
-            }
-            if (clickup__curl_permanent(c->err.curl_code) || attempt >= c->max_retries) {
-                clickup__fail(c, rc, "%s", c->err.curl_error[0] ? c->err.curl_error : clickup_strerror(rc));
-                goto out;
-            }
-            retry = 2;
+        if (c->body_nomem) {          /* the answer arrived but there was no memory to keep it */
+            rc = c->resend_ok ? clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory while receiving the response")
+                              : clickup__fail(c, CLICKUP_ERR_OUTCOME_UNKNOWN,
+                                          "out of memory while receiving the answer; the write may have happened");
+            goto failed;
         }
-        /* 4. wait before the retry: the server's hint, or full jitter U(0, min(cap, base * 2^n)) */
-        if (retry == 2) {
-            uint64_t ceiling = (uint64_t)c->backoff_base_ms << (attempt < 20 ? attempt : 20);
-            if (ceiling > (uint64_t)c->backoff_cap_ms) ceiling = (uint64_t)c->backoff_cap_ms;
-            delay = ceiling ? clickup__random(c) % (ceiling + 1) : 0;
-        }
-        now = c->hooks.now_ms(c->hooks.user);
-        if (now + delay >= deadline) {
-            clickup__fail(c, rc, "gave up after %d attempts: the next retry would pass the call deadline", attempt + 1);
+        /* 3. classify */
+        clickup__outcome_of(c, ts, &resp, &o);
+        if (ts == CLICKUP_TRANSPORT_OK && resp.status == 429) c->m.responses_429++;
+        v = clickup__classify(&o);
+        if (v.action == CLICKUP__DONE) {
+            if (use_cache) {          /* cached only after it decodes: see clickup__cache_commit */
+                c->pending_key = key.p; c->pending_len = key.len; c->pending_ttl = ttl; c->pending_cls = r->cache;
+                key.p = NULL;
+            }
             goto out;
         }
-        CLICKUP__LOG(c, CLICKUP_LOG_WARNING, "%s %s: retry %d in %llu ms (%s)", call->method, call->path, attempt + 1,
-                     (unsigned long long)delay, c->err.http_status ? "HTTP error" : "transport error");
+        if (ts == CLICKUP_TRANSPORT_OK) {   /* ClickUp's ECODE refines the status (401, 404) */
+            clickup__error_body(c, c->body, c->body_len);
+            if (v.code != CLICKUP_ERR_OUTCOME_UNKNOWN) v.code = clickup__status_result(resp.status, c->err.ecode);
+        }
+        /* 4. give up, or back off: the server's wait, or full jitter */
+        if ((rc = clickup__after_failure(c, &v, ts, resp.status, attempt, c->call_deadline, &delay)) != CLICKUP_OK) goto failed;
+        CLICKUP__LOG(c, CLICKUP_LOG_WARNING, "%s %s: retry %d in %llu ms (%s)", r->method, call->path, attempt + 1,
+                     (unsigned long long)delay, ts == CLICKUP_TRANSPORT_OK ? "HTTP error" : "transport error");
         if (delay) c->hooks.sleep_ms(c->hooks.user, delay);
         c->err.waited_ms += delay;
         c->m.retries++;
     }
+failed:
+    rc = clickup__request_failed(c, ep, rc);
 out:
-    if (rc != CLICKUP_OK) {
-        clickup__count_error(c, rc);
-        if (ep) ep->errors++;
-        CLICKUP__LOG(c, CLICKUP_LOG_ERROR, "%s", c->err.message);
-    }
+    if (sent && r->invalidates) clickup__invalidate(c, r, call->list_id);
     if (c->body_cap > ((size_t)4 << 20) && rc != CLICKUP_OK) {   /* do not keep a huge buffer around */
         clickup__free(&c->alloc, c->body);
         c->body = NULL; c->body_cap = c->body_len = 0;
@@ -3895,23 +4109,23 @@ CLICKUP__FN clickup_result clickup__decode_teams(clickup__dec *d, const clickup_
    run the engine, decode the body into a fresh result. Same order as the declarations.
    ============================================================================================= */
 /* Refuse bad input before any request: records method and route, returns INVALID_ARG. */
-CLICKUP__FN clickup_result clickup__invalid(clickup_client *c, const char *method, const char *route, const char *fmt, ...)
-    CLICKUP__PRINTF(4, 5);
-CLICKUP__FN clickup_result clickup__invalid(clickup_client *c, const char *method, const char *route, const char *fmt, ...) {
+CLICKUP__FN clickup_result clickup__invalid(clickup_client *c, const clickup__route *r, const char *fmt, ...)
+    CLICKUP__PRINTF(3, 4);
+CLICKUP__FN clickup_result clickup__invalid(clickup_client *c, const clickup__route *r, const char *fmt, ...) {
     char what[200];
     va_list ap;
     va_start(ap, fmt);
     (void)vsnprintf(what, sizeof what, fmt, ap);
     va_end(ap);
-    clickup__error_reset(c, method, route);
+    clickup__error_reset(c, r->method, r->path);
     c->m.calls++;
     c->m.errors_other++;
     return clickup__fail(c, CLICKUP_ERR_INVALID_ARG, "%s (nothing was sent)", what);
 }
 
 /* Out of memory before the request: record it like any other failure. */
-CLICKUP__FN clickup_result clickup__nomem(clickup_client *c, const char *method, const char *route) {
-    clickup__error_reset(c, method, route);
+CLICKUP__FN clickup_result clickup__nomem(clickup_client *c, const clickup__route *r) {
+    clickup__error_reset(c, r->method, r->path);
     c->m.calls++;
     c->m.errors_other++;
     return clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory (nothing was sent)");
@@ -3920,7 +4134,7 @@ CLICKUP__FN clickup_result clickup__nomem(clickup_client *c, const char *method,
 /* The answer to a write could not be read. The server accepted the request (2xx), so a POST
    must not be repeated blindly: for POST that is CLICKUP_ERR_OUTCOME_UNKNOWN. */
 CLICKUP__FN clickup_result clickup__unreadable(clickup_client *c, const char *what) {
-    if (strcmp(c->err.method, "POST") == 0)
+    if (!c->resend_ok)
         return clickup__fail(c, CLICKUP_ERR_OUTCOME_UNKNOWN,
                              "the server accepted the write (HTTP %d) but its answer could not be read (%s): "
                              "look before creating again", c->err.http_status, what);
@@ -4053,15 +4267,19 @@ CLICKUP__FN clickup_result clickup__dec_teams(clickup__dec *d, const clickup_jso
     return clickup__decode_teams(d, root, (clickup_teams *)obj);
 }
 
-CLICKUP_API clickup_result clickup_teams_get(clickup_client *c, clickup_teams **out) {
+CLICKUP__FN clickup_result clickup__teams_get(clickup_client *c, clickup_teams **out) {
     clickup__call call;
+    memset(&call, 0, sizeof call);
+    call.route = CLICKUP__ROUTE(GET_TEAMS); call.path = "/team"; call.query = "";
+    return clickup__get(c, &call, sizeof(clickup_teams), clickup__dec_teams, (void **)out);
+}
+
+CLICKUP_API clickup_result clickup_teams_get(clickup_client *c, clickup_teams **out) {
     if (!out) return CLICKUP_ERR_INVALID_ARG;
     *out = NULL;
     if (!c) return CLICKUP_ERR_INVALID_ARG;
-    memset(&call, 0, sizeof call);
-    call.method = "GET"; call.route = "GET /team"; call.path = "/team"; call.query = "";
-    call.ttl_ms = (uint64_t)c->ttl_spaces_ms;
-    return clickup__get(c, &call, sizeof(clickup_teams), clickup__dec_teams, (void **)out);
+    clickup__begin(c);
+    return clickup__teams_get(c, out);
 }
 
 /* The workspace id: configured, or discovered once through GET /team. */
@@ -4071,7 +4289,7 @@ CLICKUP__FN clickup_result clickup__team(clickup_client *c, const char **team) {
     size_t i;
     *team = NULL;
     if (c->team_id) { *team = c->team_id; return CLICKUP_OK; }
-    if ((rc = clickup_teams_get(c, &ts))) return rc;
+    if ((rc = clickup__teams_get(c, &ts))) return rc;
     if (ts->count == 1 && clickup__valid_id(ts->items[0].id)) {
         c->team_id = clickup__strdup(&c->alloc, ts->items[0].id);
         clickup_teams_free(ts);
@@ -4098,6 +4316,7 @@ CLICKUP__FN clickup_result clickup__team(clickup_client *c, const char **team) {
 
 CLICKUP_API clickup_result clickup_client_team_id(clickup_client *c, const char **out) {
     if (!c || !out) return CLICKUP_ERR_INVALID_ARG;
+    clickup__begin(c);
     return clickup__team(c, out);
 }
 
@@ -4112,12 +4331,12 @@ CLICKUP_API clickup_result clickup_members_get(clickup_client *c, clickup_member
     if (!out) return CLICKUP_ERR_INVALID_ARG;
     *out = NULL;
     if (!c) return CLICKUP_ERR_INVALID_ARG;
+    clickup__begin(c);
     if ((rc = clickup__team(c, &team))) return rc;
     {   /* GET /team again (a cache hit when the cache is on), this time into our own result */
         clickup__call call;
         memset(&call, 0, sizeof call);
-        call.method = "GET"; call.route = "GET /team"; call.path = "/team"; call.query = "";
-        call.ttl_ms = (uint64_t)c->ttl_spaces_ms;
+        call.route = CLICKUP__ROUTE(GET_TEAMS); call.path = "/team"; call.query = "";
         if ((rc = clickup__perform(c, &call))) return rc;
     }
     if ((rc = clickup__body_result(c, sizeof *m, (void **)&m, &d, &root))) return rc;
@@ -4163,18 +4382,17 @@ CLICKUP__FN clickup_result clickup__path(clickup_client *c, clickup__buf *b, con
 
 /* GET {prefix}{id}{suffix} decoded into a new result: the shape of every read by id.
    route is the metrics name ("GET /space/{space_id}/folder"); what names the id in errors. */
-CLICKUP__FN clickup_result clickup__get_by_id(clickup_client *c, const char *route, const char *prefix, const char *id,
-                                              const char *suffix, const char *what, const char *query, long ttl_ms,
+CLICKUP__FN clickup_result clickup__get_by_id(clickup_client *c, const clickup__route *route, const char *prefix, const char *id,
+                                              const char *suffix, const char *what, const char *query,
                                               unsigned flags, size_t size, clickup__decode_fn fn, void **out) {
     clickup__buf path;
     clickup__call call;
     clickup_result rc;
     if (!clickup__valid_id(id))
-        return clickup__invalid(c, "GET", route + 4, "%s id is empty or has characters an id cannot have", what);
-    if (clickup__path(c, &path, prefix, id, suffix)) return clickup__nomem(c, "GET", route + 4);
+        return clickup__invalid(c, route, "%s id is empty or has characters an id cannot have", what);
+    if (clickup__path(c, &path, prefix, id, suffix)) return clickup__nomem(c, route);
     memset(&call, 0, sizeof call);
-    call.method = "GET"; call.route = route; call.path = path.p; call.query = query;
-    call.ttl_ms = (uint64_t)ttl_ms; call.flags = flags;
+    call.route = route; call.path = path.p; call.query = query; call.flags = flags;
     rc = clickup__get(c, &call, size, fn, out);
     clickup__free(&c->alloc, path.p);
     return rc;
@@ -4186,9 +4404,10 @@ CLICKUP_API clickup_result clickup_spaces_get(clickup_client *c, const clickup_s
     if (!out) return CLICKUP_ERR_INVALID_ARG;
     *out = NULL;
     if (!c) return CLICKUP_ERR_INVALID_ARG;
+    clickup__begin(c);
     if ((rc = clickup__team(c, &team))) return rc;
-    return clickup__get_by_id(c, "GET /team/{team_id}/space", "/team/", team, "/space", "team",
-                              opts && opts->archived ? "?archived=true" : "", c->ttl_spaces_ms, opts ? opts->flags : 0,
+    return clickup__get_by_id(c, CLICKUP__ROUTE(GET_SPACES), "/team/", team, "/space", "team",
+                              opts && opts->archived ? "?archived=true" : "", opts ? opts->flags : 0,
                               sizeof(clickup_spaces), clickup__dec_spaces, (void **)out);
 }
 
@@ -4205,8 +4424,9 @@ CLICKUP_API clickup_result clickup_folders_get(clickup_client *c, const char *sp
     if (!out) return CLICKUP_ERR_INVALID_ARG;
     *out = NULL;
     if (!c) return CLICKUP_ERR_INVALID_ARG;
-    return clickup__get_by_id(c, "GET /space/{space_id}/folder", "/space/", space_id, "/folder", "space",
-                              opts && opts->archived ? "?archived=true" : "", c->ttl_hierarchy_ms, opts ? opts->flags : 0,
+    clickup__begin(c);
+    return clickup__get_by_id(c, CLICKUP__ROUTE(GET_FOLDERS), "/space/", space_id, "/folder", "space",
+                              opts && opts->archived ? "?archived=true" : "", opts ? opts->flags : 0,
                               sizeof(clickup_folders), clickup__dec_folders, (void **)out);
 }
 
@@ -4222,12 +4442,13 @@ CLICKUP_API clickup_result clickup_lists_get(clickup_client *c, const char *fold
     if (!out) return CLICKUP_ERR_INVALID_ARG;
     *out = NULL;
     if (!c) return CLICKUP_ERR_INVALID_ARG;
+    clickup__begin(c);
     if ((folder_id != NULL) == (space_id != NULL))
-        return clickup__invalid(c, "GET", "/folder/{folder_id}/list", "give exactly one of folder_id and space_id");
-    return clickup__get_by_id(c, folder_id ? "GET /folder/{folder_id}/list" : "GET /space/{space_id}/list",
+        return clickup__invalid(c, CLICKUP__ROUTE(GET_LISTS), "give exactly one of folder_id and space_id");
+    return clickup__get_by_id(c, folder_id ? CLICKUP__ROUTE(GET_LISTS) : CLICKUP__ROUTE(GET_FOLDERLESS_LISTS),
                               folder_id ? "/folder/" : "/space/", folder_id ? folder_id : space_id, "/list",
                               folder_id ? "folder" : "space", opts && opts->archived ? "?archived=true" : "",
-                              c->ttl_hierarchy_ms, opts ? opts->flags : 0, sizeof(clickup_lists), clickup__dec_lists,
+                              opts ? opts->flags : 0, sizeof(clickup_lists), clickup__dec_lists,
                               (void **)out);
 }
 
@@ -4239,7 +4460,8 @@ CLICKUP_API clickup_result clickup_list_get(clickup_client *c, const char *list_
     if (!out) return CLICKUP_ERR_INVALID_ARG;
     *out = NULL;
     if (!c) return CLICKUP_ERR_INVALID_ARG;
-    return clickup__get_by_id(c, "GET /list/{list_id}", "/list/", list_id, NULL, "list", "", c->ttl_hierarchy_ms, 0,
+    clickup__begin(c);
+    return clickup__get_by_id(c, CLICKUP__ROUTE(GET_LIST), "/list/", list_id, NULL, "list", "", 0,
                               sizeof(clickup_list), clickup__dec_list, (void **)out);
 }
 
@@ -4338,7 +4560,7 @@ CLICKUP_API clickup_result clickup_task_ref_parse(const char *text, clickup_task
 }
 
 /* "/task/{id}<suffix>" and, for custom ids, "?custom_task_ids=true&team_id=T". */
-CLICKUP__FN clickup_result clickup__task_target(clickup_client *c, const char *method, const char *route, const char *task_ref,
+CLICKUP__FN clickup_result clickup__task_target(clickup_client *c, const clickup__route *route, const char *task_ref,
                                                 clickup_tristate custom, const char *team_override, const char *suffix,
                                                 clickup__buf *path, clickup__buf *query) {
     clickup_task_ref ref;
@@ -4347,13 +4569,13 @@ CLICKUP__FN clickup_result clickup__task_target(clickup_client *c, const char *m
     int is_custom;
     memset(path, 0, sizeof *path); path->al = &c->alloc;
     memset(query, 0, sizeof *query); query->al = &c->alloc;
-    if (clickup_task_ref_parse(task_ref, &ref) != CLICKUP_OK) return clickup__invalid(c, method, route, "task reference: %s", ref.error);
+    if (clickup_task_ref_parse(task_ref, &ref) != CLICKUP_OK) return clickup__invalid(c, route, "task reference: %s", ref.error);
     is_custom = custom == CLICKUP_YES ? 1 : custom == CLICKUP_NO ? 0 : ref.is_custom;
     if (is_custom) {
         if (team_override) team = team_override;
         else if (ref.team_id[0]) team = ref.team_id;
         else if ((rc = clickup__team(c, &team))) return rc;
-        if (!clickup__valid_id(team)) return clickup__invalid(c, method, route, "team id for a custom task id is not a valid id");
+        if (!clickup__valid_id(team)) return clickup__invalid(c, route, "team id for a custom task id is not a valid id");
         clickup__buf_query(query, "custom_task_ids", "true");
         clickup__buf_query(query, "team_id", team);
     }
@@ -4361,7 +4583,7 @@ CLICKUP__FN clickup_result clickup__task_target(clickup_client *c, const char *m
     clickup__buf_str(path, ref.id);
     if (suffix) clickup__buf_str(path, suffix);
     clickup__buf_put(query, "", 0);
-    if (path->nomem || query->nomem) return clickup__nomem(c, method, route);
+    if (path->nomem || query->nomem) return clickup__nomem(c, route);
     return CLICKUP_OK;
 }
 
@@ -4384,16 +4606,17 @@ CLICKUP_API clickup_result clickup_task_get(clickup_client *c, const char *task_
     if (!out) return CLICKUP_ERR_INVALID_ARG;
     *out = NULL;
     if (!c) return CLICKUP_ERR_INVALID_ARG;
-    rc = clickup__task_target(c, "GET", "/task/{task_id}", task_ref, opts ? opts->custom_id : CLICKUP_DEFAULT,
+    clickup__begin(c);
+    rc = clickup__task_target(c, CLICKUP__ROUTE(GET_TASK), task_ref, opts ? opts->custom_id : CLICKUP_DEFAULT,
                               opts ? opts->team_id : NULL, NULL, &path, &query);
     if (!rc) {
         if (opts && opts->include_subtasks) clickup__buf_query(&query, "include_subtasks", "true");
         if (opts && opts->include_markdown) clickup__buf_query(&query, "include_markdown_description", "true");
-        if (query.nomem) rc = clickup__nomem(c, "GET", "/task/{task_id}");
+        if (query.nomem) rc = clickup__nomem(c, CLICKUP__ROUTE(GET_TASK));
     }
     if (!rc) {
         memset(&call, 0, sizeof call);
-        call.method = "GET"; call.route = "GET /task/{task_id}"; call.path = path.p; call.query = query.p;
+        call.route = CLICKUP__ROUTE(GET_TASK); call.path = path.p; call.query = query.p;
         rc = clickup__get(c, &call, sizeof(clickup_task), clickup__dec_task, (void **)out);   /* never cached */
     }
     clickup__bufs_free(c, &path, &query);
@@ -4404,34 +4627,34 @@ CLICKUP_API clickup_result clickup_task_get(clickup_client *c, const char *task_
 #define CLICKUP__PAGE_SIZE 100   /* ClickUp's page size for task lists and templates */
 
 CLICKUP__FN clickup_result clickup__task_query(clickup_client *c, const clickup_task_query *q, clickup__buf *path,
-                                               clickup__buf *query, const char **route) {
+                                               clickup__buf *query, const clickup__route **route) {
     const char *team;
     size_t i;
     clickup_result rc;
     memset(path, 0, sizeof *path); path->al = &c->alloc;
     memset(query, 0, sizeof *query); query->al = &c->alloc;
-    *route = "GET /list/{list_id}/task";
+    *route = CLICKUP__ROUTE(GET_TASKS);
     if (!q || (q->list_id != NULL) == (q->space_id != NULL))
-        return clickup__invalid(c, "GET", *route, "give exactly one of list_id and space_id");
-    if (q->max_pages < 0) return clickup__invalid(c, "GET", *route, "max_pages must not be negative");
+        return clickup__invalid(c, *route, "give exactly one of list_id and space_id");
+    if (q->max_pages < 0) return clickup__invalid(c, *route, "max_pages must not be negative");
     if (q->order_by && strcmp(q->order_by, "id") && strcmp(q->order_by, "created") && strcmp(q->order_by, "updated") &&
         strcmp(q->order_by, "due_date"))
-        return clickup__invalid(c, "GET", *route, "order_by must be id, created, updated or due_date");
+        return clickup__invalid(c, *route, "order_by must be id, created, updated or due_date");
     if ((q->status_count && !q->statuses) || (q->tag_count && !q->tags) || (q->assignee_count && !q->assignees))
-        return clickup__invalid(c, "GET", *route, "a filter count is set but its array is NULL");
+        return clickup__invalid(c, *route, "a filter count is set but its array is NULL");
     for (i = 0; i < q->status_count; i++)
-        if (!clickup__clean_text(q->statuses[i]) || !q->statuses[i][0]) return clickup__invalid(c, "GET", *route, "status filter %llu is empty or has control characters", (unsigned long long)i);
+        if (!clickup__clean_text(q->statuses[i]) || !q->statuses[i][0]) return clickup__invalid(c, *route, "status filter %llu is empty or has control characters", (unsigned long long)i);
     for (i = 0; i < q->tag_count; i++)
-        if (!clickup__clean_text(q->tags[i]) || !q->tags[i][0]) return clickup__invalid(c, "GET", *route, "tag filter %llu is empty or has control characters", (unsigned long long)i);
+        if (!clickup__clean_text(q->tags[i]) || !q->tags[i][0]) return clickup__invalid(c, *route, "tag filter %llu is empty or has control characters", (unsigned long long)i);
     if (q->list_id) {
-        if (!clickup__valid_id(q->list_id)) return clickup__invalid(c, "GET", *route, "list id is empty or has characters an id cannot have");
+        if (!clickup__valid_id(q->list_id)) return clickup__invalid(c, *route, "list id is empty or has characters an id cannot have");
         clickup__buf_str(path, "/list/");
         clickup__buf_str(path, q->list_id);
         clickup__buf_str(path, "/task");
         if (q->archived) clickup__buf_query(query, "archived", "true");
     } else {
-        *route = "GET /team/{team_Id}/task";
-        if (!clickup__valid_id(q->space_id)) return clickup__invalid(c, "GET", *route, "space id is empty or has characters an id cannot have");
+        *route = CLICKUP__ROUTE(GET_TEAM_TASKS);
+        if (!clickup__valid_id(q->space_id)) return clickup__invalid(c, *route, "space id is empty or has characters an id cannot have");
         if ((rc = clickup__team(c, &team))) return rc;
         clickup__buf_str(path, "/team/");
         clickup__buf_str(path, team);
@@ -4451,7 +4674,7 @@ CLICKUP__FN clickup_result clickup__task_query(clickup_client *c, const clickup_
     if (q->date_updated_gt.present) clickup__buf_query_i64(query, "date_updated_gt", q->date_updated_gt.value);
     if (q->date_updated_lt.present) clickup__buf_query_i64(query, "date_updated_lt", q->date_updated_lt.value);
     clickup__buf_put(query, "", 0);
-    if (path->nomem || query->nomem) return clickup__nomem(c, "GET", *route + 4);
+    if (path->nomem || query->nomem) return clickup__nomem(c, *route);
     return CLICKUP_OK;
 }
 
@@ -4462,7 +4685,7 @@ CLICKUP__FN clickup_result clickup__tasks_walk(clickup_client *c, const clickup_
     clickup__pages gathered;
     clickup__buf path, query, pq;
     clickup__call call;
-    const char *route;
+    const clickup__route *route;
     size_t pages = 0, total = 0, max_pages;
     int truncated = 0, stop = 0;
     clickup_result rc = clickup__task_query(c, q, &path, &query, &route);
@@ -4483,8 +4706,7 @@ CLICKUP__FN clickup_result clickup__tasks_walk(clickup_client *c, const clickup_
         clickup__buf_query_i64(&pq, "page", (int64_t)pages);
         if (pq.nomem) { rc = clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory"); goto out; }
         memset(&call, 0, sizeof call);
-        call.method = "GET"; call.route = route; call.path = path.p; call.query = pq.p;
-        call.ttl_ms = (uint64_t)c->ttl_tasks_ms; call.flags = q->flags;
+        call.route = route; call.path = path.p; call.query = pq.p; call.flags = q->flags;
         if ((rc = clickup__perform(c, &call))) goto out;
         if (collect) {          /* every page into the one result's arena */
             pg = &tmp;
@@ -4523,7 +4745,7 @@ CLICKUP__FN clickup_result clickup__tasks_walk(clickup_client *c, const clickup_
         collect->truncated = truncated;
     }
     if (truncated)
-        CLICKUP__LOG(c, CLICKUP_LOG_WARNING, "%s: stopped after max_pages=%llu pages; more tasks exist", route,
+        CLICKUP__LOG(c, CLICKUP_LOG_WARNING, "%s: stopped after max_pages=%llu pages; more tasks exist", route->name,
                      (unsigned long long)max_pages);
 out:
     if (stats) {
@@ -4542,7 +4764,8 @@ CLICKUP_API clickup_result clickup_tasks_get(clickup_client *c, const clickup_ta
     *out = NULL;
     if (!c) return CLICKUP_ERR_INVALID_ARG;
     all = (clickup_tasks *)clickup__result_new(&c->alloc, sizeof *all, 1 << 16);
-    if (!all) return clickup__nomem(c, "GET", q && q->space_id ? "/team/{team_Id}/task" : "/list/{list_id}/task");
+    if (!all) return clickup__nomem(c, q && q->space_id ? CLICKUP__ROUTE(GET_TEAM_TASKS) : CLICKUP__ROUTE(GET_TASKS));
+    clickup__begin(c);
     rc = clickup__tasks_walk(c, q, all, NULL, NULL, NULL);
     if (rc) { clickup_tasks_free(all); return rc; }
     *out = all;
@@ -4553,28 +4776,12 @@ CLICKUP_API clickup_result clickup_tasks_foreach(clickup_client *c, const clicku
                                                  void *user, clickup_tasks *stats) {
     if (stats) memset(stats, 0, sizeof *stats);
     if (!c || !fn) return CLICKUP_ERR_INVALID_ARG;
+    clickup__begin(c);
     return clickup__tasks_walk(c, q, NULL, fn, user, stats);
 }
 
 /* ---- writes -------------------------------------------------------------------------------
-   After a write the cache drops what it made stale: the task pages of the list, and every
-   workspace task query (they may include the task). */
-CLICKUP__FN void clickup__invalidate_tasks(clickup_client *c, const char *list_id) {
-    clickup__centry *e, *next;
-    for (e = c->cache.head; e; e = next) {
-        const char *k = e->key + 4, *q;
-        size_t plen;
-        next = e->next;
-        if (e->key_len < 4 || memcmp(e->key, "GET ", 4) != 0) continue;
-        q = strchr(k, '?');
-        plen = q ? (size_t)(q - k) : strlen(k);
-        if (plen < 5 || memcmp(k + plen - 5, "/task", 5) != 0) continue;          /* not a task page */
-        if (strncmp(k, "/team/", 6) == 0 || !list_id ||
-            (strncmp(k, "/list/", 6) == 0 && plen == 6 + strlen(list_id) + 5 && strncmp(k + 6, list_id, strlen(list_id)) == 0))
-            clickup__cache_drop(&c->cache, &c->alloc, e);
-    }
-}
-
+   The engine drops what a write makes stale (see the route table), whatever its outcome. */
 /* A custom field value as JSON. */
 CLICKUP__FN void clickup__jw_field_value(clickup_json_writer *w, const clickup_field_value *v) {
     switch (v->type) {
@@ -4663,15 +4870,13 @@ CLICKUP__FN clickup_result clickup__write_task(clickup_client *c, clickup__call 
     const clickup_json *root;
     clickup_task *t;
     clickup_result rc = clickup_json_writer_finish(w, &text, &len);
-    if (rc == CLICKUP_ERR_NOMEM) return clickup__nomem(c, call->method, call->path);
-    if (rc) return clickup__invalid(c, call->method, call->path, "a value could not be written as JSON (invalid UTF-8, NaN, or invalid raw JSON)");
+    if (rc == CLICKUP_ERR_NOMEM) return clickup__nomem(c, call->route);
+    if (rc) return clickup__invalid(c, call->route, "a value could not be written as JSON (invalid UTF-8, NaN, or invalid raw JSON)");
     call->body = text;
     call->body_len = len;
     if ((rc = clickup__perform(c, call))) return rc;
     if ((rc = clickup__body_result(c, sizeof *t, (void **)&t, &d, &root))) return rc;
     rc = clickup__decode_task(&d, root, t);
-    if (rc == CLICKUP_OK) clickup__invalidate_tasks(c, t->list.id[0] ? t->list.id : NULL);
-    else clickup__invalidate_tasks(c, NULL);          /* the write happened: be safe */
     if (out) return clickup__deliver(c, rc, &d, t, (void **)out);
     if (rc) return clickup__deliver(c, rc, &d, t, (void **)&t);
     clickup_task_free(t);
@@ -4688,20 +4893,20 @@ CLICKUP_API clickup_result clickup_task_create(clickup_client *c, const char *li
     if (out) *out = NULL;
     if (!c) return CLICKUP_ERR_INVALID_ARG;
     if (!clickup__valid_id(list_id))
-        return clickup__invalid(c, "POST", "/list/{list_id}/task", "list id is empty or has characters an id cannot have");
+        return clickup__invalid(c, CLICKUP__ROUTE(CREATE_TASK), "list id is empty or has characters an id cannot have");
     clickup_json_writer_init(&w, &c->alloc);
     if ((why = clickup__task_new_body(task, &w)) != NULL) {
         clickup_json_writer_free(&w);
-        return clickup__invalid(c, "POST", "/list/{list_id}/task", "%s", why);
+        return clickup__invalid(c, CLICKUP__ROUTE(CREATE_TASK), "%s", why);
     }
     if (clickup__path(c, &path, "/list/", list_id, "/task")) {
         clickup_json_writer_free(&w);
-        return clickup__nomem(c, "POST", "/list/{list_id}/task");
+        return clickup__nomem(c, CLICKUP__ROUTE(CREATE_TASK));
     }
     memset(&call, 0, sizeof call);
-    call.method = "POST"; call.route = "POST /list/{list_id}/task"; call.path = path.p; call.query = "";
+    call.route = CLICKUP__ROUTE(CREATE_TASK); call.path = path.p; call.query = ""; call.list_id = list_id;
+    clickup__begin(c);
     rc = clickup__write_task(c, &call, &w, out);
-    clickup__invalidate_tasks(c, list_id);
     clickup__free(&c->alloc, path.p);
     clickup_json_writer_free(&w);
     return rc;
@@ -4713,22 +4918,22 @@ CLICKUP_API clickup_result clickup_task_update(clickup_client *c, const char *ta
     clickup__buf path, query;
     clickup__call call;
     clickup_result rc;
-    const char *route = "/task/{task_id}";
+    const clickup__route *route = CLICKUP__ROUTE(UPDATE_TASK);
     size_t i;
     if (out) *out = NULL;
     if (!c) return CLICKUP_ERR_INVALID_ARG;
-    if (!ch) return clickup__invalid(c, "PUT", route, "no changes given");
-    if (ch->name && !ch->name[0]) return clickup__invalid(c, "PUT", route, "name must not be empty");
+    if (!ch) return clickup__invalid(c, route, "no changes given");
+    if (ch->name && !ch->name[0]) return clickup__invalid(c, route, "name must not be empty");
     if (ch->priority < CLICKUP_PRIORITY_CLEAR || ch->priority > 4)
-        return clickup__invalid(c, "PUT", route, "priority must be 1-4, 0 to leave it, or CLICKUP_PRIORITY_CLEAR");
+        return clickup__invalid(c, route, "priority must be 1-4, 0 to leave it, or CLICKUP_PRIORITY_CLEAR");
     if ((ch->add_assignee_count && !ch->add_assignees) || (ch->rem_assignee_count && !ch->rem_assignees))
-        return clickup__invalid(c, "PUT", route, "a count is set but its array is NULL");
+        return clickup__invalid(c, route, "a count is set but its array is NULL");
     for (i = 0; i < ch->add_assignee_count; i++)
-        if (ch->add_assignees[i] <= 0) return clickup__invalid(c, "PUT", route, "assignee ids are positive user ids");
+        if (ch->add_assignees[i] <= 0) return clickup__invalid(c, route, "assignee ids are positive user ids");
     for (i = 0; i < ch->rem_assignee_count; i++)
-        if (ch->rem_assignees[i] <= 0) return clickup__invalid(c, "PUT", route, "assignee ids are positive user ids");
+        if (ch->rem_assignees[i] <= 0) return clickup__invalid(c, route, "assignee ids are positive user ids");
     if ((ch->due_date.present && ch->clear_due_date) || (ch->start_date.present && ch->clear_start_date))
-        return clickup__invalid(c, "PUT", route, "a date cannot be both set and cleared");
+        return clickup__invalid(c, route, "a date cannot be both set and cleared");
     clickup_json_writer_init(&w, &c->alloc);
     clickup_jw_object_begin(&w);
     if (ch->name) { clickup_jw_key(&w, "name"); clickup_jw_string(&w, ch->name); }
@@ -4757,12 +4962,13 @@ CLICKUP_API clickup_result clickup_task_update(clickup_client *c, const char *ta
     clickup_jw_object_end(&w);
     if (w.len <= 2 && !w.err) {
         clickup_json_writer_free(&w);
-        return clickup__invalid(c, "PUT", route, "nothing to change");
+        return clickup__invalid(c, route, "nothing to change");
     }
-    rc = clickup__task_target(c, "PUT", route, task_ref, ch->custom_id, NULL, NULL, &path, &query);
+    clickup__begin(c);
+    rc = clickup__task_target(c, route, task_ref, ch->custom_id, NULL, NULL, &path, &query);
     if (!rc) {
         memset(&call, 0, sizeof call);
-        call.method = "PUT"; call.route = "PUT /task/{task_id}"; call.path = path.p; call.query = query.p;
+        call.route = route; call.path = path.p; call.query = query.p;
         rc = clickup__write_task(c, &call, &w, out);
     }
     clickup__bufs_free(c, &path, &query);
@@ -4771,55 +4977,55 @@ CLICKUP_API clickup_result clickup_task_update(clickup_client *c, const char *ta
 }
 
 /* POST or DELETE on a sub-resource of a task, with an optional JSON body; no result. */
-CLICKUP__FN clickup_result clickup__task_sub(clickup_client *c, const char *method, const char *route, const char *task_ref,
+CLICKUP__FN clickup_result clickup__task_sub(clickup_client *c, const clickup__route *route, const char *task_ref,
                                              const char *suffix, const char *body, size_t body_len) {
     clickup__buf path, query;
     clickup__call call;
-    clickup_result rc = clickup__task_target(c, method, route + strlen(method) + 1, task_ref, CLICKUP_DEFAULT, NULL, suffix,
-                                             &path, &query);
+    clickup_result rc;
+    clickup__begin(c);
+    rc = clickup__task_target(c, route, task_ref, CLICKUP_DEFAULT, NULL, suffix, &path, &query);
     if (!rc) {
         memset(&call, 0, sizeof call);
-        call.method = method; call.route = route; call.path = path.p; call.query = query.p;
+        call.route = route; call.path = path.p; call.query = query.p;
         call.body = body ? body : ""; call.body_len = body ? body_len : 0;
         rc = clickup__perform(c, &call);
-        if (!rc || rc == CLICKUP_ERR_OUTCOME_UNKNOWN) clickup__invalidate_tasks(c, NULL);
     }
     clickup__bufs_free(c, &path, &query);
     return rc;
 }
 
-CLICKUP__FN clickup_result clickup__tag(clickup_client *c, const char *method, const char *route, const char *task_ref, const char *tag) {
+CLICKUP__FN clickup_result clickup__tag(clickup_client *c, const clickup__route *route, const char *task_ref, const char *tag) {
     clickup__buf seg;
     clickup_result rc;
     if (!c) return CLICKUP_ERR_INVALID_ARG;
     if (!tag || !tag[0] || !clickup__clean_text(tag) || strcmp(tag, ".") == 0 || strcmp(tag, "..") == 0)
-        return clickup__invalid(c, method, route + strlen(method) + 1, "tag name is empty or has control characters");
+        return clickup__invalid(c, route, "tag name is empty or has control characters");
     memset(&seg, 0, sizeof seg); seg.al = &c->alloc;
     clickup__buf_str(&seg, "/tag/");
     clickup__buf_escaped(&seg, tag);
-    if (seg.nomem) { clickup__free(&c->alloc, seg.p); return clickup__nomem(c, method, route + strlen(method) + 1); }
-    rc = clickup__task_sub(c, method, route, task_ref, seg.p, NULL, 0);
+    if (seg.nomem) { clickup__free(&c->alloc, seg.p); return clickup__nomem(c, route); }
+    rc = clickup__task_sub(c, route, task_ref, seg.p, NULL, 0);
     clickup__free(&c->alloc, seg.p);
     return rc;
 }
 CLICKUP_API clickup_result clickup_task_tag_add(clickup_client *c, const char *task_ref, const char *tag) {
-    return clickup__tag(c, "POST", "POST /task/{task_id}/tag/{tag_name}", task_ref, tag);
+    return clickup__tag(c, CLICKUP__ROUTE(ADD_TAG), task_ref, tag);
 }
 CLICKUP_API clickup_result clickup_task_tag_remove(clickup_client *c, const char *task_ref, const char *tag) {
-    return clickup__tag(c, "DELETE", "DELETE /task/{task_id}/tag/{tag_name}", task_ref, tag);
+    return clickup__tag(c, CLICKUP__ROUTE(REMOVE_TAG), task_ref, tag);
 }
 
 CLICKUP_API clickup_result clickup_task_field_set(clickup_client *c, const char *task_ref, const char *field_id,
                                                   const clickup_field_value *value) {
-    static const char route[] = "POST /task/{task_id}/field/{field_id}";
+    const clickup__route *route = CLICKUP__ROUTE(SET_FIELD);
     clickup_json_writer w;
     char suffix[80];
     const char *text;
     size_t len;
     clickup_result rc;
     if (!c) return CLICKUP_ERR_INVALID_ARG;
-    if (!clickup__valid_id(field_id)) return clickup__invalid(c, "POST", route + 5, "field id must be the field's UUID");
-    if (!value) return clickup__invalid(c, "POST", route + 5, "no value given (use clickup_task_field_remove to clear)");
+    if (!clickup__valid_id(field_id)) return clickup__invalid(c, route, "field id must be the field's UUID");
+    if (!value) return clickup__invalid(c, route, "no value given (use clickup_task_field_remove to clear)");
     clickup_json_writer_init(&w, &c->alloc);
     clickup_jw_object_begin(&w);
     clickup_jw_key(&w, "value");
@@ -4827,22 +5033,22 @@ CLICKUP_API clickup_result clickup_task_field_set(clickup_client *c, const char 
     clickup_jw_object_end(&w);
     if ((rc = clickup_json_writer_finish(&w, &text, &len)) != CLICKUP_OK) {
         clickup_json_writer_free(&w);
-        if (rc == CLICKUP_ERR_NOMEM) return clickup__nomem(c, "POST", route + 5);
-        return clickup__invalid(c, "POST", route + 5, "the value could not be written as JSON (invalid UTF-8, NaN, or invalid raw JSON)");
+        if (rc == CLICKUP_ERR_NOMEM) return clickup__nomem(c, route);
+        return clickup__invalid(c, route, "the value could not be written as JSON (invalid UTF-8, NaN, or invalid raw JSON)");
     }
     clickup__fmt(suffix, sizeof suffix, "/field/%s", field_id);
-    rc = clickup__task_sub(c, "POST", route, task_ref, suffix, text, len);
+    rc = clickup__task_sub(c, route, task_ref, suffix, text, len);
     clickup_json_writer_free(&w);
     return rc;
 }
 
 CLICKUP_API clickup_result clickup_task_field_remove(clickup_client *c, const char *task_ref, const char *field_id) {
-    static const char route[] = "DELETE /task/{task_id}/field/{field_id}";
+    const clickup__route *route = CLICKUP__ROUTE(REMOVE_FIELD);
     char suffix[80];
     if (!c) return CLICKUP_ERR_INVALID_ARG;
-    if (!clickup__valid_id(field_id)) return clickup__invalid(c, "DELETE", route + 7, "field id must be the field's UUID");
+    if (!clickup__valid_id(field_id)) return clickup__invalid(c, route, "field id must be the field's UUID");
     clickup__fmt(suffix, sizeof suffix, "/field/%s", field_id);
-    return clickup__task_sub(c, "DELETE", route, task_ref, suffix, NULL, 0);
+    return clickup__task_sub(c, route, task_ref, suffix, NULL, 0);
 }
 
 /* ---- templates -------------------------------------------------------------------------------- */
@@ -4866,10 +5072,11 @@ CLICKUP_API clickup_result clickup_templates_get(clickup_client *c, clickup_temp
     if (!out) return CLICKUP_ERR_INVALID_ARG;
     *out = NULL;
     if (!c) return CLICKUP_ERR_INVALID_ARG;
+    clickup__begin(c);
     if ((rc = clickup__team(c, &team))) return rc;
-    if (clickup__path(c, &path, "/team/", team, "/taskTemplate")) return clickup__nomem(c, "GET", "/team/{team_id}/taskTemplate");
+    if (clickup__path(c, &path, "/team/", team, "/taskTemplate")) return clickup__nomem(c, CLICKUP__ROUTE(GET_TEMPLATES));
     all = (clickup_templates *)clickup__result_new(&c->alloc, sizeof *all, 1 << 14);
-    if (!all) { clickup__free(&c->alloc, path.p); return clickup__nomem(c, "GET", "/team/{team_id}/taskTemplate"); }
+    if (!all) { clickup__free(&c->alloc, path.p); return clickup__nomem(c, CLICKUP__ROUTE(GET_TEMPLATES)); }
     memset(&gathered, 0, sizeof gathered);
     for (;;) {   /* no end marker here: stop at an empty or short page */
         char query[32];
@@ -4880,7 +5087,7 @@ CLICKUP_API clickup_result clickup_templates_get(clickup_client *c, clickup_temp
         if (gathered.count == 100) { all->truncated = 1; break; }
         clickup__fmt(query, sizeof query, "?page=%llu", (unsigned long long)gathered.count);
         memset(&call, 0, sizeof call);
-        call.method = "GET"; call.route = "GET /team/{team_id}/taskTemplate"; call.path = path.p; call.query = query;
+        call.route = CLICKUP__ROUTE(GET_TEMPLATES); call.path = path.p; call.query = query;
         if ((rc = clickup__perform(c, &call))) goto fail;
         if ((rc = clickup__parse_body(c, clickup__result_arena(all), &d, &root))) goto fail;
         rc = clickup_json_is(root, CLICKUP_JSON_OBJECT)
@@ -4927,7 +5134,7 @@ CLICKUP__FN clickup_result clickup__dec_template_task(clickup__dec *d, const cli
 
 CLICKUP_API clickup_result clickup_task_from_template(clickup_client *c, const char *list_id, const char *template_id,
                                                       const char *name, clickup_template_task **out) {
-    static const char route[] = "/list/{list_id}/taskTemplate/{template_id}";
+    const clickup__route *route = CLICKUP__ROUTE(CREATE_FROM_TEMPLATE);
     clickup_json_writer w;
     clickup__buf path;
     clickup__call call;
@@ -4937,9 +5144,9 @@ CLICKUP_API clickup_result clickup_task_from_template(clickup_client *c, const c
     if (!out) return CLICKUP_ERR_INVALID_ARG;
     *out = NULL;
     if (!c) return CLICKUP_ERR_INVALID_ARG;
-    if (!clickup__valid_id(list_id)) return clickup__invalid(c, "POST", route, "list id is empty or has characters an id cannot have");
-    if (!clickup__valid_id(template_id)) return clickup__invalid(c, "POST", route, "template id is empty or has characters an id cannot have");
-    if (!name || !name[0]) return clickup__invalid(c, "POST", route, "name is required");
+    if (!clickup__valid_id(list_id)) return clickup__invalid(c, route, "list id is empty or has characters an id cannot have");
+    if (!clickup__valid_id(template_id)) return clickup__invalid(c, route, "template id is empty or has characters an id cannot have");
+    if (!name || !name[0]) return clickup__invalid(c, route, "name is required");
     clickup_json_writer_init(&w, &c->alloc);
     clickup_jw_object_begin(&w);
     clickup_jw_key(&w, "name");
@@ -4947,18 +5154,18 @@ CLICKUP_API clickup_result clickup_task_from_template(clickup_client *c, const c
     clickup_jw_object_end(&w);
     if ((rc = clickup_json_writer_finish(&w, &text, &len)) != CLICKUP_OK) {
         clickup_json_writer_free(&w);
-        if (rc == CLICKUP_ERR_NOMEM) return clickup__nomem(c, "POST", route);
-        return clickup__invalid(c, "POST", route, "name is not valid UTF-8");
+        if (rc == CLICKUP_ERR_NOMEM) return clickup__nomem(c, route);
+        return clickup__invalid(c, route, "name is not valid UTF-8");
     }
     memset(&path, 0, sizeof path); path.al = &c->alloc;
     clickup__buf_str(&path, "/list/"); clickup__buf_str(&path, list_id);
     clickup__buf_str(&path, "/taskTemplate/"); clickup__buf_str(&path, template_id);
-    if (path.nomem) { clickup_json_writer_free(&w); clickup__free(&c->alloc, path.p); return clickup__nomem(c, "POST", route); }
+    if (path.nomem) { clickup_json_writer_free(&w); clickup__free(&c->alloc, path.p); return clickup__nomem(c, route); }
     memset(&call, 0, sizeof call);
-    call.method = "POST"; call.route = "POST /list/{list_id}/taskTemplate/{template_id}"; call.path = path.p;
+    call.route = route; call.path = path.p; call.list_id = list_id;
     call.query = ""; call.body = text; call.body_len = len;
+    clickup__begin(c);
     rc = clickup__perform(c, &call);
-    if (!rc || rc == CLICKUP_ERR_OUTCOME_UNKNOWN) clickup__invalidate_tasks(c, list_id);
     if (!rc) rc = clickup__get_decoded(c, sizeof(clickup_template_task), clickup__dec_template_task, (void **)out);
     clickup__free(&c->alloc, path.p);
     clickup_json_writer_free(&w);

@@ -420,6 +420,8 @@ typedef struct sb_conn {
     pthread_t       th;
     int             in_use, done;      /* done: the thread has finished, join it */
     sb_buf          in;                /* bytes received and not yet consumed     */
+    unsigned long   served;            /* requests read on it before the current one
+                                          (control requests too); > 0 = reused    */
 } sb_conn;
 
 struct sandbox {
@@ -1282,7 +1284,7 @@ static const char *rate_key(const sb_req *rq) {
 static const char *const FAULT_NAMES[] = {
     NULL, "status", "delay", "truncate", "malformed", "empty_200", "wrong_shape", "oversized",
     "no_rate_headers", "garbage_rate_headers", "reset_ms", "retry_after", "conn_reset", "drip",
-    "deep_nesting", "429",
+    "deep_nesting", "429", "reset_reused",
 };
 
 typedef struct fault_hit {
@@ -1296,14 +1298,16 @@ static void fault_free(sb_fault *f) {
     free(f);
 }
 
-/* Take one firing of the oldest fault matching the request. */
-static fault_hit fault_take(sandbox *sb, const char *method, const char *path) {
+/* Take one firing of the oldest fault matching the request. `reused`: the request is not the
+   first of its connection (RESET_REUSED matches only then, and is not used up otherwise). */
+static fault_hit fault_take(sandbox *sb, const char *method, const char *path, int reused) {
     fault_hit hit = { (sandbox_fault_kind)0, 0 };
     sb_fault **pp, *f;
     pthread_mutex_lock(&sb->mu);
     for (pp = &sb->faults; (f = *pp) != NULL; pp = &f->next) {
         if (f->method && strcasecmp(f->method, method) != 0) continue;
         if (f->prefix && !starts_with(path, f->prefix)) continue;
+        if (f->kind == SANDBOX_FAULT_RESET_REUSED && !reused) continue;
         hit.kind = f->kind;
         hit.arg = f->arg;
         if (f->count > 0 && --f->count == 0) {
@@ -2290,7 +2294,7 @@ static int parse_body(sb_ctx *c, int any_type) {
 
 /* ==== [responses] =========================================================================== */
 enum { RH_NORMAL, RH_NONE, RH_GARBAGE, RH_MS };             /* X-RateLimit-* style */
-enum { SEND_NORMAL, SEND_TRUNCATE, SEND_RESET, SEND_DRIP, SEND_CHUNKED };
+enum { SEND_NORMAL, SEND_TRUNCATE, SEND_RESET, SEND_DRIP, SEND_CHUNKED, SEND_ABORT };
 
 typedef struct sb_resp {
     int         status;
@@ -2583,6 +2587,11 @@ static void answer(sandbox *sb, const sb_req *rq, fault_hit f, sb_resp *r) {
         r->send = f.kind == SANDBOX_FAULT_TRUNCATE ? SEND_TRUNCATE : SEND_RESET;
         r->close = 1;
         break;
+    case SANDBOX_FAULT_RESET_REUSED:         /* no answer at all, and nothing applied */
+        r->status = 0;
+        r->send = SEND_ABORT;
+        r->close = 1;
+        break;
     case SANDBOX_FAULT_DELAY:
         if (sb_sleep(sb, f.arg)) api_dispatch(sb, rq, r);
         else { resp_error(r, 503, "sandbox stopping", "SANDBOX_STOP"); r->close = 1; }
@@ -2710,6 +2719,10 @@ static int send_response(sb_conn *cn, sb_resp *r) {
     sb_buf h = { NULL, 0, 0 };
     size_t i, half = r->body_len / 2;
     int ok;
+    if (r->send == SEND_ABORT) {             /* RST before a single byte of an answer */
+        conn_abort(cn);
+        return 0;
+    }
     build_head(&h, r, r->send == SEND_TRUNCATE ? r->body_len + 100 : r->body_len);
     switch (r->send) {
     case SEND_TRUNCATE:                      /* promise more than we send, then close */
@@ -2879,7 +2892,7 @@ static int handle_request(sb_conn *cn, const sb_req *rq) {
         fault_hit f = { (sandbox_fault_kind)0, 0 };
         r.rate = rate_count(sb, rate_key(rq));
         if (r.rate.limited) resp_error(&r, 429, "Rate limit reached", "APP_002");  /* not applied */
-        else { f = fault_take(sb, rq->method, rq->path); answer(sb, rq, f, &r); }
+        else { f = fault_take(sb, rq->method, rq->path, cn->served > 0); answer(sb, rq, f, &r); }
         log_result(sb, ref, r.status, f.kind);
     }
     if (!rq->keep_alive) r.close = 1;
@@ -2896,6 +2909,7 @@ static void *conn_main(void *arg) {
     while (keep && read_request(cn, &rq)) {
         keep = handle_request(cn, rq);
         req_free(rq);
+        cn->served++;                        /* the next request, if any, is on a reused connection */
     }
     conn_close(cn);
     pthread_mutex_lock(&cn->sb->mu);

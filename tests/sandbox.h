@@ -131,14 +131,23 @@ char *sandbox_base_url(const sandbox *s, char *buf, size_t n);
 
 /* ---- fault injection ----------------------------------------------------------------------
    A fault matches requests whose method equals `method` (NULL = any) and whose path starts
-   with `path_prefix` (NULL or "" = any; the path includes "/api/v2"). The oldest matching
+   with `path_prefix` (NULL or "" = any; the path includes "/api/v2"); a RESET_REUSED fault
+   also matches only a request that is not the first of its connection. The oldest matching
    fault fires; after `count` firings it is removed (-1 = forever; 0 adds nothing).
    Order of processing: log -> rate limit (a rate-limited request consumes no fault) ->
    fault -> auth -> route.
    A write (POST/PUT/DELETE) answered by a fault is NOT applied to the data, except with
    DELAY, DRIP, NO_RATE_HEADERS, GARBAGE_RATE_HEADERS and RESET_MS, which answer normally
    (the write IS applied; only the answer is late, slow or has odd headers). TRUNCATE and
-   CONN_RESET damage the real answer of a GET, and a stand-in body for a write. */
+   CONN_RESET damage the real answer of a GET, and a stand-in body for a write.
+   RESET_REUSED imitates a keep-alive connection that dies just as a request goes out on it
+   (the server closed it idle, a proxy dropped it): on a connection that already carried at
+   least one request, the whole request is read and logged (status 0: nothing was answered),
+   nothing is applied, and the connection is reset (RST, SO_LINGER 0) before a single byte of
+   an answer. libcurl then sees the reused connection die with nothing received - the case in
+   which it quietly opens a new connection and sends the same request again. On the first
+   request of a connection the fault does not match: that request is served normally and the
+   fault keeps its count (a later fault may match it instead). */
 /* STATUS bodies: 401 {"err":"Token invalid","ECODE":"OAUTH_025"}, 429 {"err":"Rate limit
    reached","ECODE":"APP_002"}, 502/503/504 a small text/html page (as a proxy sends), any other
    {"err":"Sandbox fault: HTTP N","ECODE":"SANDBOX_N"}. Every fault answer carries the usual
@@ -158,7 +167,8 @@ typedef enum sandbox_fault_kind {
     SANDBOX_FAULT_CONN_RESET,        /* headers and half the body, then RST (SO_LINGER 0)      */
     SANDBOX_FAULT_DRIP,              /* normal answer, body sent 1 byte every arg ms           */
     SANDBOX_FAULT_DEEP_NESTING,      /* 200 with arg levels of nested arrays                   */
-    SANDBOX_FAULT_429                /* 429, Remaining 0, Reset = now + arg seconds            */
+    SANDBOX_FAULT_429,               /* 429, Remaining 0, Reset = now + arg seconds            */
+    SANDBOX_FAULT_RESET_REUSED       /* reused connection only: read, log, RST, no answer byte */
 } sandbox_fault_kind;
 
 void sandbox_fault(sandbox *s, const char *method, const char *path_prefix,
@@ -169,8 +179,8 @@ void sandbox_fault_clear(sandbox *s);
 size_t sandbox_fault_pending(sandbox *s);
 /* "status", "delay", "truncate", "malformed", "empty_200", "wrong_shape", "oversized",
    "no_rate_headers", "garbage_rate_headers", "reset_ms", "retry_after", "conn_reset", "drip",
-   "deep_nesting", "429"; NULL for an unknown kind. _parse returns 0 for an unknown name
-   (case-insensitive). */
+   "deep_nesting", "429", "reset_reused"; NULL for an unknown kind. _parse returns 0 for an
+   unknown name (case-insensitive). */
 const char *sandbox_fault_kind_name(sandbox_fault_kind kind);
 sandbox_fault_kind sandbox_fault_kind_parse(const char *name);
 
@@ -194,7 +204,8 @@ typedef struct sandbox_request {
     const char *body;                /* NUL-terminated, "" when none                           */
     size_t      body_len;
     int         status;              /* status answered; 0 until the answer is decided (it is
-                                        decided before the first byte of it is sent)           */
+                                        decided before the first byte of it is sent), and 0
+                                        for good when RESET_REUSED dropped it unanswered       */
     sandbox_fault_kind fault;        /* the fault that fired, 0 when none                      */
 } sandbox_request;
 

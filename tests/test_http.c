@@ -102,6 +102,95 @@ static void test_post_500_outcome_unknown(void **state) {
     clickup_client_destroy(c);
 }
 
+/* A keep-alive connection that dies just as a request goes out on it (the server closed it
+   idle, a proxy dropped it), before a single byte of an answer. libcurl sends the request again
+   by itself on a new connection when a reused connection dies with nothing received
+   (Curl_retry_request): harmless for a GET, a second task for a POST - while the call reports
+   success after one attempt. A POST must reach the server at most once; after such a loss its
+   outcome is unknown. */
+static void test_post_on_reused_connection_is_never_resent(void **state) {
+    fixture *f = (fixture *)*state;
+    clickup_config cfg;
+    clickup_client *c;
+    clickup_list *l = NULL;
+    clickup_task_new nt;
+    clickup_task *t = NULL;
+    clickup_result rc;
+    sandbox_request first;
+    size_t posts;
+    clickup_config_init(&cfg);
+    cfg.disable_cache = 1;                           /* every GET below goes over the wire */
+    c = client_for(f->url, &cfg);
+    /* The GET leaves libcurl holding a keep-alive connection: the POST goes out on it. */
+    assert_int_equal(clickup_list_get(c, "2101", &l), CLICKUP_OK);
+    clickup_list_free(l);
+    l = NULL;
+    sandbox_log_reset(f->sb);
+    sandbox_fault(f->sb, "POST", "/api/v2/list/", SANDBOX_FAULT_RESET_REUSED, 1, 0);
+    memset(&nt, 0, sizeof nt);
+    nt.name = "Sent once on a reused connection";
+    rc = clickup_task_create(c, "2101", &nt, &t);
+    posts = sandbox_request_count(f->sb, "POST", NULL);
+    memset(&first, 0, sizeof first);
+    if (posts) assert_int_equal(sandbox_request_get(f->sb, 0, &first), 0);   /* the log holds POSTs only */
+    print_message("POST on a reused connection: %s (%d), attempts %d, %zu POST(s) logged, first one %s, "
+                  "%zu task(s) created\n", clickup_strerror(rc), (int)rc, clickup_last_error(c)->attempts, posts,
+                  posts ? (first.fault ? sandbox_fault_kind_name(first.fault) : "not faulted") : "-",
+                  sandbox_tasks_created(f->sb));
+    assert_int_equal(rc, CLICKUP_ERR_OUTCOME_UNKNOWN);
+    assert_null(t);
+    assert_int_equal(clickup_last_error(c)->attempts, 1);
+    assert_int_equal(posts, 1);                      /* the server saw it once, never twice */
+    assert_int_equal(first.fault, SANDBOX_FAULT_RESET_REUSED);   /* it was the reused connection */
+    assert_int_equal(sandbox_tasks_created(f->sb), 0);           /* and it applied nothing      */
+    /* The client recovers on a new connection. */
+    assert_int_equal(clickup_list_get(c, "2101", &l), CLICKUP_OK);
+    assert_string_equal(l->id, "2101");
+    clickup_list_free(l);
+    assert_int_equal(sandbox_request_count(f->sb, "GET", "/api/v2/list/2101"), 1);
+    clickup_client_destroy(c);
+}
+
+/* The same loss for an idempotent PUT: sending it again (libcurl by itself, or the library's
+   retry) is fine, and the call ends in success. */
+static void test_put_on_reused_connection_may_be_resent(void **state) {
+    fixture *f = (fixture *)*state;
+    clickup_config cfg;
+    clickup_client *c;
+    clickup_list *l = NULL;
+    clickup_task_changes ch;
+    clickup_task *t = NULL;
+    clickup_result rc;
+    size_t puts;
+    clickup_config_init(&cfg);
+    cfg.disable_cache = 1;
+    c = client_for(f->url, &cfg);
+    assert_int_equal(clickup_list_get(c, "2200", &l), CLICKUP_OK);
+    clickup_list_free(l);
+    l = NULL;
+    sandbox_log_reset(f->sb);
+    sandbox_fault(f->sb, "PUT", "/api/v2/task/", SANDBOX_FAULT_RESET_REUSED, 1, 0);
+    memset(&ch, 0, sizeof ch);
+    ch.name = "Renamed on a reused connection";
+    rc = clickup_task_update(c, "86c00001", &ch, &t);
+    puts = sandbox_request_count(f->sb, "PUT", NULL);
+    print_message("PUT on a reused connection: %s (%d), attempts %d, %zu PUT(s) logged\n", clickup_strerror(rc),
+                  (int)rc, clickup_last_error(c)->attempts, puts);
+    assert_int_equal(rc, CLICKUP_OK);
+    assert_non_null(t);
+    assert_string_equal(t->name, "Renamed on a reused connection");
+    clickup_task_free(t);
+    assert_int_equal(sandbox_fault_pending(f->sb), 0);          /* the reset did happen */
+    /* At least the reset one and one that was answered; each of the 1 + max_retries (3)
+       attempts sends it at most once more than the library counts. */
+    assert_true(puts >= 2);
+    assert_true(puts <= 2 + 3);
+    assert_int_equal(clickup_list_get(c, "2200", &l), CLICKUP_OK);
+    clickup_list_free(l);
+    assert_int_equal(sandbox_request_count(f->sb, "GET", "/api/v2/list/2200"), 1);
+    clickup_client_destroy(c);
+}
+
 /* A free loopback port: bind to 0, read it, close. */
 static int free_port(void) {
     struct sockaddr_in a;
@@ -330,6 +419,8 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_get_503_503_200, start_default, stop),
         cmocka_unit_test_setup_teardown(test_post_500_outcome_unknown, start_default, stop),
+        cmocka_unit_test_setup_teardown(test_post_on_reused_connection_is_never_resent, start_default, stop),
+        cmocka_unit_test_setup_teardown(test_put_on_reused_connection_may_be_resent, start_default, stop),
         cmocka_unit_test(test_post_retried_when_nothing_listens),
         cmocka_unit_test_setup_teardown(test_429_waits_for_reset_real_clock, start_default, stop),
         cmocka_unit_test_setup_teardown(test_timeout_within_deadline, start_default, stop),

@@ -758,6 +758,52 @@ static void test_fault_transport(void **state) {
     sandbox_stop(sb);
 }
 
+/* RESET_REUSED: the first request of a connection is served and leaves the fault armed; the
+   next one on the same connection is read and logged, then the connection is reset with no
+   answer. libcurl sends a GET lost that way again on a new connection by itself. A write is
+   never applied by the reset; only a copy sent again is. */
+static void test_fault_reset_reused(void **state) {
+    sandbox *sb = start_default();
+    CURL *h = curl_easy_init();
+    sandbox_request e;
+    http_resp r;
+    size_t posts;
+    (void)state;
+    assert_non_null(h);
+    assert_string_equal(sandbox_fault_kind_name(SANDBOX_FAULT_RESET_REUSED), "reset_reused");
+    assert_int_equal(sandbox_fault_kind_parse("RESET_REUSED"), SANDBOX_FAULT_RESET_REUSED);
+    sandbox_fault(sb, "GET", "/api/v2/team", SANDBOX_FAULT_RESET_REUSED, 1, 0);
+    http_on(h, sb, "GET", "/api/v2/team", SANDBOX_TOKEN, NULL, &r);        /* a fresh connection */
+    assert_int_equal(r.status, 200);
+    assert_int_equal(r.connects, 1);
+    resp_free(&r);
+    assert_int_equal(sandbox_fault_pending(sb), 1);                          /* not used up */
+    http_on(h, sb, "GET", "/api/v2/team", SANDBOX_TOKEN, NULL, &r);        /* the same one: reset */
+    assert_int_equal(r.rc, CURLE_OK);                                        /* sent again, answered */
+    assert_int_equal(r.status, 200);
+    resp_free(&r);
+    assert_int_equal(sandbox_fault_pending(sb), 0);
+    assert_int_equal(sandbox_request_count(sb, "GET", "/api/v2/team"), 3);
+    assert_int_equal(sandbox_request_get(sb, 1, &e), 0);
+    assert_int_equal(e.fault, SANDBOX_FAULT_RESET_REUSED);
+    assert_int_equal(e.status, 0);                                           /* nothing answered */
+    assert_int_equal(sandbox_request_get(sb, 2, &e), 0);
+    assert_int_equal(e.fault, 0);
+    assert_int_equal(e.status, 200);
+
+    sandbox_log_reset(sb);
+    sandbox_fault(sb, "POST", "/api/v2/list/", SANDBOX_FAULT_RESET_REUSED, 1, 0);
+    http_on(h, sb, "POST", "/api/v2/list/2101/task", SANDBOX_TOKEN, "{\"name\":\"twice?\"}", &r);
+    resp_free(&r);
+    posts = sandbox_request_count(sb, "POST", NULL);
+    assert_true(posts >= 1);
+    assert_int_equal(sandbox_request_get(sb, 0, &e), 0);
+    assert_int_equal(e.fault, SANDBOX_FAULT_RESET_REUSED);
+    assert_int_equal(sandbox_tasks_created(sb), posts - 1);                 /* the reset one: not applied */
+    curl_easy_cleanup(h);
+    sandbox_stop(sb);
+}
+
 static void test_fault_rate_headers(void **state) {
     sandbox *sb = start_default();
     http_resp r;
@@ -1076,6 +1122,7 @@ int main(void) {
         cmocka_unit_test(test_fault_status),
         cmocka_unit_test(test_fault_bodies),
         cmocka_unit_test(test_fault_transport),
+        cmocka_unit_test(test_fault_reset_reused),
         cmocka_unit_test(test_fault_rate_headers),
         cmocka_unit_test(test_request_log),
         cmocka_unit_test(test_keep_alive),
