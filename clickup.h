@@ -2339,9 +2339,9 @@ CLICKUP__FN void clickup__limiter_update(clickup_limiter *l, uint64_t caller_now
                 l->server_reset = now + (uint64_t)reset_ms + clickup__reset_margin(l);
             }
         }
-        if (r->status == 429) {
+        if (r->status == 429 && reset_ms >= 0) {   /* without a Reset, Retry-After holds (below) */
             l->server_remaining = 0;
-            if (reset_ms >= 0) l->server_reset = now + (uint64_t)reset_ms + clickup__reset_margin(l);
+            l->server_reset = now + (uint64_t)reset_ms + clickup__reset_margin(l);
         }
         if (r->status == 429 || (r->status >= 500 && r->status <= 599)) {
             ra = clickup__retry_after_ms(r->retry_after, wall_now, (int64_t)l->window_ms + 5000);
@@ -3563,6 +3563,7 @@ CLICKUP__FN void clickup__outcome_of(clickup_client *c, clickup_transport_status
 
 /* Wait for the limiter within the deadline. CLICKUP_OK when a slot was taken. */
 CLICKUP__FN clickup_result clickup__acquire(clickup_client *c, const char *method, const char *path, uint64_t deadline) {
+    (void)method; (void)path;                /* for the log line only (CLICKUP_NO_LOG) */
     for (;;) {
         uint64_t wait, now = c->hooks.now_ms(c->hooks.user);
         if (now >= deadline) return clickup__fail(c, CLICKUP_ERR_TIMEOUT, "the call deadline of %ld ms passed", c->call_deadline_ms);
@@ -4249,7 +4250,7 @@ typedef clickup_result (*clickup__decode_fn)(clickup__dec *d, const clickup_json
 /* Decode the last response body into a new result. */
 CLICKUP__FN clickup_result clickup__get_decoded(clickup_client *c, size_t size, clickup__decode_fn fn, void **out) {
     clickup__dec d;
-    const clickup_json *root;
+    const clickup_json *root = NULL;
     void *obj;
     clickup_result rc = clickup__body_result(c, size, &obj, &d, &root);
     if (rc) return rc;
