@@ -514,10 +514,52 @@ typedef struct clickup_rate_state {
                                        margin included (0 when unknown or passed)           */
     uint64_t next_free_in_ms;       /* until the next request may go                          */
 } clickup_rate_state;
+
+/* A limiter of your own, as a versioned table of methods (the sqlite3_vfs way): a rate budget
+   kept in a file shared by processes, or in Redis shared by hosts, written against this table
+   alone. Every client that has it as config.limiter calls it, from any thread: the methods
+   must be thread-safe.
+   Clocks: now_ms is the calling client's monotonic clock (hooks.now_ms), wall_ms its wall
+   clock in Unix ms (hooks.wall_ms). X-RateLimit-Reset is the server's wall time (Unix seconds,
+   or ms above 10^12): compare it with wall_ms, or with a clock shared by every party (Redis
+   TIME), never with now_ms. The built-in limiter maps it as clickup_limiter_create describes. */
+#define CLICKUP_LIMITER_METHODS_VERSION 1
+typedef struct clickup_rate_observation {
+    uint64_t    now_ms;             /* monotonic ms of the calling client, when it ended    */
+    int64_t     wall_ms;            /* Unix ms of the calling client                         */
+    int         status;             /* HTTP status; 0 when the exchange ended without one    */
+    const char *limit, *remaining;  /* X-RateLimit-Limit, -Remaining as received; NULL when
+                                       absent (or when no answer came)                      */
+    const char *reset;              /* X-RateLimit-Reset                                     */
+    const char *retry_after;        /* Retry-After (seconds or an HTTP date)                 */
+} clickup_rate_observation;
+
+typedef struct clickup_limiter_methods {
+    int version;                    /* CLICKUP_LIMITER_METHODS_VERSION; later versions only
+                                       add members at the end                               */
+    /* May a request go now? CLICKUP_OK with *wait_ms = 0 takes a slot (the request is then
+       sent, and observe() follows); *wait_ms > 0 asks the caller to come back that much later.
+       Any error refuses the request (the call fails with that code, e.g. a shared backend that
+       cannot be reached, in a fail-closed policy). */
+    clickup_result (*acquire)(void *self, uint64_t now_ms, uint64_t *wait_ms);
+    /* Every exchange that took a slot ends here exactly once, with the server's headers. */
+    void (*observe)(void *self, const clickup_rate_observation *obs);
+    /* For clickup_rate_get and the metrics. window_ms must be set (it bounds the waits a Reset
+       or Retry-After may ask for). */
+    void (*state)(void *self, uint64_t now_ms, clickup_rate_state *out);
+    void (*destroy)(void *self);    /* optional: clickup_limiter_destroy calls it            */
+} clickup_limiter_methods;
+
+/* Wrap your methods as a clickup_limiter for config.limiter. The table is copied; self is
+   yours and must outlive the limiter. Returns CLICKUP_OK, CLICKUP_ERR_INVALID_ARG (a NULL
+   method, version < 1), CLICKUP_ERR_NOMEM. Release with clickup_limiter_destroy. */
+CLICKUP_API clickup_result clickup_limiter_create_custom(const clickup_limiter_methods *methods, void *self,
+                                                         const clickup_allocator *alloc,
+                                                         clickup_limiter **out);
 CLICKUP_API clickup_result clickup_rate_get(clickup_client *client, clickup_rate_state *out);
 
 /* Metrics of one client since creation. */
-#define CLICKUP_METRIC_ENDPOINTS 17   /* one per operation clickup.h knows (grows with them) */
+#define CLICKUP_METRIC_ENDPOINTS 18   /* one per operation clickup.h knows, and one for the others */
 typedef struct clickup_endpoint_metrics {
     const char *endpoint;           /* route template, e.g. "GET /task/{id}"                 */
     uint64_t    requests, errors;
@@ -544,7 +586,9 @@ CLICKUP_API void clickup_metrics_get(const clickup_client *client, clickup_metri
 CLICKUP_API void clickup_cache_clear(clickup_client *client);
 
 /* Flags for the `flags` member of per-call options. */
-#define CLICKUP_NO_CACHE 1u   /* neither read nor fill the cache for this call               */
+#define CLICKUP_NO_CACHE   1u /* neither read nor fill the cache for this call               */
+#define CLICKUP_RETRY_SAFE 2u /* clickup_call: this POST is idempotent; it may be sent again  */
+#define CLICKUP_CACHE      4u /* clickup_call: cache this GET (see clickup_request)           */
 
 /* =============================================================================================
    Shared small types
@@ -954,6 +998,86 @@ CLICKUP_API clickup_result clickup_task_from_template(clickup_client *client, co
                                                       const char *template_id, const char *name,
                                                       clickup_template_task **out);
 CLICKUP_API void clickup_template_task_free(clickup_template_task *t);
+
+/* =============================================================================================
+   [api:call] Any endpoint: the raw call, and several requests in flight
+   Every ClickUp operation is reachable here with every guarantee of the typed calls: the
+   limiter, jittered retries, a POST never sent twice, the cache and its invalidation, ECODE
+   errors, redaction, metrics. The engine knows each operation it has a row for (method, path,
+   whether it may be resent, what it caches and invalidates); for others it decides by method.
+   ============================================================================================= */
+typedef struct clickup_param {
+    const char *name, *value;
+} clickup_param;
+
+typedef struct clickup_request {
+    const char *method;             /* "GET", "POST", "PUT", "DELETE" or "PATCH"               */
+    const char *path;               /* relative to the base URL, as a template or concrete:
+                                       "/task/{task_id}/comment" or "/task/86abc/comment".
+                                       Literal segments: letters, digits, - . _ ~ : and %XX   */
+    const clickup_param *params;    /* values of the {name}s of path, percent-encoded for you;
+                                       {team_id} defaults to the client's workspace           */
+    size_t param_count;
+    const clickup_param *query;     /* query pairs in order; a name may repeat ("space_ids[]") */
+    size_t query_count;
+    const char *body;               /* JSON text (e.g. from clickup_json_writer_finish); NULL
+                                       for none. Sent as is; copied by the call               */
+    size_t body_len;                /* 0 = strlen(body)                                        */
+    unsigned flags;                 /* CLICKUP_NO_CACHE, CLICKUP_RETRY_SAFE, CLICKUP_CACHE     */
+    long cache_ttl_ms;              /* with CLICKUP_CACHE: how long; 0 = the operation's TTL,
+                                       or 5 minutes                                            */
+    long deadline_ms;               /* 0 = config.call_deadline_ms                             */
+} clickup_request;
+
+typedef struct clickup_response {
+    int         status;             /* HTTP status (200 for an answer from the cache); 0 when
+                                       no answer arrived                                       */
+    const char *body;               /* the body, NUL-terminated ("" when none)                 */
+    size_t      body_len;
+    const clickup_json *json;       /* the body parsed; NULL when empty or not JSON            */
+    int         from_cache;
+    int64_t     rate_limit, rate_remaining, rate_reset;   /* X-RateLimit-*; -1 when absent    */
+    const char *retry_after;        /* NULL when absent                                        */
+    clickup_error error;            /* how the call ended (code CLICKUP_OK on success)         */
+} clickup_response;
+
+/* A request in flight (see clickup_call_start). */
+typedef struct clickup_pending clickup_pending;
+
+/* Send one request to any endpoint and wait for its answer.
+   Method and path: anything ClickUp has, e.g. GET /task/{task_id}/comment.
+   Returns: CLICKUP_OK for a 2xx whose body is JSON (or empty); otherwise the error code a typed
+   call would give (CLICKUP_ERR_NOT_FOUND, CLICKUP_ERR_OUTCOME_UNKNOWN for a write that may have
+   happened, CLICKUP_ERR_INVALID_ARG for a bad request, nothing sent ...).
+   Ownership: unlike typed calls, *out is set whenever an answer (or its absence) is worth
+   reading, errors included (status, body, error); NULL only when nothing was sent or memory
+   ran out. Release it with clickup_response_free.
+   Retry safety: GET, PUT, DELETE and the POSTs the table knows to be idempotent are retried;
+   a POST or PATCH is never sent twice unless flags has CLICKUP_RETRY_SAFE.
+   Cache: a GET of an operation that caches (spaces, folders, lists, task pages) is read from
+   and stored in the cache; CLICKUP_CACHE caches any other GET (every write then drops it).
+   A write drops what its operation makes stale (an unknown one: the whole cache), whatever
+   its outcome. */
+CLICKUP_API clickup_result clickup_call(clickup_client *client, const clickup_request *request,
+                                        clickup_response **out);
+CLICKUP_API void clickup_response_free(clickup_response *response);
+
+/* Several requests of one client in flight at once, in the style of a pump:
+       clickup_call_start(cu, &a, &pa); clickup_call_start(cu, &b, &pb);   // both start
+       clickup_call_finish(pa, &ra); clickup_call_finish(pb, &rb);          // both complete
+   clickup_call_start validates and queues the request (everything is copied; a {team_id} to
+   discover may send GET /team first, blocking). Nothing else happens until the client is
+   pumped: clickup_pump moves every request of the client as far as it can (limiter, sending,
+   answers, retries) and waits at most timeout_ms for more to do; *running (optional) gets the
+   number not yet done. clickup_call_finish pumps until that request is done, hands out its
+   response as clickup_call does, and frees the pending request (always, whatever it returns).
+   Every started request must be finished. A client is still used by one thread at a time. */
+CLICKUP_API clickup_result clickup_call_start(clickup_client *client, const clickup_request *request,
+                                              clickup_pending **out);
+CLICKUP_API clickup_result clickup_pump(clickup_client *client, long timeout_ms, size_t *running);
+/* 1 when the request is done (clickup_call_finish will not wait), else 0. */
+CLICKUP_API int clickup_call_done(const clickup_pending *pending);
+CLICKUP_API clickup_result clickup_call_finish(clickup_pending *pending, clickup_response **out);
 
 #ifdef __cplusplus
 }
@@ -2099,7 +2223,7 @@ CLICKUP__FN void clickup__sleep_ms(void *user, uint64_t ms) {
     while (nanosleep(&ts, &rem) != 0 && errno == EINTR) ts = rem;
 }
 
-struct clickup_limiter {
+typedef struct clickup__ring {
     pthread_mutex_t   mu;
     clickup_allocator alloc;
     clickup_hooks     hooks;      /* the limiter's own clock; unset: the calling client's   */
@@ -2115,19 +2239,16 @@ struct clickup_limiter {
     uint64_t  hold_until;         /* Retry-After (or a 429's Reset): nobody sends before it */
     uint64_t  newest;             /* latest time seen: readings never go backwards          */
     int       inflight;
-};
+} clickup__ring;
 
 #define CLICKUP__LIMIT_MAX 100000
 #define CLICKUP__RING_FIRST 64
 
-CLICKUP_API clickup_result clickup_limiter_create_ex(const clickup_limiter_config *cfg, clickup_limiter **out) {
-    clickup_limiter *l;
-    const clickup_allocator *alloc = cfg ? cfg->allocator : NULL;
-    if (!out) return CLICKUP_ERR_INVALID_ARG;
+CLICKUP__FN clickup_result clickup__ring_create(const clickup_limiter_config *cfg, clickup__ring **out) {
+    clickup__ring *l;
+    const clickup_allocator *alloc = cfg->allocator;
     *out = NULL;
-    if (!cfg || cfg->rate_limit < 0 || cfg->window_ms < 0 || cfg->rate_limit > CLICKUP__LIMIT_MAX)
-        return CLICKUP_ERR_INVALID_ARG;
-    l = (clickup_limiter *)clickup__malloc(alloc, sizeof *l);
+    l = (clickup__ring *)clickup__malloc(alloc, sizeof *l);
     if (!l) return CLICKUP_ERR_NOMEM;
     memset(l, 0, sizeof *l);
     if (alloc) l->alloc = *alloc;
@@ -2147,42 +2268,31 @@ CLICKUP_API clickup_result clickup_limiter_create_ex(const clickup_limiter_confi
     return CLICKUP_OK;
 }
 
-CLICKUP_API clickup_result clickup_limiter_create(int rate_limit, int window_ms, const clickup_allocator *alloc,
-                                                  clickup_limiter **out) {
-    clickup_limiter_config cfg;
-    memset(&cfg, 0, sizeof cfg);
-    cfg.rate_limit = rate_limit > CLICKUP__LIMIT_MAX ? CLICKUP__LIMIT_MAX : rate_limit;
-    cfg.window_ms = window_ms;
-    cfg.allocator = alloc;
-    return clickup_limiter_create_ex(&cfg, out);
-}
-
-CLICKUP_API void clickup_limiter_destroy(clickup_limiter *l) {
-    clickup_allocator al;
-    if (!l) return;
-    al = l->alloc;
+CLICKUP__FN void clickup__ring_destroy(void *self) {
+    clickup__ring *l = (clickup__ring *)self;
+    clickup_allocator al = l->alloc;
     pthread_mutex_destroy(&l->mu);
     clickup__free(&al, l->ring);
     clickup__free(&al, l);
 }
 
 /* The limiter's clock: its own hooks when it has them, else the caller's readings. */
-CLICKUP__FN uint64_t clickup__limiter_now(const clickup_limiter *l, uint64_t caller_now) {
+CLICKUP__FN uint64_t clickup__limiter_now(const clickup__ring *l, uint64_t caller_now) {
     return l->hooks.now_ms ? l->hooks.now_ms(l->hooks.user) : caller_now;
 }
-CLICKUP__FN int64_t clickup__limiter_wall(const clickup_limiter *l, int64_t caller_wall) {
+CLICKUP__FN int64_t clickup__limiter_wall(const clickup__ring *l, int64_t caller_wall) {
     return l->hooks.wall_ms ? l->hooks.wall_ms(l->hooks.user) : caller_wall;
 }
 
 /* Margin added to the server's reset: its Reset has whole-second resolution and our clocks
    are not its clock. A 60th of the window, between 50 ms and 1 s (1 s for ClickUp's minute). */
-CLICKUP__FN uint64_t clickup__reset_margin(const clickup_limiter *l) {
-    uint64_t m = (uint64_t)l->window_ms / 60u;
+CLICKUP__FN uint64_t clickup__reset_margin(int window_ms) {
+    uint64_t m = (uint64_t)window_ms / 60u;
     return m < 50 ? 50 : m > 1000 ? 1000 : m;
 }
 
 /* With the lock held: forget what expired. */
-CLICKUP__FN void clickup__limiter_expire(clickup_limiter *l, uint64_t now) {
+CLICKUP__FN void clickup__limiter_expire(clickup__ring *l, uint64_t now) {
     while (l->count && l->ring[l->head] + (uint64_t)l->window_ms <= now) {
         l->head = (l->head + 1) % l->ring_cap;
         l->count--;
@@ -2192,7 +2302,7 @@ CLICKUP__FN void clickup__limiter_expire(clickup_limiter *l, uint64_t now) {
 }
 
 /* With the lock held: milliseconds until a request may go (0 = now). */
-CLICKUP__FN uint64_t clickup__limiter_wait_locked(clickup_limiter *l, uint64_t now) {
+CLICKUP__FN uint64_t clickup__limiter_wait_locked(clickup__ring *l, uint64_t now) {
     uint64_t wait = 0;
     clickup__limiter_expire(l, now);
     CLICKUP_ASSERT(l->count <= l->ring_cap);
@@ -2207,7 +2317,7 @@ CLICKUP__FN uint64_t clickup__limiter_wait_locked(clickup_limiter *l, uint64_t n
 
 /* With the lock held: room for one more send time. When the ring cannot grow, the sends it
    holds act as the limit (waiting is always safe). */
-CLICKUP__FN int clickup__limiter_room(clickup_limiter *l) {
+CLICKUP__FN int clickup__limiter_room(clickup__ring *l) {
     size_t ncap, i;
     uint64_t *ring;
     if (l->count < l->ring_cap) return 1;
@@ -2221,7 +2331,7 @@ CLICKUP__FN int clickup__limiter_room(clickup_limiter *l) {
 }
 
 /* Take a slot if one is free: returns 0 and counts the request in flight; else the wait. */
-CLICKUP__FN uint64_t clickup__limiter_try(clickup_limiter *l, uint64_t caller_now) {
+CLICKUP__FN uint64_t clickup__limiter_try(clickup__ring *l, uint64_t caller_now) {
     uint64_t wait, now = clickup__limiter_now(l, caller_now);
     pthread_mutex_lock(&l->mu);
     /* A thread may read the clock, then wait for the lock while another goes ahead: keep the
@@ -2307,7 +2417,7 @@ CLICKUP__FN int64_t clickup__retry_after_ms(const char *v, int64_t wall_now_ms, 
 /* After an exchange: the request is no longer in flight; adopt the server's view. The limit
    in force is the server's X-RateLimit-Limit, but never above a configured ceiling. A 429 or a
    5xx with Retry-After holds back every client of this limiter until it has passed. */
-CLICKUP__FN void clickup__limiter_update(clickup_limiter *l, uint64_t caller_now, int64_t caller_wall,
+CLICKUP__FN void clickup__limiter_update(clickup__ring *l, uint64_t caller_now, int64_t caller_wall,
                                          const clickup_http_response *r, int got_response) {
     uint64_t now = clickup__limiter_now(l, caller_now);
     int64_t wall_now = clickup__limiter_wall(l, caller_wall);
@@ -2336,12 +2446,12 @@ CLICKUP__FN void clickup__limiter_update(clickup_limiter *l, uint64_t caller_now
             if (!same_window || rem < l->server_remaining) l->server_remaining = (int)rem;
             if (!same_window) {
                 l->server_reset_raw = raw;
-                l->server_reset = now + (uint64_t)reset_ms + clickup__reset_margin(l);
+                l->server_reset = now + (uint64_t)reset_ms + clickup__reset_margin(l->window_ms);
             }
         }
         if (r->status == 429 && reset_ms >= 0) {   /* without a Reset, Retry-After holds (below) */
             l->server_remaining = 0;
-            l->server_reset = now + (uint64_t)reset_ms + clickup__reset_margin(l);
+            l->server_reset = now + (uint64_t)reset_ms + clickup__reset_margin(l->window_ms);
         }
         if (r->status == 429 || (r->status >= 500 && r->status <= 599)) {
             ra = clickup__retry_after_ms(r->retry_after, wall_now, (int64_t)l->window_ms + 5000);
@@ -2351,7 +2461,7 @@ CLICKUP__FN void clickup__limiter_update(clickup_limiter *l, uint64_t caller_now
     pthread_mutex_unlock(&l->mu);
 }
 
-CLICKUP__FN void clickup__limiter_state(clickup_limiter *l, uint64_t caller_now, clickup_rate_state *out) {
+CLICKUP__FN void clickup__limiter_state(clickup__ring *l, uint64_t caller_now, clickup_rate_state *out) {
     uint64_t wait, now = clickup__limiter_now(l, caller_now);
     pthread_mutex_lock(&l->mu);
     if (now < l->newest) now = l->newest;
@@ -2364,6 +2474,115 @@ CLICKUP__FN void clickup__limiter_state(clickup_limiter *l, uint64_t caller_now,
     out->reset_in_ms = l->server_reset > now ? l->server_reset - now : 0;
     out->next_free_in_ms = wait;
     pthread_mutex_unlock(&l->mu);
+}
+
+/* ---- the limiter as a method table ------------------------------------------------------
+   Every client reaches its limiter through a versioned table of methods, as sqlite reaches a
+   VFS: the ring above is the built-in implementation; clickup_limiter_create_custom plugs in
+   another (a file shared by processes, Redis shared by hosts) written against the table alone. */
+struct clickup_limiter {
+    clickup_limiter_methods m;    /* copied: the version-1 members                          */
+    void                   *self;
+    clickup_allocator       alloc;
+    int                     window_ms;   /* from state() at creation: clamps Reset and Retry-After */
+};
+
+CLICKUP__FN clickup_result clickup__ring_acquire(void *self, uint64_t now_ms, uint64_t *wait_ms) {
+    *wait_ms = clickup__limiter_try((clickup__ring *)self, now_ms);
+    return CLICKUP_OK;
+}
+CLICKUP__FN void clickup__ring_observe(void *self, const clickup_rate_observation *o) {
+    clickup_http_response r;
+    memset(&r, 0, sizeof r);
+    r.status = o->status;
+    r.rate_limit = o->limit; r.rate_remaining = o->remaining; r.rate_reset = o->reset; r.retry_after = o->retry_after;
+    clickup__limiter_update((clickup__ring *)self, o->now_ms, o->wall_ms, &r, o->status != 0);
+}
+CLICKUP__FN void clickup__ring_state(void *self, uint64_t now_ms, clickup_rate_state *out) {
+    clickup__limiter_state((clickup__ring *)self, now_ms, out);
+}
+
+CLICKUP_API clickup_result clickup_limiter_create_custom(const clickup_limiter_methods *methods, void *self,
+                                                         const clickup_allocator *alloc, clickup_limiter **out) {
+    clickup_limiter *l;
+    clickup_rate_state st;
+    if (!out) return CLICKUP_ERR_INVALID_ARG;
+    *out = NULL;
+    if (!methods || methods->version < 1 || !methods->acquire || !methods->observe || !methods->state)
+        return CLICKUP_ERR_INVALID_ARG;
+    l = (clickup_limiter *)clickup__malloc(alloc, sizeof *l);
+    if (!l) return CLICKUP_ERR_NOMEM;
+    memset(l, 0, sizeof *l);
+    l->m.version = 1;                      /* only the members version 1 defines are read */
+    l->m.acquire = methods->acquire;
+    l->m.observe = methods->observe;
+    l->m.state = methods->state;
+    l->m.destroy = methods->destroy;
+    l->self = self;
+    if (alloc) l->alloc = *alloc;
+    memset(&st, 0, sizeof st);
+    methods->state(self, 0, &st);
+    l->window_ms = st.window_ms > 0 ? st.window_ms : 60000;
+    *out = l;
+    return CLICKUP_OK;
+}
+
+CLICKUP_API clickup_result clickup_limiter_create_ex(const clickup_limiter_config *cfg, clickup_limiter **out) {
+    static const clickup_limiter_methods ring_methods = {
+        1, clickup__ring_acquire, clickup__ring_observe, clickup__ring_state, clickup__ring_destroy
+    };
+    clickup__ring *ring;
+    clickup_result rc;
+    if (!out) return CLICKUP_ERR_INVALID_ARG;
+    *out = NULL;
+    if (!cfg || cfg->rate_limit < 0 || cfg->window_ms < 0 || cfg->rate_limit > CLICKUP__LIMIT_MAX)
+        return CLICKUP_ERR_INVALID_ARG;
+    if ((rc = clickup__ring_create(cfg, &ring)) != CLICKUP_OK) return rc;
+    if ((rc = clickup_limiter_create_custom(&ring_methods, ring, cfg->allocator, out)) != CLICKUP_OK)
+        clickup__ring_destroy(ring);
+    return rc;
+}
+
+CLICKUP_API clickup_result clickup_limiter_create(int rate_limit, int window_ms, const clickup_allocator *alloc,
+                                                  clickup_limiter **out) {
+    clickup_limiter_config cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.rate_limit = rate_limit > CLICKUP__LIMIT_MAX ? CLICKUP__LIMIT_MAX : rate_limit;
+    cfg.window_ms = window_ms;
+    cfg.allocator = alloc;
+    return clickup_limiter_create_ex(&cfg, out);
+}
+
+CLICKUP_API void clickup_limiter_destroy(clickup_limiter *l) {
+    clickup_allocator al;
+    if (!l) return;
+    al = l->alloc;
+    if (l->m.destroy) l->m.destroy(l->self);
+    clickup__free(&al, l);
+}
+
+/* The built-in ring behind a limiter made by clickup_limiter_create (tests look inside). */
+CLICKUP__FN clickup__ring *clickup__ring_of(clickup_limiter *l) { return (clickup__ring *)l->self; }
+
+/* The engine's view of a limiter: the methods, with the caller's clock. */
+CLICKUP__FN uint64_t clickup__limiter_acquire(clickup_limiter *l, uint64_t now, clickup_result *refused) {
+    uint64_t wait = 0;
+    *refused = l->m.acquire(l->self, now, &wait);
+    return wait;
+}
+CLICKUP__FN void clickup__limiter_observe(clickup_limiter *l, uint64_t now, int64_t wall, const clickup_http_response *r,
+                                          int got_response) {
+    clickup_rate_observation o;
+    memset(&o, 0, sizeof o);
+    o.now_ms = now;
+    o.wall_ms = wall;
+    o.status = got_response ? (r->status ? r->status : 1) : 0;
+    if (got_response) { o.limit = r->rate_limit; o.remaining = r->rate_remaining; o.reset = r->rate_reset; o.retry_after = r->retry_after; }
+    l->m.observe(l->self, &o);
+}
+CLICKUP__FN void clickup__limiter_view(clickup_limiter *l, uint64_t now, clickup_rate_state *out) {
+    memset(out, 0, sizeof *out);
+    l->m.state(l->self, now, out);
 }
 
 /* ==== [cache] ================================================================================
@@ -2488,7 +2707,9 @@ enum {                                   /* cache class of a GET: which TTL, wha
     CLICKUP__CACHE_NONE = 0,             /* never cached                                         */
     CLICKUP__CACHE_TEAM,                 /* workspaces, members, spaces (config ttl_spaces)      */
     CLICKUP__CACHE_HIERARCHY,            /* folders and lists (ttl_hierarchy)                     */
-    CLICKUP__CACHE_TASKS                 /* task pages (ttl_tasks)                                */
+    CLICKUP__CACHE_TASKS,                /* task pages (ttl_tasks)                                */
+    CLICKUP__CACHE_OTHER                 /* a raw GET cached at the caller's request: any write
+                                            drops it, since nobody can tell what it shows      */
 };
 #define CLICKUP__INV_TEAM      (1u << CLICKUP__CACHE_TEAM)      /* what a write makes stale   */
 #define CLICKUP__INV_HIERARCHY (1u << CLICKUP__CACHE_HIERARCHY) /* (task counts live in lists) */
@@ -2523,7 +2744,10 @@ typedef struct clickup__route {
     X(SET_FIELD,            "POST",   "/task/{task_id}/field/{field_id}",          "SetCustomFieldValue",    SAFE, NONE,      CLICKUP__INV_TASKS) \
     X(REMOVE_FIELD,         "DELETE", "/task/{task_id}/field/{field_id}",          "RemoveCustomFieldValue", SAFE, NONE,      CLICKUP__INV_TASKS) \
     X(GET_TEMPLATES,        "GET",    "/team/{team_id}/taskTemplate",              "GetTaskTemplates",       SAFE, NONE,      0) \
-    X(CREATE_FROM_TEMPLATE, "POST",   "/list/{list_id}/taskTemplate/{template_id}", "CreateTaskFromTemplate", ONCE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY)
+    X(CREATE_FROM_TEMPLATE, "POST",   "/list/{list_id}/taskTemplate/{template_id}", "CreateTaskFromTemplate", ONCE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY) \
+    X(OTHER,                "*",      "*",                                         "",                       SAFE, NONE,      CLICKUP__INV_ALL)
+/* OTHER is every operation the table does not know (raw calls): a POST or PATCH there goes at
+   most once unless the caller says CLICKUP_RETRY_SAFE, and a write drops the whole cache. */
 
 #define CLICKUP__ROUTE_ENUM(id, m, p, op, re, ca, inv) CLICKUP__R_##id,
 enum { CLICKUP__ROUTES(CLICKUP__ROUTE_ENUM) CLICKUP__ROUTE_COUNT };
@@ -2536,10 +2760,12 @@ static const clickup__route clickup__routes[CLICKUP__ROUTE_COUNT] = { CLICKUP__R
 typedef char clickup__metric_slots_fit[CLICKUP__ROUTE_COUNT <= CLICKUP_METRIC_ENDPOINTS ? 1 : -1];
 
 /* ==== [http] =================================================================================
-   One libcurl easy handle per client, reset and configured for each request (curl_easy_reset
-   keeps the live connection, so keep-alive survives). The write callback enforces the size
-   cap (CURLOPT_MAXFILESIZE does not stop chunked bodies on older libcurl); the header callback
-   keeps only the rate-limit headers. A transport hook in the config replaces all of this.
+   libcurl through one multi handle per client: each request in flight has its own easy handle
+   (from a small pool, reset between uses), and the multi handle's connection pool keeps
+   connections alive across them. The write callback enforces the size cap (CURLOPT_MAXFILESIZE
+   does not stop chunked bodies on older libcurl); the header callback keeps only the rate-limit
+   headers; the pre-request callback keeps a request that must go once from going twice. A
+   transport hook in the config replaces libcurl.
    ============================================================================================= */
 #include <curl/curl.h>
 
@@ -2550,6 +2776,8 @@ typedef struct clickup__endpoint_stats {
     uint32_t    lat[CLICKUP__ENDPOINT_RING];    /* the last latencies, ms */
     size_t      lat_count, lat_next;
 } clickup__endpoint_stats;
+
+typedef struct clickup_pending clickup__req;   /* a request in flight (see [engine]) */
 
 struct clickup_client {
     clickup_allocator alloc;
@@ -2576,24 +2804,23 @@ struct clickup_client {
     size_t           pending_len;
     uint64_t         pending_ttl;
     unsigned         pending_cls;
-    int              resend_ok;       /* the request in flight may be sent again (its route)  */
-    /* transfer state */
-    CURL   *curl;
-    char    curl_err[CURL_ERROR_SIZE];
-    char   *body;
+    int              resend_ok;       /* the last request may be sent again (its route)        */
+    /* the engine */
+    CURLM  *multi;                    /* every libcurl transfer of this client; its connection
+                                         pool keeps connections alive between requests        */
+    CURL   *easy_pool[4];             /* finished easy handles, reset and reused              */
+    size_t  easy_pooled;
+    int     transfers;                /* easy handles in the multi handle now                 */
+    clickup__req *inflight;           /* requests started and not finished                    */
+    uint64_t call_deadline;           /* monotonic ms at which the current public call ends  */
+    char   *body;                     /* the last answer of a typed call, for its decoder     */
     size_t  body_len, body_cap;
-    int     too_large, body_nomem;
-    size_t  header_bytes;
-    int     got_status_line;
-    int     sends;                    /* sends libcurl began for this exchange (see prereq) */
-    char    h_limit[32], h_remaining[32], h_reset[32], h_retry_after[64];
     /* results */
     clickup_error err;
     clickup_metrics m;
     clickup__endpoint_stats ep[CLICKUP__ROUTE_COUNT];   /* per route                   */
     unsigned char ep_order[CLICKUP__ROUTE_COUNT];       /* routes in order of first use  */
     size_t  ep_count;
-    uint64_t call_deadline;          /* monotonic ms at which the current public call ends */
 };
 
 /* ---- logging: formatted, token redacted, silent unless a callback is set ---------------- */
@@ -2714,28 +2941,48 @@ CLICKUP__FN void clickup__buf_query_i64(clickup__buf *b, const char *key, int64_
     clickup__buf_query(b, key, tmp);
 }
 
-/* ---- libcurl callbacks ------------------------------------------------------------------- */
-CLICKUP__FN size_t clickup__curl_write(char *data, size_t size, size_t nmemb, void *user) {
-    clickup_client *c = (clickup_client *)user;
-    size_t n, need, limit;
-    if (!clickup__size_mul(size, nmemb, &n) || n > c->max_response_bytes || c->body_len > c->max_response_bytes - n) {
-        c->too_large = 1;
-        return 0;
-    }
-    if (!clickup__size_add(c->body_len + n, 1, &need)) { c->body_nomem = 1; return 0; }
-    if (need > c->body_cap) {   /* grow, but never past the cap (+1 for the NUL) */
+/* ---- one transfer: the answer's bytes and headers, and libcurl's easy handle ------------ */
+typedef struct clickup__xfer {
+    const clickup_allocator *al;
+    size_t max;                       /* the size cap of the body                          */
+    char  *body;                      /* NUL-terminated                                    */
+    size_t len, cap;
+    int    too_large, nomem;
+    size_t header_bytes;
+    char   h_limit[32], h_remaining[32], h_reset[32], h_retry_after[64];
+    int    sends;                     /* sends libcurl began (see clickup__curl_prereq)    */
+    int    resend_ok;                 /* may libcurl send the request again?               */
+    CURL  *easy;                      /* while libcurl carries it                           */
+    struct curl_slist *headers;
+    char   curl_err[CURL_ERROR_SIZE];
+    int    curl_code;
+} clickup__xfer;
+
+/* Append to the body, never past the cap. Returns n, or 0 (too large, or out of memory). */
+CLICKUP__FN size_t clickup__xfer_put(clickup__xfer *x, const char *data, size_t n) {
+    size_t need, limit;
+    if (n > x->max || x->len > x->max - n) { x->too_large = 1; return 0; }
+    if (!clickup__size_add(x->len + n, 1, &need)) { x->nomem = 1; return 0; }   /* len + n <= max */
+    if (need > x->cap) {              /* grow, but never past the cap (+1 for the NUL) */
         size_t ncap;
         char *nb;
-        if (!clickup__size_add(c->max_response_bytes, 1, &limit)) limit = SIZE_MAX;
-        ncap = clickup__grow(c->body_cap, need, 16384, limit);
-        nb = ncap ? (char *)clickup__realloc(&c->alloc, c->body, c->body_cap, ncap) : NULL;
-        if (!nb) { c->body_nomem = 1; return 0; }
-        c->body = nb; c->body_cap = ncap;
+        if (!clickup__size_add(x->max, 1, &limit)) limit = SIZE_MAX;
+        ncap = clickup__grow(x->cap, need, 16384, limit);
+        nb = ncap ? (char *)clickup__realloc(x->al, x->body, x->cap, ncap) : NULL;
+        if (!nb) { x->nomem = 1; return 0; }
+        x->body = nb; x->cap = ncap;
     }
-    memcpy(c->body + c->body_len, data, n);
-    c->body_len += n;
-    c->body[c->body_len] = '\0';
+    if (n) memcpy(x->body + x->len, data, n);
+    x->len += n;
+    x->body[x->len] = '\0';
     return n;
+}
+
+CLICKUP__FN size_t clickup__curl_write(char *data, size_t size, size_t nmemb, void *user) {
+    clickup__xfer *x = (clickup__xfer *)user;
+    size_t n;
+    if (!clickup__size_mul(size, nmemb, &n)) { x->too_large = 1; return 0; }
+    return n ? clickup__xfer_put(x, data, n) : 0;
 }
 
 /* Keep a header's value if its name matches (case-insensitive), trimmed, truncated. */
@@ -2759,18 +3006,18 @@ CLICKUP__FN void clickup__take_header(const char *line, size_t n, const char *na
 }
 
 CLICKUP__FN size_t clickup__curl_header(char *line, size_t size, size_t nmemb, void *user) {
-    clickup_client *c = (clickup_client *)user;
-    size_t n = size * nmemb;
-    c->header_bytes += n;
-    if (c->header_bytes > 65536) return 0;                  /* hostile header flood */
+    clickup__xfer *x = (clickup__xfer *)user;
+    size_t n = size * nmemb;          /* libcurl hands one header line: small */
+    x->header_bytes += n;
+    if (x->header_bytes > 65536) return 0;                  /* hostile header flood */
     if (n >= 5 && memcmp(line, "HTTP/", 5) == 0) {          /* a new response (e.g. after 100) */
-        c->h_limit[0] = c->h_remaining[0] = c->h_reset[0] = c->h_retry_after[0] = '\0';
+        x->h_limit[0] = x->h_remaining[0] = x->h_reset[0] = x->h_retry_after[0] = '\0';
         return n;
     }
-    clickup__take_header(line, n, "x-ratelimit-limit", c->h_limit, sizeof c->h_limit);
-    clickup__take_header(line, n, "x-ratelimit-remaining", c->h_remaining, sizeof c->h_remaining);
-    clickup__take_header(line, n, "x-ratelimit-reset", c->h_reset, sizeof c->h_reset);
-    clickup__take_header(line, n, "retry-after", c->h_retry_after, sizeof c->h_retry_after);
+    clickup__take_header(line, n, "x-ratelimit-limit", x->h_limit, sizeof x->h_limit);
+    clickup__take_header(line, n, "x-ratelimit-remaining", x->h_remaining, sizeof x->h_remaining);
+    clickup__take_header(line, n, "x-ratelimit-reset", x->h_reset, sizeof x->h_reset);
+    clickup__take_header(line, n, "retry-after", x->h_retry_after, sizeof x->h_retry_after);
     return n;
 }
 
@@ -2783,9 +3030,9 @@ CLICKUP__FN size_t clickup__curl_header(char *line, size_t size, size_t nmemb, v
    case in which libcurl resends. */
 #if LIBCURL_VERSION_NUM >= 0x075000
 CLICKUP__FN int clickup__curl_prereq(void *user, char *remote_ip, char *local_ip, int remote_port, int local_port) {
-    clickup_client *c = (clickup_client *)user;
+    clickup__xfer *x = (clickup__xfer *)user;
     (void)remote_ip; (void)local_ip; (void)remote_port; (void)local_port;
-    if (c->sends++ > 0 && !c->resend_ok) return CURL_PREREQFUNC_ABORT;
+    if (x->sends++ > 0 && !x->resend_ok) return CURL_PREREQFUNC_ABORT;
     return CURL_PREREQFUNC_OK;
 }
 #endif
@@ -2800,90 +3047,95 @@ CLICKUP__FN void clickup__slist_free_wiped(struct curl_slist *list) {
     curl_slist_free_all(list);
 }
 
-/* The built-in transport. Fills resp; returns what happened to the exchange. */
-CLICKUP__FN clickup_transport_status clickup__curl_perform(clickup_client *c, const clickup_http_request *rq,
-                                                           clickup_http_response *resp) {
-    struct curl_slist *hdrs = NULL, *t;
+/* Give a transfer a configured easy handle (from the pool when one is free). 0 when libcurl
+   could not provide one. */
+CLICKUP__FN int clickup__xfer_setup(clickup_client *c, clickup__xfer *x, const clickup_http_request *rq, void *owner) {
     const char *const *h;
-    CURLcode rc;
-    long status = 0;
-    curl_off_t sent = 0;
-
-    if (!c->curl && !(c->curl = curl_easy_init())) {
-        clickup__strlcpy(c->curl_err, "curl_easy_init failed", sizeof c->curl_err);
-        return CLICKUP_TRANSPORT_NOT_SENT;
-    }
-    curl_easy_reset(c->curl);
+    CURL *e = c->easy_pooled ? c->easy_pool[--c->easy_pooled] : curl_easy_init();
+    if (!e) { clickup__strlcpy(x->curl_err, "curl_easy_init failed", sizeof x->curl_err); return 0; }
+    curl_easy_reset(e);
+    x->easy = e;
+    x->headers = NULL;
     for (h = rq->headers; *h; h++) {
-        if (!(t = curl_slist_append(hdrs, *h))) { clickup__slist_free_wiped(hdrs); return CLICKUP_TRANSPORT_NOT_SENT; }
-        hdrs = t;
+        struct curl_slist *t = curl_slist_append(x->headers, *h);
+        if (!t) { clickup__strlcpy(x->curl_err, "out of memory for the header list", sizeof x->curl_err); return 0; }
+        x->headers = t;
     }
-    c->curl_err[0] = '\0';
-    curl_easy_setopt(c->curl, CURLOPT_URL, rq->url);
-    curl_easy_setopt(c->curl, CURLOPT_HTTPHEADER, hdrs);
-    curl_easy_setopt(c->curl, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(c->curl, CURLOPT_ERRORBUFFER, c->curl_err);
-    curl_easy_setopt(c->curl, CURLOPT_CONNECTTIMEOUT_MS, c->connect_timeout_ms);
-    curl_easy_setopt(c->curl, CURLOPT_TIMEOUT_MS, rq->timeout_ms > 0 ? rq->timeout_ms : 1L);
-    curl_easy_setopt(c->curl, CURLOPT_LOW_SPEED_LIMIT, c->low_speed_bytes);
-    curl_easy_setopt(c->curl, CURLOPT_LOW_SPEED_TIME, (c->low_speed_ms + 999) / 1000);
-    curl_easy_setopt(c->curl, CURLOPT_ACCEPT_ENCODING, "");
+    x->curl_err[0] = '\0';
+    x->sends = 0;
+    curl_easy_setopt(e, CURLOPT_PRIVATE, owner);
+    curl_easy_setopt(e, CURLOPT_URL, rq->url);
+    curl_easy_setopt(e, CURLOPT_HTTPHEADER, x->headers);
+    curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(e, CURLOPT_ERRORBUFFER, x->curl_err);
+    curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, c->connect_timeout_ms);
+    curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, rq->timeout_ms > 0 ? rq->timeout_ms : 1L);
+    curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, c->low_speed_bytes);
+    curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, (c->low_speed_ms + 999) / 1000);
+    curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
     if ((uint64_t)c->max_response_bytes < (uint64_t)INT64_MAX)   /* SIZE_MAX means no cap: set none */
-        curl_easy_setopt(c->curl, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)c->max_response_bytes);
-    curl_easy_setopt(c->curl, CURLOPT_FOLLOWLOCATION, 0L);
-    curl_easy_setopt(c->curl, CURLOPT_TCP_KEEPALIVE, 1L);
+        curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)c->max_response_bytes);
+    curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
+    curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
 #if LIBCURL_VERSION_NUM >= 0x075500
-    curl_easy_setopt(c->curl, CURLOPT_PROTOCOLS_STR, c->base_is_http ? "http" : "https");
+    curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, c->base_is_http ? "http" : "https");
 #else
-    curl_easy_setopt(c->curl, CURLOPT_PROTOCOLS, c->base_is_http ? CURLPROTO_HTTP : CURLPROTO_HTTPS);
+    curl_easy_setopt(e, CURLOPT_PROTOCOLS, c->base_is_http ? CURLPROTO_HTTP : CURLPROTO_HTTPS);
 #endif
-    c->sends = 0;
 #if LIBCURL_VERSION_NUM >= 0x075000
-    curl_easy_setopt(c->curl, CURLOPT_PREREQFUNCTION, clickup__curl_prereq);
-    curl_easy_setopt(c->curl, CURLOPT_PREREQDATA, c);
+    curl_easy_setopt(e, CURLOPT_PREREQFUNCTION, clickup__curl_prereq);
+    curl_easy_setopt(e, CURLOPT_PREREQDATA, x);
 #else
-    if (!c->resend_ok) {
-        curl_easy_setopt(c->curl, CURLOPT_FRESH_CONNECT, 1L);
-        curl_easy_setopt(c->curl, CURLOPT_FORBID_REUSE, 1L);
+    if (!x->resend_ok) {
+        curl_easy_setopt(e, CURLOPT_FRESH_CONNECT, 1L);
+        curl_easy_setopt(e, CURLOPT_FORBID_REUSE, 1L);
     }
 #endif
-    if (c->ca_info) curl_easy_setopt(c->curl, CURLOPT_CAINFO, c->ca_info);
-    if (c->ca_path) curl_easy_setopt(c->curl, CURLOPT_CAPATH, c->ca_path);
-    curl_easy_setopt(c->curl, CURLOPT_WRITEFUNCTION, clickup__curl_write);
-    curl_easy_setopt(c->curl, CURLOPT_WRITEDATA, c);
-    curl_easy_setopt(c->curl, CURLOPT_HEADERFUNCTION, clickup__curl_header);
-    curl_easy_setopt(c->curl, CURLOPT_HEADERDATA, c);
+    if (c->ca_info) curl_easy_setopt(e, CURLOPT_CAINFO, c->ca_info);
+    if (c->ca_path) curl_easy_setopt(e, CURLOPT_CAPATH, c->ca_path);
+    curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, clickup__curl_write);
+    curl_easy_setopt(e, CURLOPT_WRITEDATA, x);
+    curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, clickup__curl_header);
+    curl_easy_setopt(e, CURLOPT_HEADERDATA, x);
     if (strcmp(rq->method, "GET") == 0) {
-        curl_easy_setopt(c->curl, CURLOPT_HTTPGET, 1L);
+        curl_easy_setopt(e, CURLOPT_HTTPGET, 1L);
     } else {
-        curl_easy_setopt(c->curl, CURLOPT_CUSTOMREQUEST, rq->method);
-        if (rq->body) {
-            curl_easy_setopt(c->curl, CURLOPT_POSTFIELDS, rq->body);
-            curl_easy_setopt(c->curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)rq->body_len);
-        }
+        curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, rq->method);
+        curl_easy_setopt(e, CURLOPT_POSTFIELDS, rq->body ? rq->body : "");
+        curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)(rq->body ? rq->body_len : 0));
     }
-    c->h_limit[0] = c->h_remaining[0] = c->h_reset[0] = c->h_retry_after[0] = '\0';
-    c->header_bytes = 0;
+    x->h_limit[0] = x->h_remaining[0] = x->h_reset[0] = x->h_retry_after[0] = '\0';
+    x->header_bytes = 0;
+    return 1;
+}
 
-    rc = curl_easy_perform(c->curl);
-    clickup__slist_free_wiped(hdrs);
-    curl_easy_setopt(c->curl, CURLOPT_HTTPHEADER, (struct curl_slist *)NULL);
-    c->err.curl_code = (int)rc;
-    if (rc != CURLE_OK && !c->curl_err[0]) clickup__strlcpy(c->curl_err, curl_easy_strerror(rc), sizeof c->curl_err);
-    curl_easy_getinfo(c->curl, CURLINFO_RESPONSE_CODE, &status);
-    {   /* bytes of request sent: 0 means the request provably never left */
-        long req_size = 0;
-        curl_easy_getinfo(c->curl, CURLINFO_REQUEST_SIZE, &req_size);
-        sent = req_size;
+/* Hand the easy handle back to the pool (or free it) and wipe the header list. */
+CLICKUP__FN void clickup__xfer_release(clickup_client *c, clickup__xfer *x) {
+    if (x->easy) {
+        curl_easy_setopt(x->easy, CURLOPT_HTTPHEADER, (struct curl_slist *)NULL);
+        if (c->easy_pooled < CLICKUP__COUNT(c->easy_pool)) c->easy_pool[c->easy_pooled++] = x->easy;
+        else curl_easy_cleanup(x->easy);
+        x->easy = NULL;
     }
+    clickup__slist_free_wiped(x->headers);
+    x->headers = NULL;
+}
+
+/* What a finished libcurl transfer came to, with the answer's status and headers in resp. */
+CLICKUP__FN clickup_transport_status clickup__xfer_finish(clickup__xfer *x, CURLcode rc, clickup_http_response *resp) {
+    long status = 0, req_size = 0;
+    curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &status);
+    curl_easy_getinfo(x->easy, CURLINFO_REQUEST_SIZE, &req_size);   /* 0: provably never left */
+    x->curl_code = (int)rc;
+    if (rc != CURLE_OK && !x->curl_err[0]) clickup__strlcpy(x->curl_err, curl_easy_strerror(rc), sizeof x->curl_err);
     resp->status = (int)status;
-    resp->body = c->body;
-    resp->body_len = c->body_len;
-    resp->rate_limit = c->h_limit[0] ? c->h_limit : NULL;
-    resp->rate_remaining = c->h_remaining[0] ? c->h_remaining : NULL;
-    resp->rate_reset = c->h_reset[0] ? c->h_reset : NULL;
-    resp->retry_after = c->h_retry_after[0] ? c->h_retry_after : NULL;
-    if (rc != CURLE_OK && c->sends > 1) return CLICKUP_TRANSPORT_RECV_FAILED;   /* a resend was refused: it went once */
+    resp->body = x->body ? x->body : "";
+    resp->body_len = x->len;
+    resp->rate_limit = x->h_limit[0] ? x->h_limit : NULL;
+    resp->rate_remaining = x->h_remaining[0] ? x->h_remaining : NULL;
+    resp->rate_reset = x->h_reset[0] ? x->h_reset : NULL;
+    resp->retry_after = x->h_retry_after[0] ? x->h_retry_after : NULL;
+    if (rc != CURLE_OK && x->sends > 1) return CLICKUP_TRANSPORT_RECV_FAILED;   /* a resend was refused: it went once */
     switch (rc) {
     case CURLE_OK: return CLICKUP_TRANSPORT_OK;
     case CURLE_COULDNT_RESOLVE_HOST:
@@ -2891,11 +3143,11 @@ CLICKUP__FN clickup_transport_status clickup__curl_perform(clickup_client *c, co
     case CURLE_COULDNT_CONNECT: return CLICKUP_TRANSPORT_NOT_SENT;
     case CURLE_WRITE_ERROR:
     case CURLE_FILESIZE_EXCEEDED:
-        if (c->too_large || rc == CURLE_FILESIZE_EXCEEDED) return CLICKUP_TRANSPORT_TOO_LARGE;
+        if (x->too_large || rc == CURLE_FILESIZE_EXCEEDED) return CLICKUP_TRANSPORT_TOO_LARGE;
         return CLICKUP_TRANSPORT_RECV_FAILED;
-    case CURLE_OPERATION_TIMEDOUT: return sent == 0 ? CLICKUP_TRANSPORT_NOT_SENT : CLICKUP_TRANSPORT_TIMEOUT;
-    case CURLE_SEND_ERROR: return sent == 0 ? CLICKUP_TRANSPORT_NOT_SENT : CLICKUP_TRANSPORT_SEND_FAILED;
-    default: return sent == 0 ? CLICKUP_TRANSPORT_NOT_SENT : CLICKUP_TRANSPORT_RECV_FAILED;
+    case CURLE_OPERATION_TIMEDOUT: return req_size == 0 ? CLICKUP_TRANSPORT_NOT_SENT : CLICKUP_TRANSPORT_TIMEOUT;
+    case CURLE_SEND_ERROR: return req_size == 0 ? CLICKUP_TRANSPORT_NOT_SENT : CLICKUP_TRANSPORT_SEND_FAILED;
+    default: return req_size == 0 ? CLICKUP_TRANSPORT_NOT_SENT : CLICKUP_TRANSPORT_RECV_FAILED;
     }
 }
 
@@ -2933,45 +3185,63 @@ CLICKUP__FN clickup_result clickup__status_result(int status, const char *ecode)
     return CLICKUP_ERR_HTTP;
 }
 
-/* Fill ecode and api_message from an error body, when it is ClickUp's JSON. */
-CLICKUP__FN void clickup__error_body(clickup_client *c, const char *body, size_t len) {
+/* Fill ecode and api_message of e from an error body, when it is ClickUp's JSON. */
+CLICKUP__FN void clickup__error_body(const clickup_client *c, clickup_error *e, const char *body, size_t len) {
     clickup_json_doc *doc = NULL;
     const clickup_json *root, *msg;
-    c->err.ecode[0] = c->err.api_message[0] = '\0';
+    e->ecode[0] = e->api_message[0] = '\0';
     if (!body || !len || len > 65536) return;
     if (clickup_json_parse(body, len, &c->alloc, &doc, NULL) != CLICKUP_OK) return;
     root = clickup_json_root(doc);
     msg = clickup_json_get(root, "err");
     if (!clickup_json_is(msg, CLICKUP_JSON_STRING)) msg = clickup_json_get(root, "error");
     if (!clickup_json_is(msg, CLICKUP_JSON_STRING)) msg = clickup_json_get(root, "message");
-    clickup__strlcpy(c->err.api_message, clickup_json_as_string(msg, "", NULL), sizeof c->err.api_message);
-    clickup__strlcpy(c->err.ecode, clickup_json_as_string(clickup_json_get(root, "ECODE"), "", NULL), sizeof c->err.ecode);
+    clickup__strlcpy(e->api_message, clickup_json_as_string(msg, "", NULL), sizeof e->api_message);
+    clickup__strlcpy(e->ecode, clickup_json_as_string(clickup_json_get(root, "ECODE"), "", NULL), sizeof e->ecode);
     clickup_json_doc_free(doc);
-    CLICKUP__REDACT(c, c->err.api_message);
+    CLICKUP__REDACT(c, e->api_message);
 }
 
-/* Record a failure: code + message "<METHOD> <path>: <what>". Returns code. */
-CLICKUP__FN clickup_result clickup__fail(clickup_client *c, clickup_result code, const char *fmt, ...) CLICKUP__PRINTF(3, 4);
-CLICKUP__FN clickup_result clickup__fail(clickup_client *c, clickup_result code, const char *fmt, ...) {
+/* Record a failure in e: code + message "<METHOD> <path>: <what>", token redacted. */
+CLICKUP__FN clickup_result clickup__vfail(const clickup_client *c, clickup_error *e, clickup_result code, const char *fmt,
+                                          va_list ap) {
     char what[200];
+    (void)vsnprintf(what, sizeof what, fmt, ap);
+    e->code = code;
+    if (e->method[0])
+        clickup__fmt(e->message, sizeof e->message, "%s %s: %s", e->method, e->path, what);
+    else
+        clickup__strlcpy(e->message, what, sizeof e->message);
+    CLICKUP__REDACT(c, e->message);
+    CLICKUP__REDACT(c, e->curl_error);
+    return code;
+}
+CLICKUP__FN clickup_result clickup__efail(const clickup_client *c, clickup_error *e, clickup_result code, const char *fmt, ...)
+    CLICKUP__PRINTF(4, 5);
+CLICKUP__FN clickup_result clickup__efail(const clickup_client *c, clickup_error *e, clickup_result code, const char *fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
-    (void)vsnprintf(what, sizeof what, fmt, ap);
+    code = clickup__vfail(c, e, code, fmt, ap);
     va_end(ap);
-    c->err.code = code;
-    if (c->err.method[0])
-        clickup__fmt(c->err.message, sizeof c->err.message, "%s %s: %s", c->err.method, c->err.path, what);
-    else
-        clickup__strlcpy(c->err.message, what, sizeof c->err.message);
-    CLICKUP__REDACT(c, c->err.message);
-    CLICKUP__REDACT(c, c->err.curl_error);
+    return code;
+}
+/* The same, on the client's last error. */
+CLICKUP__FN clickup_result clickup__fail(clickup_client *c, clickup_result code, const char *fmt, ...) CLICKUP__PRINTF(3, 4);
+CLICKUP__FN clickup_result clickup__fail(clickup_client *c, clickup_result code, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    code = clickup__vfail(c, &c->err, code, fmt, ap);
+    va_end(ap);
     return code;
 }
 
+CLICKUP__FN void clickup__error_start(clickup_error *e, const char *method, const char *path) {
+    memset(e, 0, sizeof *e);
+    clickup__strlcpy(e->method, method, sizeof e->method);
+    clickup__strlcpy(e->path, path, sizeof e->path);
+}
 CLICKUP__FN void clickup__error_reset(clickup_client *c, const char *method, const char *path) {
-    memset(&c->err, 0, sizeof c->err);
-    clickup__strlcpy(c->err.method, method, sizeof c->err.method);
-    clickup__strlcpy(c->err.path, path, sizeof c->err.path);
+    clickup__error_start(&c->err, method, path);
 }
 
 CLICKUP_API const clickup_error *clickup_last_error(const clickup_client *client) {
@@ -2982,7 +3252,7 @@ CLICKUP_API const clickup_error *clickup_last_error(const clickup_client *client
 /* The last response decoded fine: now it may serve later calls from the cache. */
 CLICKUP__FN void clickup__cache_commit(clickup_client *c) {
     if (!c->pending_key) return;
-    clickup__cache_put(&c->cache, &c->alloc, c->pending_key, c->pending_len, c->body, c->body_len,
+    clickup__cache_put(&c->cache, &c->alloc, c->pending_key, c->pending_len, c->body ? c->body : "", c->body_len,
                        c->hooks.now_ms(c->hooks.user), c->pending_ttl, c->pending_cls);
     clickup__free(&c->alloc, c->pending_key);
     c->pending_key = NULL;
@@ -3273,11 +3543,13 @@ CLICKUP_API clickup_result clickup_client_create(const clickup_config *cfg, clic
     return CLICKUP_OK;
 }
 
+CLICKUP__FN void clickup__engine_close(clickup_client *c);   /* [engine] */
+
 CLICKUP_API void clickup_client_destroy(clickup_client *c) {
     clickup_allocator al;
     if (!c) return;
     al = c->alloc;
-    if (c->curl) curl_easy_cleanup(c->curl);
+    clickup__engine_close(c);
     clickup__cache_clear(&c->cache, &al);
     clickup__free(&al, c->pending_key);
     if (c->own_limiter) clickup_limiter_destroy(c->limiter);
@@ -3345,7 +3617,7 @@ CLICKUP_API void clickup_metrics_get(const clickup_client *c, clickup_metrics *o
                               ? (double)c->cache.hits / (double)(c->cache.hits + c->cache.misses) : 0.0;
     {
         clickup_rate_state rs;
-        clickup__limiter_state(c->limiter, c->hooks.now_ms(c->hooks.user), &rs);
+        clickup__limiter_view(c->limiter, c->hooks.now_ms(c->hooks.user), &rs);
         out->bucket_available = rs.available;
     }
     out->endpoint_count = c->ep_count;
@@ -3368,7 +3640,7 @@ CLICKUP_API void clickup_metrics_get(const clickup_client *c, clickup_metrics *o
 
 CLICKUP_API clickup_result clickup_rate_get(clickup_client *c, clickup_rate_state *out) {
     if (!c || !out) return CLICKUP_ERR_INVALID_ARG;
-    clickup__limiter_state(c->limiter, c->hooks.now_ms(c->hooks.user), out);
+    clickup__limiter_view(c->limiter, c->hooks.now_ms(c->hooks.user), out);
     return CLICKUP_OK;
 }
 
@@ -3376,10 +3648,51 @@ CLICKUP_API void clickup_cache_clear(clickup_client *c) {
     if (c) clickup__cache_clear(&c->cache, &c->alloc);
 }
 
-/* ---- the request engine -------------------------------------------------------------------
-   One request moves through: wait for the limiter -> send -> classify -> back off -> (again, or
-   done). Classification is a pure function of the exchange's outcome; the driver below owns the
-   clock, the sleeps and the deadline. */
+/* ==== [engine] ===============================================================================
+   A request is an object (struct clickup_pending) that holds everything about one request:
+   URL, headers, body, attempt, wake-up time, answer, error. It moves through
+
+       LIMITER --> SEND --> SENDING --> CLASSIFY --> DONE
+          ^                                 |
+          +---------- BACKOFF <-------------+   (a retry: the server's wait, or full jitter)
+
+   clickup__req_advance moves one request as far as it can go without waiting; clickup__pump
+   advances every request of a client, lets libcurl move bytes, and then waits (network
+   activity, the next wake-up time, or the caller's bound). A blocking call is a thin driver
+   that pumps until its one request is done: the way curl_easy_perform drives the multi engine.
+   Classification is a pure function of the exchange's outcome (clickup__classify).
+   ============================================================================================= */
+typedef enum clickup__state {
+    CLICKUP__S_LIMITER,       /* waiting for a slot of the rate budget (until wake_at)     */
+    CLICKUP__S_SEND,          /* admitted: hand it to the transport                       */
+    CLICKUP__S_SENDING,       /* libcurl carries it                                       */
+    CLICKUP__S_CLASSIFY,      /* an exchange ended: decide                                */
+    CLICKUP__S_BACKOFF,       /* waiting before the next attempt (until wake_at)          */
+    CLICKUP__S_DONE
+} clickup__state;
+
+struct clickup_pending {
+    clickup_client       *client;
+    const clickup__route *route;
+    clickup__state        state;
+    clickup_result        rc;
+    clickup_error         err;          /* errors travel with the request                   */
+    int       attempt, sent, use_cache, from_cache, resend_ok, waiting_limiter, linked, owned;
+    unsigned  flags;
+    uint64_t  ttl, deadline, wake_at, wait_since, t_sent;
+    clickup__buf url, key;              /* the full URL; the cache key "GET /path?query"    */
+    const char *path;                   /* the path, for messages (inside url)              */
+    char     *owned_body;               /* a raw call's copy of its body                    */
+    char      list_id[72];              /* a write's list, to drop only its task pages      */
+    const char *headers[6];
+    clickup_http_request     rq;
+    clickup_transport_status ts;
+    clickup_http_response    resp;
+    clickup__xfer            x;
+    clickup__endpoint_stats *ep;
+    clickup__req            *next;      /* the client's requests in flight                  */
+};
+
 /* What a typed call asks of the engine. */
 typedef struct clickup__call {
     const clickup__route *route;
@@ -3405,6 +3718,7 @@ CLICKUP__FN uint64_t clickup__cache_ttl(const clickup_client *c, const clickup__
     }
 }
 
+/* ---- classification: a pure function ------------------------------------------------------ */
 /* What one exchange came to, as the classifier sees it. */
 typedef struct clickup__outcome {
     clickup_transport_status ts;
@@ -3425,8 +3739,8 @@ typedef struct clickup__verdict {
     const char     *why;        /* OUTCOME_UNKNOWN: what happened                         */
 } clickup__verdict;
 
-/* Pure: what to do after an exchange. Never sends again a request that may have reached the
-   server unless its route is safe to resend; honours Retry-After wherever it appears. */
+/* What to do after an exchange. Never sends again a request that may have reached the server
+   unless its route is safe to resend; honours Retry-After wherever it appears. */
 CLICKUP__FN clickup__verdict clickup__classify(const clickup__outcome *o) {
     clickup__verdict v;
     v.action = CLICKUP__FAIL; v.code = CLICKUP_OK; v.wait_ms = -1; v.rate = 0; v.why = NULL;
@@ -3482,13 +3796,50 @@ CLICKUP__FN uint64_t clickup__backoff_ms(clickup_client *c, int attempt) {
     return ceiling ? clickup__random(c) % (ceiling + 1) : 0;
 }
 
-/* A write that may have reached the server drops what it makes stale, whatever its outcome. */
+/* ---- the request's error record ------------------------------------------------------------ */
+CLICKUP__FN clickup_result clickup__req_fail(clickup__req *p, clickup_result code, const char *fmt, ...) CLICKUP__PRINTF(3, 4);
+CLICKUP__FN clickup_result clickup__req_fail(clickup__req *p, clickup_result code, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    code = clickup__vfail(p->client, &p->err, code, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+/* "HTTP 404 ITEM_013: Task not found". */
+CLICKUP__FN clickup_result clickup__req_fail_http(clickup__req *p, clickup_result rc) {
+    clickup_error *e = &p->err;
+    if (e->ecode[0] || e->api_message[0])
+        return clickup__req_fail(p, rc, "HTTP %d%s%s: %s", p->resp.status, e->ecode[0] ? " " : "", e->ecode,
+                                 e->api_message[0] ? e->api_message : clickup_strerror(rc));
+    return clickup__req_fail(p, rc, "HTTP %d: %s", p->resp.status, clickup_strerror(rc));
+}
+
+/* A failure without an HTTP status. */
+CLICKUP__FN clickup_result clickup__req_fail_transport(clickup__req *p, clickup_result rc) {
+    if (rc == CLICKUP_ERR_TOO_LARGE)
+        return clickup__req_fail(p, rc, "response larger than %llu bytes", (unsigned long long)p->client->max_response_bytes);
+    return clickup__req_fail(p, rc, "%s", p->err.curl_error[0] ? p->err.curl_error : clickup_strerror(rc));
+}
+
+/* A wait for the rate limit that may not happen: CLICKUP_RATE_FAIL, or it would pass the
+   deadline. The error says when a request may go. */
+CLICKUP__FN clickup_result clickup__req_rate_fail(clickup__req *p, uint64_t wait, const char *what) {
+    p->err.retry_in_ms = wait;
+    return clickup__req_fail(p, CLICKUP_ERR_RATE_LIMITED, "%s; the next request may go in %llu ms", what,
+                             (unsigned long long)wait);
+}
+
+/* ---- cache invalidation ------------------------------------------------------------------- */
+/* A write that may have reached the server drops what it makes stale, whatever its outcome:
+   the classes its route names (task pages of its list only, when it names one) and everything
+   cached at a caller's request (CLICKUP_CACHE), whose staleness nobody can tell. */
 CLICKUP__FN void clickup__invalidate(clickup_client *c, const clickup__route *r, const char *list_id) {
     clickup__centry *e, *next;
     for (e = c->cache.head; e; e = next) {
         next = e->next;
-        if (!(r->invalidates & (1u << e->cls))) continue;
-        if (e->cls == CLICKUP__CACHE_TASKS && list_id && strncmp(e->key, "GET /list/", 10) == 0) {
+        if (e->cls != CLICKUP__CACHE_OTHER && !(r->invalidates & (1u << e->cls))) continue;
+        if (e->cls == CLICKUP__CACHE_TASKS && list_id && list_id[0] && strncmp(e->key, "GET /list/", 10) == 0) {
             size_t n = strlen(list_id);   /* another list's pages stay: "GET /list/{id}/task?..." */
             if (strncmp(e->key + 10, list_id, n) != 0 || strncmp(e->key + 10 + n, "/task", 5) != 0) continue;
         }
@@ -3496,237 +3847,653 @@ CLICKUP__FN void clickup__invalidate(clickup_client *c, const clickup__route *r,
     }
 }
 
-/* Record the end of a failed request in the log and the metrics. */
-CLICKUP__FN clickup_result clickup__request_failed(clickup_client *c, clickup__endpoint_stats *ep, clickup_result rc) {
-    clickup__count_error(c, rc);
-    ep->errors++;
-    CLICKUP__LOG(c, CLICKUP_LOG_ERROR, "%s", c->err.message);
-    return rc;
+/* ---- a request's life --------------------------------------------------------------------- */
+CLICKUP__FN void clickup__req_link(clickup__req *p) {
+    p->next = p->client->inflight;
+    p->client->inflight = p;
+    p->linked = 1;
+}
+CLICKUP__FN void clickup__req_unlink(clickup__req *p) {
+    clickup__req **at;
+    if (!p->linked) return;
+    for (at = &p->client->inflight; *at; at = &(*at)->next)
+        if (*at == p) { *at = p->next; break; }
+    p->linked = 0;
 }
 
-/* The message of an HTTP error: "HTTP 404 ITEM_013: Task not found". */
-CLICKUP__FN clickup_result clickup__fail_http(clickup_client *c, clickup_result rc, int status) {
-    if (c->err.ecode[0] || c->err.api_message[0])
-        return clickup__fail(c, rc, "HTTP %d%s%s: %s", status, c->err.ecode[0] ? " " : "", c->err.ecode,
-                             c->err.api_message[0] ? c->err.api_message : clickup_strerror(rc));
-    return clickup__fail(c, rc, "HTTP %d: %s", status, clickup_strerror(rc));
+/* Set a request up: URL, cache key, headers, deadline. Nothing is sent. */
+CLICKUP__FN clickup_result clickup__req_init(clickup_client *c, clickup__req *p, const clickup__route *r, const char *method,
+                                             const char *path, const char *query, const char *body, size_t body_len,
+                                             unsigned flags, uint64_t deadline) {
+    memset(p, 0, sizeof *p);
+    p->client = c;
+    p->route = r;
+    p->flags = flags;
+    p->deadline = deadline;
+    p->ep = clickup__endpoint(c, r);
+    clickup__error_start(&p->err, method, path);
+    p->url.al = p->key.al = &c->alloc;
+    p->x.al = &c->alloc;
+    p->x.max = c->max_response_bytes;
+    p->resend_ok = r->resend == CLICKUP__SAFE || (flags & CLICKUP_RETRY_SAFE);
+    if (r == CLICKUP__ROUTE(OTHER) && !(flags & CLICKUP_RETRY_SAFE))      /* unknown: by method */
+        p->resend_ok = strcmp(method, "POST") != 0 && strcmp(method, "PATCH") != 0;
+    p->x.resend_ok = p->resend_ok;
+    p->ttl = clickup__cache_ttl(c, r);
+    p->use_cache = p->ttl && strcmp(method, "GET") == 0 && !c->disable_cache && !(flags & CLICKUP_NO_CACHE);
+    clickup__buf_str(&p->key, method); clickup__buf_put(&p->key, " ", 1);
+    clickup__buf_str(&p->key, path); clickup__buf_str(&p->key, query);
+    clickup__buf_str(&p->url, c->base_url);
+    clickup__buf_str(&p->url, path);
+    clickup__buf_str(&p->url, query);
+    if (p->url.nomem || p->key.nomem) return clickup__req_fail(p, CLICKUP_ERR_NOMEM, "out of memory");
+    p->path = p->url.p + strlen(c->base_url);
+    p->headers[0] = c->auth_header;
+    p->headers[1] = c->user_agent;
+    p->headers[2] = "Accept: application/json";
+    p->headers[3] = "Content-Type: application/json";
+    p->headers[4] = "Expect:";           /* no 100-continue round trip for bodies */
+    p->headers[5] = NULL;
+    p->rq.method = r == CLICKUP__ROUTE(OTHER) ? method : r->method;
+    p->rq.url = p->url.p;
+    p->rq.headers = p->headers;
+    p->rq.body = body;
+    p->rq.body_len = body_len;
+    p->state = CLICKUP__S_LIMITER;
+    return CLICKUP_OK;
 }
 
-/* The message of a failure without an HTTP status. */
-CLICKUP__FN clickup_result clickup__fail_transport(clickup_client *c, clickup_result rc) {
-    if (rc == CLICKUP_ERR_TOO_LARGE)
-        return clickup__fail(c, rc, "response larger than %llu bytes", (unsigned long long)c->max_response_bytes);
-    return clickup__fail(c, rc, "%s", c->err.curl_error[0] ? c->err.curl_error : clickup_strerror(rc));
-}
-
-/* A wait for the rate limit that may not happen: CLICKUP_RATE_FAIL, or it would pass the
-   deadline. The error says when a request may go. */
-CLICKUP__FN clickup_result clickup__rate_fail(clickup_client *c, uint64_t wait, const char *what) {
-    c->err.retry_in_ms = wait;
-    return clickup__fail(c, CLICKUP_ERR_RATE_LIMITED, "%s; the next request may go in %llu ms", what,
-                         (unsigned long long)wait);
-}
-
-/* One exchange through the transport. The response body ends up in c->body. */
-CLICKUP__FN clickup_transport_status clickup__exchange(clickup_client *c, const clickup_http_request *rq,
-                                                        clickup_http_response *resp) {
-    clickup_transport_status ts;
-    memset(resp, 0, sizeof *resp);
-    c->body_len = 0;
-    c->too_large = c->body_nomem = 0;
-    c->curl_err[0] = '\0';
-    c->err.curl_code = 0;
-    if (!c->transport) return clickup__curl_perform(c, rq, resp);
-    ts = c->transport(c->transport_user, rq, resp);
-    if (ts == CLICKUP_TRANSPORT_OK && resp->body_len > c->max_response_bytes) ts = CLICKUP_TRANSPORT_TOO_LARGE;
-    if (ts == CLICKUP_TRANSPORT_OK && resp->body != c->body) {   /* copy: the hook's buffer is borrowed */
-        if (resp->body_len && !clickup__curl_write((char *)(uintptr_t)resp->body, 1, resp->body_len, c)) c->body_nomem = 1;
-        resp->body = c->body;
+/* The request is over: record how, release its transfer, drop what a write made stale. */
+CLICKUP__FN void clickup__req_done(clickup__req *p, clickup_result rc) {
+    clickup_client *c = p->client;
+    if (p->x.easy) {
+        if (p->state == CLICKUP__S_SENDING) { curl_multi_remove_handle(c->multi, p->x.easy); c->transfers--; }
+        clickup__xfer_release(c, &p->x);
     }
-    return ts;
+    p->rc = rc;
+    p->state = CLICKUP__S_DONE;
+    if (p->sent && strcmp(p->rq.method, "GET") != 0) clickup__invalidate(c, p->route, p->list_id);
+    if (rc != CLICKUP_OK) {
+        clickup__count_error(c, rc);
+        p->ep->errors++;
+        CLICKUP__LOG(c, CLICKUP_LOG_ERROR, "%s", p->err.message);
+    }
+}
+
+/* Start: from the cache when it holds the answer, else queue for the limiter. */
+CLICKUP__FN void clickup__req_start(clickup__req *p) {
+    clickup_client *c = p->client;
+    c->m.calls++;
+    clickup__req_link(p);
+    if (p->use_cache) {
+        clickup__centry *e = clickup__cache_get(&c->cache, &c->alloc, p->key.p, p->key.len, c->hooks.now_ms(c->hooks.user));
+        if (e) {
+            p->from_cache = 1;
+            if (!clickup__xfer_put(&p->x, e->body, e->body_len) && e->body_len)
+                clickup__req_done(p, clickup__req_fail(p, CLICKUP_ERR_NOMEM, "out of memory"));
+            else {
+                CLICKUP__LOG(c, CLICKUP_LOG_DEBUG, "cache hit: %s %s", p->rq.method, p->path);
+                clickup__req_done(p, CLICKUP_OK);
+            }
+            return;
+        }
+        CLICKUP__LOG(c, CLICKUP_LOG_DEBUG, "cache miss: %s %s", p->rq.method, p->path);
+    }
+}
+
+/* LIMITER: take a slot, or fail fast, or wait until wake_at. 1 when it may be sent now. */
+CLICKUP__FN int clickup__req_admit(clickup__req *p, uint64_t now) {
+    clickup_client *c = p->client;
+    clickup_result refused;
+    uint64_t wait;
+    if (now >= p->deadline) { clickup__req_done(p, clickup__req_fail(p, CLICKUP_ERR_TIMEOUT, "the call deadline of %ld ms passed", c->call_deadline_ms)); return 0; }
+    wait = clickup__limiter_acquire(c->limiter, now, &refused);
+    if (refused != CLICKUP_OK) { clickup__req_done(p, clickup__req_fail(p, refused, "the rate limiter refused the request")); return 0; }
+    if (wait) {
+        if (c->rate_mode == CLICKUP_RATE_FAIL) { clickup__req_done(p, clickup__req_rate_fail(p, wait, "rate limit reached")); return 0; }
+        if (now + wait > p->deadline) { clickup__req_done(p, clickup__req_rate_fail(p, wait, "a rate limit wait would pass the call deadline")); return 0; }
+        if (!p->waiting_limiter) {
+            CLICKUP__LOG(c, CLICKUP_LOG_WARNING, "rate limit: waiting %llu ms before %s %s", (unsigned long long)wait, p->rq.method, p->path);
+            p->waiting_limiter = 1;
+            p->wait_since = now;
+        }
+        p->wake_at = now + wait;
+        return 0;
+    }
+    if (p->waiting_limiter) {
+        p->err.waited_ms += now - p->wait_since;
+        c->m.limiter_wait_ms += now - p->wait_since;
+        p->waiting_limiter = 0;
+    }
+    return 1;
+}
+
+/* SEND: one exchange. A transport hook answers at once (CLASSIFY); libcurl gets the request
+   through the multi handle (SENDING). */
+CLICKUP__FN void clickup__req_send(clickup__req *p, uint64_t now) {
+    clickup_client *c = p->client;
+    p->t_sent = now;
+    p->rq.timeout_ms = (long)(p->deadline - now < (uint64_t)c->timeout_ms ? p->deadline - now : (uint64_t)c->timeout_ms);
+    p->err.attempts++;
+    c->m.requests++;
+    p->ep->requests++;
+    memset(&p->resp, 0, sizeof p->resp);
+    p->x.len = 0;
+    if (p->x.body) p->x.body[0] = '\0';
+    p->x.too_large = p->x.nomem = 0;
+    p->x.curl_err[0] = '\0';
+    p->x.curl_code = 0;
+    if (c->transport) {
+        p->ts = c->transport(c->transport_user, &p->rq, &p->resp);
+        if (p->ts == CLICKUP_TRANSPORT_OK && p->resp.body_len > c->max_response_bytes) p->ts = CLICKUP_TRANSPORT_TOO_LARGE;
+        if (p->ts == CLICKUP_TRANSPORT_OK && p->resp.body_len && !clickup__xfer_put(&p->x, p->resp.body, p->resp.body_len))
+            p->x.nomem = 1;                  /* copied: the hook's buffer is borrowed */
+        p->resp.body = p->x.body ? p->x.body : "";
+        p->state = CLICKUP__S_CLASSIFY;
+        return;
+    }
+    if (!c->multi && !(c->multi = curl_multi_init())) {
+        clickup__strlcpy(p->x.curl_err, "curl_multi_init failed", sizeof p->x.curl_err);
+        p->ts = CLICKUP_TRANSPORT_NOT_SENT;
+        p->state = CLICKUP__S_CLASSIFY;
+        return;
+    }
+    if (!clickup__xfer_setup(c, &p->x, &p->rq, p) || curl_multi_add_handle(c->multi, p->x.easy) != CURLM_OK) {
+        clickup__xfer_release(c, &p->x);
+        p->x.curl_code = (int)CURLE_OUT_OF_MEMORY;
+        p->ts = CLICKUP_TRANSPORT_NOT_SENT;
+        p->state = CLICKUP__S_CLASSIFY;
+        return;
+    }
+    c->transfers++;
+    p->state = CLICKUP__S_SENDING;
 }
 
 /* The outcome of an exchange for the classifier, with the server's hints read on the clocks. */
-CLICKUP__FN void clickup__outcome_of(clickup_client *c, clickup_transport_status ts, const clickup_http_response *resp,
-                                     clickup__outcome *o) {
+CLICKUP__FN void clickup__outcome_of(clickup__req *p, clickup__outcome *o) {
+    clickup_client *c = p->client;
     int64_t wall = c->hooks.wall_ms(c->hooks.user);
-    int window = c->limiter->window_ms;
+    int window = c->limiter->window_ms, http = p->ts == CLICKUP_TRANSPORT_OK;
     memset(o, 0, sizeof *o);
-    o->ts = ts;
-    o->status = resp->status;
-    o->resend_ok = c->resend_ok;
-    o->permanent = clickup__curl_permanent(c->err.curl_code);
-    o->retry_after_ms = ts == CLICKUP_TRANSPORT_OK ? clickup__retry_after_ms(resp->retry_after, wall, (int64_t)window + 5000) : -1;
-    o->reset_ms = ts == CLICKUP_TRANSPORT_OK ? clickup__reset_in_ms(resp->rate_reset, wall, window) : -1;
-    if (o->reset_ms >= 0) o->reset_ms += (int64_t)clickup__reset_margin(c->limiter);
+    o->ts = p->ts;
+    o->status = p->resp.status;
+    o->resend_ok = p->resend_ok;
+    o->permanent = clickup__curl_permanent(p->x.curl_code);
+    o->retry_after_ms = http ? clickup__retry_after_ms(p->resp.retry_after, wall, (int64_t)window + 5000) : -1;
+    o->reset_ms = http ? clickup__reset_in_ms(p->resp.rate_reset, wall, window) : -1;
+    if (o->reset_ms >= 0) o->reset_ms += (int64_t)clickup__reset_margin(window);
 }
 
-/* Wait for the limiter within the deadline. CLICKUP_OK when a slot was taken. */
-CLICKUP__FN clickup_result clickup__acquire(clickup_client *c, const char *method, const char *path, uint64_t deadline) {
-    (void)method; (void)path;                /* for the log line only (CLICKUP_NO_LOG) */
-    for (;;) {
-        uint64_t wait, now = c->hooks.now_ms(c->hooks.user);
-        if (now >= deadline) return clickup__fail(c, CLICKUP_ERR_TIMEOUT, "the call deadline of %ld ms passed", c->call_deadline_ms);
-        if (!(wait = clickup__limiter_try(c->limiter, now))) return CLICKUP_OK;
-        if (c->rate_mode == CLICKUP_RATE_FAIL) return clickup__rate_fail(c, wait, "rate limit reached");
-        if (now + wait > deadline) return clickup__rate_fail(c, wait, "a rate limit wait would pass the call deadline");
-        CLICKUP__LOG(c, CLICKUP_LOG_WARNING, "rate limit: waiting %llu ms before %s %s", (unsigned long long)wait, method, path);
-        c->hooks.sleep_ms(c->hooks.user, wait);
-        c->err.waited_ms += wait;
-        c->m.limiter_wait_ms += wait;
-    }
-}
-
-/* After a failed exchange: the error to report now, or CLICKUP_OK with *delay set when the
-   request is to be tried again. */
-CLICKUP__FN clickup_result clickup__after_failure(clickup_client *c, const clickup__verdict *v, clickup_transport_status ts,
-                                                  int status, int attempt, uint64_t deadline, uint64_t *delay) {
-    int http = ts == CLICKUP_TRANSPORT_OK;
+/* After a failed exchange: the error to end with, or CLICKUP_OK with *delay for a retry. */
+CLICKUP__FN clickup_result clickup__req_after_failure(clickup__req *p, const clickup__verdict *v, uint64_t now, uint64_t *delay) {
+    clickup_client *c = p->client;
+    int http = p->ts == CLICKUP_TRANSPORT_OK;
     if (v->action == CLICKUP__FAIL) {
-        if (v->code != CLICKUP_ERR_OUTCOME_UNKNOWN) return http ? clickup__fail_http(c, v->code, status) : clickup__fail_transport(c, v->code);
-        if (http) return clickup__fail(c, v->code, "HTTP %d, %s; the write may have happened, so it was not repeated", status, v->why);
-        return clickup__fail(c, v->code, "%s; the write may have happened, so it was not repeated", v->why);
+        if (v->code != CLICKUP_ERR_OUTCOME_UNKNOWN) return http ? clickup__req_fail_http(p, v->code) : clickup__req_fail_transport(p, v->code);
+        if (http) return clickup__req_fail(p, v->code, "HTTP %d, %s; the write may have happened, so it was not repeated", p->resp.status, v->why);
+        return clickup__req_fail(p, v->code, "%s; the write may have happened, so it was not repeated", v->why);
     }
-    *delay = v->wait_ms >= 0 ? (uint64_t)v->wait_ms : clickup__backoff_ms(c, attempt);
-    if (v->rate && c->rate_mode == CLICKUP_RATE_FAIL) {
-        if (http) clickup__error_body(c, c->body, c->body_len);
-        return clickup__rate_fail(c, *delay, status == 429 ? "the server answered 429" : "the server asked for a pause (Retry-After)");
-    }
-    if (attempt >= c->max_retries) return http ? clickup__fail_http(c, v->code, status) : clickup__fail_transport(c, v->code);
-    if (c->hooks.now_ms(c->hooks.user) + *delay >= deadline) {
-        if (v->code == CLICKUP_ERR_RATE_LIMITED) c->err.retry_in_ms = *delay;
-        return clickup__fail(c, v->code, "gave up after %d attempts: the next retry would pass the call deadline", attempt + 1);
+    *delay = v->wait_ms >= 0 ? (uint64_t)v->wait_ms : clickup__backoff_ms(c, p->attempt);
+    if (v->rate && c->rate_mode == CLICKUP_RATE_FAIL)
+        return clickup__req_rate_fail(p, *delay, p->resp.status == 429 ? "the server answered 429" : "the server asked for a pause (Retry-After)");
+    if (p->attempt >= c->max_retries) return http ? clickup__req_fail_http(p, v->code) : clickup__req_fail_transport(p, v->code);
+    if (now + *delay >= p->deadline) {
+        if (v->code == CLICKUP_ERR_RATE_LIMITED) p->err.retry_in_ms = *delay;
+        return clickup__req_fail(p, v->code, "gave up after %d attempts: the next retry would pass the call deadline", p->attempt + 1);
     }
     return CLICKUP_OK;
 }
 
-/* Metrics of one exchange. */
+/* Metrics of one exchange: its latency in the route's ring. */
 CLICKUP__FN void clickup__record_latency(clickup__endpoint_stats *ep, uint64_t ms) {
     ep->lat[ep->lat_next] = (uint32_t)(ms > UINT32_MAX ? UINT32_MAX : ms);
     ep->lat_next = (ep->lat_next + 1) % CLICKUP__ENDPOINT_RING;
     if (ep->lat_count < CLICKUP__ENDPOINT_RING) ep->lat_count++;
 }
 
-/* Perform a call: cache, limiter, exchange, classification, backoff, all within the public
-   call's deadline. On CLICKUP_OK the response body is c->body / c->body_len (valid until the
-   next call). Everything that can go wrong ends in a result code and c->err. */
-CLICKUP__FN clickup_result clickup__perform(clickup_client *c, const clickup__call *call) {
-    const clickup__route *r = call->route;
-    clickup__buf url, key;
-    clickup_http_request rq;
-    clickup_http_response resp;
-    const char *headers[6];
-    clickup__endpoint_stats *ep = clickup__endpoint(c, r);
-    uint64_t ttl = clickup__cache_ttl(c, r), now;
-    clickup_result rc = CLICKUP_OK;
-    int attempt, sent = 0, use_cache = ttl && !c->disable_cache && !(call->flags & CLICKUP_NO_CACHE);
+/* CLASSIFY: the limiter and the metrics learn of the exchange; then done, failed, or BACKOFF. */
+CLICKUP__FN void clickup__req_classify(clickup__req *p, uint64_t now) {
+    clickup_client *c = p->client;
+    int http = p->ts == CLICKUP_TRANSPORT_OK;
+    clickup__outcome o;
+    clickup__verdict v;
+    uint64_t delay = 0;
+    clickup_result rc;
+    if (p->ts != CLICKUP_TRANSPORT_NOT_SENT) p->sent = 1;
+    clickup__limiter_observe(c->limiter, now, c->hooks.wall_ms(c->hooks.user), &p->resp, http);
+    clickup__record_latency(p->ep, now - p->t_sent);
+    p->err.http_status = http ? p->resp.status : 0;
+    p->err.curl_code = p->x.curl_code;
+    clickup__strlcpy(p->err.curl_error, p->x.curl_err, sizeof p->err.curl_error);
+    CLICKUP__REDACT(c, p->err.curl_error);
+    if (http) {
+        CLICKUP__LOG(c, CLICKUP_LOG_INFO, "%s %s -> %d in %llu ms (attempt %d)", p->rq.method, p->path, p->resp.status,
+                     (unsigned long long)(now - p->t_sent), p->attempt + 1);
+        if (p->resp.status == 429) c->m.responses_429++;
+    } else {
+        CLICKUP__LOG(c, CLICKUP_LOG_INFO, "%s %s -> no response (%s) after %llu ms (attempt %d)", p->rq.method, p->path,
+                     p->err.curl_error[0] ? p->err.curl_error : "transport failure", (unsigned long long)(now - p->t_sent),
+                     p->attempt + 1);
+    }
+    if (p->x.nomem) {         /* the answer arrived but there was no memory to keep it */
+        clickup__req_done(p, p->resend_ok ? clickup__req_fail(p, CLICKUP_ERR_NOMEM, "out of memory while receiving the response")
+                                          : clickup__req_fail(p, CLICKUP_ERR_OUTCOME_UNKNOWN,
+                                                              "out of memory while receiving the answer; the write may have happened"));
+        return;
+    }
+    clickup__outcome_of(p, &o);
+    v = clickup__classify(&o);
+    if (v.action == CLICKUP__DONE) { clickup__req_done(p, CLICKUP_OK); return; }
+    if (http) {               /* ClickUp's ECODE refines the status (401, 404) */
+        clickup__error_body(c, &p->err, p->x.body, p->x.len);
+        if (v.code != CLICKUP_ERR_OUTCOME_UNKNOWN) v.code = clickup__status_result(p->resp.status, p->err.ecode);
+    }
+    if ((rc = clickup__req_after_failure(p, &v, now, &delay)) != CLICKUP_OK) { clickup__req_done(p, rc); return; }
+    CLICKUP__LOG(c, CLICKUP_LOG_WARNING, "%s %s: retry %d in %llu ms (%s)", p->rq.method, p->path, p->attempt + 1,
+                 (unsigned long long)delay, http ? "HTTP error" : "transport error");
+    p->wake_at = now + delay;
+    p->wait_since = now;
+    p->state = CLICKUP__S_BACKOFF;
+    c->m.retries++;
+}
 
-    clickup__error_reset(c, r->method, call->path);
-    c->m.calls++;
+/* Move one request as far as it can go without waiting. */
+CLICKUP__FN void clickup__req_advance(clickup__req *p) {
+    clickup_client *c = p->client;
+    for (;;) {
+        uint64_t now = c->hooks.now_ms(c->hooks.user);
+        switch (p->state) {
+        case CLICKUP__S_LIMITER:
+            if (p->waiting_limiter && now < p->wake_at) return;
+            if (!clickup__req_admit(p, now)) return;
+            p->state = CLICKUP__S_SEND;
+            break;
+        case CLICKUP__S_SEND: clickup__req_send(p, now); break;
+        case CLICKUP__S_CLASSIFY: clickup__req_classify(p, now); break;
+        case CLICKUP__S_BACKOFF:
+            if (now < p->wake_at) return;
+            p->err.waited_ms += now - p->wait_since;
+            p->attempt++;
+            p->state = CLICKUP__S_LIMITER;
+            break;
+        case CLICKUP__S_SENDING:
+        case CLICKUP__S_DONE:
+            return;
+        }
+    }
+}
+
+/* Collect the transfers libcurl finished. */
+CLICKUP__FN void clickup__collect_transfers(clickup_client *c) {
+    CURLMsg *msg;
+    int left, running;
+    curl_multi_perform(c->multi, &running);
+    while ((msg = curl_multi_info_read(c->multi, &left)) != NULL) {
+        clickup__req *p = NULL;
+        if (msg->msg != CURLMSG_DONE) continue;
+        curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&p);
+        if (!p) continue;
+        p->ts = clickup__xfer_finish(&p->x, msg->data.result, &p->resp);
+        curl_multi_remove_handle(c->multi, p->x.easy);
+        c->transfers--;
+        clickup__xfer_release(c, &p->x);
+        p->state = CLICKUP__S_CLASSIFY;
+    }
+}
+
+/* Drive every request of the client once, then wait at most max_wait_ms for something to do:
+   network activity, or the earliest wake-up time of a waiting request. */
+CLICKUP__FN void clickup__pump(clickup_client *c, uint64_t max_wait_ms) {
+    clickup__req *p;
+    uint64_t now, wake = UINT64_MAX;
+    int done = 0;
+    for (p = c->inflight; p; p = p->next) clickup__req_advance(p);
+    if (c->transfers) {
+        clickup__collect_transfers(c);
+        for (p = c->inflight; p; p = p->next) clickup__req_advance(p);
+    }
+    for (p = c->inflight; p; p = p->next) {
+        if (p->state == CLICKUP__S_DONE) done = 1;
+        else if ((p->state == CLICKUP__S_LIMITER || p->state == CLICKUP__S_BACKOFF) && p->wake_at < wake) wake = p->wake_at;
+    }
+    if (done || !max_wait_ms) return;
+    now = c->hooks.now_ms(c->hooks.user);
+    if (wake != UINT64_MAX) {
+        if (wake <= now) return;
+        if (wake - now < max_wait_ms) max_wait_ms = wake - now;
+    }
+    if (c->transfers) {
+        int ms = max_wait_ms > 1000 ? 1000 : (int)max_wait_ms;   /* libcurl's own timers cut it shorter */
+#if LIBCURL_VERSION_NUM >= 0x074200
+        curl_multi_poll(c->multi, NULL, 0, ms, NULL);
+#else
+        curl_multi_wait(c->multi, NULL, 0, ms, NULL);
+#endif
+    } else if (wake != UINT64_MAX) {
+        c->hooks.sleep_ms(c->hooks.user, max_wait_ms);
+    }
+}
+
+/* Block until one request is done: pump the client (every request in flight moves). */
+CLICKUP__FN void clickup__drive(clickup__req *p) {
+    clickup_client *c = p->client;
+    while (p->state != CLICKUP__S_DONE) {
+        uint64_t now = c->hooks.now_ms(c->hooks.user);
+        clickup__pump(c, p->deadline > now ? p->deadline - now : 1);
+    }
+}
+
+CLICKUP__FN void clickup__req_free(clickup__req *p) {
+    clickup_allocator *al = &p->client->alloc;
+    clickup__req_unlink(p);
+    if (p->x.easy) clickup__req_done(p, CLICKUP_ERR_TIMEOUT);
+    clickup__free(al, p->url.p);
+    clickup__free(al, p->key.p);
+    clickup__free(al, p->x.body);
+    clickup__free(al, p->owned_body);
+    p->url.p = p->key.p = p->x.body = p->owned_body = NULL;
+}
+
+/* ---- the blocking driver of a typed call ---------------------------------------------------
+   One request on the stack, driven to completion. The answer's body becomes c->body for the
+   decoder, the request's error becomes clickup_last_error, and a GET's cache key waits in
+   c->pending_key until the body decodes. */
+CLICKUP__FN clickup_result clickup__perform(clickup_client *c, const clickup__call *call) {
+    clickup__req p;
+    clickup_result rc;
     clickup__free(&c->alloc, c->pending_key);
     c->pending_key = NULL;
-    memset(&url, 0, sizeof url); url.al = &c->alloc;
-    memset(&key, 0, sizeof key); key.al = &c->alloc;
-    clickup__buf_str(&key, r->method); clickup__buf_put(&key, " ", 1);
-    clickup__buf_str(&key, call->path); clickup__buf_str(&key, call->query);
-    clickup__buf_str(&url, c->base_url); clickup__buf_str(&url, call->path); clickup__buf_str(&url, call->query);
-    if (url.nomem || key.nomem) { rc = clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory"); goto failed; }
-
-    if (use_cache) {
-        clickup__centry *e = clickup__cache_get(&c->cache, &c->alloc, key.p, key.len, c->hooks.now_ms(c->hooks.user));
-        if (e) {
-            c->body_len = 0;
-            if (!clickup__curl_write(e->body, 1, e->body_len, c) && e->body_len) {
-                rc = clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory");
-                goto failed;
-            }
-            CLICKUP__LOG(c, CLICKUP_LOG_DEBUG, "cache hit: %s %s", r->method, call->path);
-            goto out;
-        }
-        CLICKUP__LOG(c, CLICKUP_LOG_DEBUG, "cache miss: %s %s", r->method, call->path);
+    rc = clickup__req_init(c, &p, call->route, call->route->method, call->path, call->query, call->body, call->body_len,
+                           call->flags, c->call_deadline);
+    if (call->list_id) clickup__strlcpy(p.list_id, call->list_id, sizeof p.list_id);
+    if (rc == CLICKUP_OK) {
+        clickup__req_start(&p);
+        clickup__drive(&p);
+        rc = p.rc;
+    } else {
+        c->m.calls++;
+        clickup__req_done(&p, rc);
     }
-
-    headers[0] = c->auth_header;
-    headers[1] = c->user_agent;
-    headers[2] = "Accept: application/json";
-    headers[3] = "Content-Type: application/json";
-    headers[4] = "Expect:";               /* no 100-continue round trip for bodies */
-    headers[5] = NULL;
-    memset(&rq, 0, sizeof rq);
-    rq.method = r->method;
-    rq.url = url.p;
-    rq.headers = headers;
-    rq.body = call->body;
-    rq.body_len = call->body_len;
-    c->resend_ok = r->resend == CLICKUP__SAFE;
-
-    for (attempt = 0;; attempt++) {
-        clickup_transport_status ts;
-        clickup__outcome o;
-        clickup__verdict v;
-        uint64_t t0, delay = 0;
-        /* 1. wait for the limiter */
-        if ((rc = clickup__acquire(c, r->method, call->path, c->call_deadline)) != CLICKUP_OK) goto failed;
-        /* 2. send */
-        now = t0 = c->hooks.now_ms(c->hooks.user);
-        rq.timeout_ms = (long)(c->call_deadline - now < (uint64_t)c->timeout_ms ? c->call_deadline - now : (uint64_t)c->timeout_ms);
-        c->err.attempts++;
-        c->m.requests++;
-        ep->requests++;
-        ts = clickup__exchange(c, &rq, &resp);
-        sent |= ts != CLICKUP_TRANSPORT_NOT_SENT;
-        now = c->hooks.now_ms(c->hooks.user);
-        clickup__limiter_update(c->limiter, now, c->hooks.wall_ms(c->hooks.user), &resp, ts == CLICKUP_TRANSPORT_OK);
-        clickup__record_latency(ep, now - t0);
-        c->err.http_status = ts == CLICKUP_TRANSPORT_OK ? resp.status : 0;
-        clickup__strlcpy(c->err.curl_error, c->curl_err, sizeof c->err.curl_error);
-        if (ts == CLICKUP_TRANSPORT_OK)
-            CLICKUP__LOG(c, CLICKUP_LOG_INFO, "%s %s -> %d in %llu ms (attempt %d)", r->method, call->path, resp.status,
-                         (unsigned long long)(now - t0), attempt + 1);
-        else
-            CLICKUP__LOG(c, CLICKUP_LOG_INFO, "%s %s -> no response (%s) after %llu ms (attempt %d)", r->method,
-                         call->path, c->err.curl_error[0] ? c->err.curl_error : "transport failure",
-                         (unsigned long long)(now - t0), attempt + 1);
-        if (c->body_nomem) {          /* the answer arrived but there was no memory to keep it */
-            rc = c->resend_ok ? clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory while receiving the response")
-                              : clickup__fail(c, CLICKUP_ERR_OUTCOME_UNKNOWN,
-                                          "out of memory while receiving the answer; the write may have happened");
-            goto failed;
-        }
-        /* 3. classify */
-        clickup__outcome_of(c, ts, &resp, &o);
-        if (ts == CLICKUP_TRANSPORT_OK && resp.status == 429) c->m.responses_429++;
-        v = clickup__classify(&o);
-        if (v.action == CLICKUP__DONE) {
-            if (use_cache) {          /* cached only after it decodes: see clickup__cache_commit */
-                c->pending_key = key.p; c->pending_len = key.len; c->pending_ttl = ttl; c->pending_cls = r->cache;
-                key.p = NULL;
-            }
-            goto out;
-        }
-        if (ts == CLICKUP_TRANSPORT_OK) {   /* ClickUp's ECODE refines the status (401, 404) */
-            clickup__error_body(c, c->body, c->body_len);
-            if (v.code != CLICKUP_ERR_OUTCOME_UNKNOWN) v.code = clickup__status_result(resp.status, c->err.ecode);
-        }
-        /* 4. give up, or back off: the server's wait, or full jitter */
-        if ((rc = clickup__after_failure(c, &v, ts, resp.status, attempt, c->call_deadline, &delay)) != CLICKUP_OK) goto failed;
-        CLICKUP__LOG(c, CLICKUP_LOG_WARNING, "%s %s: retry %d in %llu ms (%s)", r->method, call->path, attempt + 1,
-                     (unsigned long long)delay, ts == CLICKUP_TRANSPORT_OK ? "HTTP error" : "transport error");
-        if (delay) c->hooks.sleep_ms(c->hooks.user, delay);
-        c->err.waited_ms += delay;
-        c->m.retries++;
-    }
-failed:
-    rc = clickup__request_failed(c, ep, rc);
-out:
-    if (sent && r->invalidates) clickup__invalidate(c, r, call->list_id);
+    clickup__req_unlink(&p);
+    c->err = p.err;
+    c->resend_ok = p.resend_ok;
+    clickup__free(&c->alloc, c->body);             /* the answer becomes the client's */
+    c->body = p.x.body; c->body_len = p.x.len; c->body_cap = p.x.cap;
+    p.x.body = NULL;
     if (c->body_cap > ((size_t)4 << 20) && rc != CLICKUP_OK) {   /* do not keep a huge buffer around */
         clickup__free(&c->alloc, c->body);
         c->body = NULL; c->body_cap = c->body_len = 0;
     }
-    clickup__free(&c->alloc, url.p);
-    clickup__free(&c->alloc, key.p);
+    if (rc == CLICKUP_OK && p.use_cache && !p.from_cache) {   /* cached once it decodes: clickup__cache_commit */
+        c->pending_key = p.key.p; c->pending_len = p.key.len; c->pending_ttl = p.ttl; c->pending_cls = p.route->cache;
+        p.key.p = NULL;
+    }
+    clickup__req_free(&p);
     return rc;
+}
+
+/* ---- the raw call: any endpoint through the same engine ------------------------------------ */
+CLICKUP__FN clickup_result clickup__team(clickup_client *c, const char **team);   /* [endpoints] */
+
+/* Do two path templates have the same shape? A "{name}" segment on either side matches any
+   segment; other segments must be equal. */
+CLICKUP__FN int clickup__path_shape_equal(const char *a, const char *b) {
+    for (;;) {
+        const char *ea = strchr(a, '/'), *eb = strchr(b, '/');
+        size_t na = ea ? (size_t)(ea - a) : strlen(a), nb = eb ? (size_t)(eb - b) : strlen(b);
+        int wild = (na && a[0] == '{') || (nb && b[0] == '{');
+        if (!wild && (na != nb || memcmp(a, b, na) != 0)) return 0;
+        if (!ea || !eb) return !ea && !eb;
+        a = ea + 1; b = eb + 1;
+    }
+}
+
+/* The route table's row for a method and path (template or concrete), or the OTHER row. */
+CLICKUP__FN const clickup__route *clickup__route_find(const char *method, const char *path) {
+    size_t i;
+    for (i = 0; i < CLICKUP__ROUTE_COUNT; i++) {
+        const clickup__route *r = &clickup__routes[i];
+        if (r != CLICKUP__ROUTE(OTHER) && strcmp(r->method, method) == 0 && clickup__path_shape_equal(r->path, path)) return r;
+    }
+    return CLICKUP__ROUTE(OTHER);
+}
+
+CLICKUP__FN int clickup__path_char_ok(char ch) {   /* unreserved, and '%' for escapes a caller made */
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_' ||
+           ch == '.' || ch == '~' || ch == '%' || ch == ':';
+}
+
+/* Fill a path template: "{name}" from the request's params ("{team_id}" from the client when
+   not given), each value percent-encoded; literal segments must be plain. NULL, or why not. */
+CLICKUP__FN const char *clickup__fill_path(clickup_client *c, const clickup_request *rq, clickup__buf *out, clickup_result *rc) {
+    const char *s = rq->path;
+    *rc = CLICKUP_ERR_INVALID_ARG;
+    if (!s || s[0] != '/') return "the path must start with '/' (it is relative to the base URL, e.g. /task/{task_id})";
+    while (*s) {
+        if (*s == '/') {
+            if (s[1] == '/' || (s[1] == '.' && (s[2] == '/' || !s[2] || (s[2] == '.' && (s[3] == '/' || !s[3])))))
+                return "the path has an empty, '.' or '..' segment";
+            clickup__buf_put(out, "/", 1);
+            s++;
+        } else if (*s == '{') {
+            const char *end = strchr(s, '}'), *value = NULL;
+            size_t n, i;
+            if (!end) return "a '{' in the path has no '}'";
+            n = (size_t)(end - s - 1);
+            for (i = 0; i < rq->param_count; i++)
+                if (rq->params[i].name && strlen(rq->params[i].name) == n && memcmp(rq->params[i].name, s + 1, n) == 0)
+                    value = rq->params[i].value;
+            if (!value && n == 7 && strncmp(s + 1, "team_", 5) == 0 && (s[6] == 'i' || s[6] == 'I') && s[7] == 'd') {
+                if ((*rc = clickup__team(c, &value)) != CLICKUP_OK) return "the workspace id could not be found";
+                *rc = CLICKUP_ERR_INVALID_ARG;
+            }
+            if (!value) return "a {parameter} of the path has no value in params";
+            if (!value[0] || !clickup__clean_text(value)) return "a path parameter is empty or has control characters";
+            clickup__buf_escaped(out, value);
+            s = end + 1;
+        } else if (*s == '?' || *s == '#') {
+            return "the path has a '?' or '#': give the query as query pairs";
+        } else if (!clickup__path_char_ok(*s)) {
+            return "the path has a character a path segment cannot have (escape it, or pass it as a {parameter})";
+        } else {
+            clickup__buf_put(out, s, 1);
+            s++;
+        }
+    }
+    *rc = out->nomem ? CLICKUP_ERR_NOMEM : CLICKUP_OK;
+    return out->nomem ? "out of memory" : NULL;
+}
+
+CLICKUP__FN const char *clickup__check_request(const clickup_request *rq) {
+    static const char *const methods[] = { "GET", "POST", "PUT", "DELETE", "PATCH" };
+    size_t i;
+    int known = 0;
+    if (!rq->method) return "no method given";
+    for (i = 0; i < CLICKUP__COUNT(methods); i++) known |= strcmp(rq->method, methods[i]) == 0;
+    if (!known) return "the method must be GET, POST, PUT, DELETE or PATCH";
+    if ((rq->param_count && !rq->params) || (rq->query_count && !rq->query)) return "a count is set but its array is NULL";
+    for (i = 0; i < rq->query_count; i++)
+        if (!rq->query[i].name || !rq->query[i].name[0] || !clickup__clean_text(rq->query[i].name) || !rq->query[i].value ||
+            !clickup__clean_text(rq->query[i].value))
+            return "a query pair has no name, no value, or control characters";
+    if (rq->body && strcmp(rq->method, "GET") == 0) return "a GET has no body";
+    if (rq->cache_ttl_ms < 0 || rq->deadline_ms < 0) return "cache_ttl_ms and deadline_ms must not be negative";
+    return NULL;
+}
+
+/* Build and start a raw request (its own copy of everything). On failure *out is NULL and the
+   client's last error says why. */
+CLICKUP__FN clickup_result clickup__call_new(clickup_client *c, const clickup_request *rq, clickup__req **out) {
+    clickup__buf path, query;
+    const clickup__route *r;
+    const char *why;
+    clickup__req *p;
+    clickup_result rc;
+    size_t i, body_len;
+    uint64_t now = c->hooks.now_ms(c->hooks.user);
+    *out = NULL;
+    memset(&path, 0, sizeof path); path.al = &c->alloc;
+    memset(&query, 0, sizeof query); query.al = &c->alloc;
+    clickup__error_reset(c, rq->method ? rq->method : "", rq->path ? rq->path : "");
+    if ((why = clickup__check_request(rq)) != NULL) { rc = CLICKUP_ERR_INVALID_ARG; goto refuse; }
+    if ((why = clickup__fill_path(c, rq, &path, &rc)) != NULL) goto refuse;
+    for (i = 0; i < rq->query_count; i++) clickup__buf_query(&query, rq->query[i].name, rq->query[i].value);
+    clickup__buf_put(&query, "", 0);
+    p = (clickup__req *)clickup__malloc(&c->alloc, sizeof *p);
+    if (!p || query.nomem) { clickup__free(&c->alloc, p); rc = CLICKUP_ERR_NOMEM; why = "out of memory"; goto refuse; }
+    r = clickup__route_find(rq->method, rq->path);
+    body_len = rq->body ? (rq->body_len ? rq->body_len : strlen(rq->body)) : 0;
+    rc = clickup__req_init(c, p, r, rq->method, path.p, query.p, NULL, 0, rq->flags,
+                           now + (uint64_t)(rq->deadline_ms ? rq->deadline_ms : c->call_deadline_ms));
+    clickup__strlcpy(p->err.path, rq->path, sizeof p->err.path);
+    if (rc == CLICKUP_OK && rq->body) {   /* inputs are copied, never retained */
+        if (!(p->owned_body = (char *)clickup__malloc(&c->alloc, body_len + 1))) rc = CLICKUP_ERR_NOMEM;
+        else {
+            memcpy(p->owned_body, rq->body, body_len);
+            p->owned_body[body_len] = '\0';
+            p->rq.body = p->owned_body; p->rq.body_len = body_len;
+        }
+    }
+    if (rc == CLICKUP_OK && (rq->flags & CLICKUP_CACHE) && strcmp(rq->method, "GET") == 0 && !c->disable_cache) {
+        if (r->cache == CLICKUP__CACHE_NONE) p->route = r = CLICKUP__ROUTE(OTHER);   /* its own class: any write drops it */
+        p->ttl = rq->cache_ttl_ms ? (uint64_t)rq->cache_ttl_ms : p->ttl ? p->ttl : 300000u;
+        p->use_cache = !(rq->flags & CLICKUP_NO_CACHE);
+    }
+    clickup__free(&c->alloc, path.p);
+    clickup__free(&c->alloc, query.p);
+    if (rc != CLICKUP_OK) {
+        clickup__req_free(p);
+        clickup__free(&c->alloc, p);
+        return clickup__fail(c, rc, "out of memory (nothing was sent)");
+    }
+    p->owned = 1;
+    clickup__req_start(p);
+    *out = p;
+    return CLICKUP_OK;
+refuse:
+    clickup__free(&c->alloc, path.p);
+    clickup__free(&c->alloc, query.p);
+    c->m.calls++;
+    c->m.errors_other++;
+    return clickup__fail(c, rc, "%s (nothing was sent)", why);
+}
+
+/* The response of a finished request, in one arena: body, parsed JSON, rate headers, error. */
+CLICKUP__FN clickup_result clickup__call_response(clickup__req *p, clickup_response **out) {
+    clickup_client *c = p->client;
+    clickup_response *r;
+    clickup__arena *a;
+    clickup_result rc = p->rc;
+    int64_t v;
+    size_t hint = p->x.len < SIZE_MAX / 4 ? p->x.len * 3 + 1024 : p->x.len;
+    *out = NULL;
+    if (!(r = (clickup_response *)clickup__result_new(&c->alloc, sizeof *r, hint))) return CLICKUP_ERR_NOMEM;
+    a = clickup__result_arena(r);
+    r->status = p->from_cache ? 200 : p->err.http_status;
+    r->from_cache = p->from_cache;
+    r->body_len = p->x.len;
+    r->body = clickup__arena_strndup(a, p->x.body ? p->x.body : "", p->x.len);
+    r->rate_limit = r->rate_remaining = r->rate_reset = -1;
+    if (!p->from_cache && p->ts == CLICKUP_TRANSPORT_OK) {
+        if (clickup__hdr_i64(p->resp.rate_limit, &v)) r->rate_limit = v;
+        if (clickup__hdr_i64(p->resp.rate_remaining, &v)) r->rate_remaining = v;
+        if (clickup__hdr_i64(p->resp.rate_reset, &v)) r->rate_reset = v;
+        if (p->resp.retry_after) r->retry_after = clickup__arena_strndup(a, p->resp.retry_after, strlen(p->resp.retry_after));
+    }
+    if (!r->body || (p->resp.retry_after && !p->from_cache && p->ts == CLICKUP_TRANSPORT_OK && !r->retry_after)) {
+        clickup__result_free(r);
+        return CLICKUP_ERR_NOMEM;
+    }
+    if (r->body_len) {
+        clickup_json_error je;
+        clickup_result prc = clickup__json_parse_arena(a, r->body, r->body_len, &r->json, &je);
+        if (prc == CLICKUP_ERR_NOMEM) { clickup__result_free(r); return CLICKUP_ERR_NOMEM; }
+        if (prc != CLICKUP_OK) r->json = NULL;
+        if (prc != CLICKUP_OK && rc == CLICKUP_OK) {   /* a 2xx that is not JSON */
+            p->err.json_offset = je.offset;
+            rc = p->resend_ok ? clickup__req_fail(p, CLICKUP_ERR_BAD_RESPONSE, "invalid JSON in the response at byte %llu: %s",
+                                                  (unsigned long long)je.offset, je.reason)
+                              : clickup__req_fail(p, CLICKUP_ERR_OUTCOME_UNKNOWN,
+                                                  "the server accepted the write (HTTP %d) but its answer is not JSON: look "
+                                                  "before sending it again", p->err.http_status);
+        }
+    }
+    if (rc == CLICKUP_OK && p->use_cache && !p->from_cache)   /* cached only once it parsed */
+        clickup__cache_put(&c->cache, &c->alloc, p->key.p, p->key.len, r->body, r->body_len, c->hooks.now_ms(c->hooks.user),
+                           p->ttl, p->route->cache ? (unsigned)p->route->cache : (unsigned)CLICKUP__CACHE_OTHER);
+    r->error = p->err;
+    r->error.code = rc;
+    *out = r;
+    return rc;
+}
+
+CLICKUP_API clickup_result clickup_call_start(clickup_client *c, const clickup_request *rq, clickup_pending **out) {
+    if (!out) return CLICKUP_ERR_INVALID_ARG;
+    *out = NULL;
+    if (!c || !rq) return CLICKUP_ERR_INVALID_ARG;
+    clickup__begin(c);
+    return clickup__call_new(c, rq, out);
+}
+
+CLICKUP_API int clickup_call_done(const clickup_pending *p) {
+    return p && p->state == CLICKUP__S_DONE;
+}
+
+CLICKUP_API clickup_result clickup_pump(clickup_client *c, long timeout_ms, size_t *running) {
+    clickup__req *p;
+    size_t n = 0;
+    if (running) *running = 0;
+    if (!c || timeout_ms < 0) return CLICKUP_ERR_INVALID_ARG;
+    clickup__pump(c, (uint64_t)timeout_ms);
+    for (p = c->inflight; p; p = p->next) n += p->state != CLICKUP__S_DONE;
+    if (running) *running = n;
+    return CLICKUP_OK;
+}
+
+CLICKUP_API clickup_result clickup_call_finish(clickup_pending *p, clickup_response **out) {
+    clickup_client *c;
+    clickup_result rc;
+    if (out) *out = NULL;
+    if (!p) return CLICKUP_ERR_INVALID_ARG;
+    c = p->client;
+    clickup__drive(p);
+    rc = p->rc;
+    clickup__req_unlink(p);
+    if (out) {
+        clickup_result rrc = clickup__call_response(p, out);
+        rc = *out ? rrc : CLICKUP_ERR_NOMEM;
+        if (!*out) clickup__req_fail(p, CLICKUP_ERR_NOMEM, "out of memory for the response");
+    }
+    c->err = p->err;
+    if (rc != CLICKUP_OK) c->err.code = rc;
+    clickup__req_free(p);
+    clickup__free(&c->alloc, p);
+    return rc;
+}
+
+CLICKUP_API clickup_result clickup_call(clickup_client *c, const clickup_request *rq, clickup_response **out) {
+    clickup_pending *p = NULL;
+    clickup_result rc;
+    if (out) *out = NULL;
+    if (!out || !c || !rq) return CLICKUP_ERR_INVALID_ARG;
+    if ((rc = clickup_call_start(c, rq, &p)) != CLICKUP_OK) return rc;
+    return clickup_call_finish(p, out);
+}
+
+CLICKUP_API void clickup_response_free(clickup_response *r) { clickup__result_free(r); }
+
+/* The client goes away: requests still in flight are dropped (their memory too), then
+   libcurl's handles. */
+CLICKUP__FN void clickup__engine_close(clickup_client *c) {
+    while (c->inflight) {
+        clickup__req *p = c->inflight;
+        int owned = p->owned;
+        clickup__req_free(p);                 /* unlinks it */
+        if (owned) clickup__free(&c->alloc, p);
+    }
+    while (c->easy_pooled) curl_easy_cleanup(c->easy_pool[--c->easy_pooled]);
+    if (c->multi) curl_multi_cleanup(c->multi);
+    c->multi = NULL;
 }
 
 /* ==== [decoders] =============================================================================

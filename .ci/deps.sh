@@ -20,6 +20,7 @@ case "$want" in
     need clang       command -v clang
     need valgrind    command -v valgrind
     need python3     command -v python3
+    need locales     command -v localedef        # test_locale builds a decimal-comma locale
     # libFuzzer and the sanitizer runtimes of clang (a separate package on Debian)
     fuzzer_rt() { f=$(clang -print-file-name=libclang_rt.fuzzer-x86_64.a 2>/dev/null) && test -f "$f"; }
     need libclang-rt-dev fuzzer_rt

@@ -53,7 +53,7 @@ static void die(const char *what)
 }
 
 /* =============================================================================================
-   The draft's bucket (shared/seed draft, section 3.3), for both variants.
+   The draft's bucket (section 3.3 of the draft), for both variants.
    tokens start at capacity N; refill = N / window per ms, capped at N; acquire waits
    (1 - tokens) / refill when below one token, then takes one.
    ============================================================================================= */

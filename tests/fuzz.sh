@@ -8,7 +8,7 @@ for name in "$@"; do
     corpus="build/fuzz/corpus_$name"; mkdir -p "$corpus"
     seeds=""
     [ -d "tests/corpus/$name" ] && seeds="tests/corpus/$name"
-    [ "$name" = fuzz_json ] && [ -d ../shared/jsontestsuite/test_parsing ] && seeds="$seeds ../shared/jsontestsuite/test_parsing"
+    [ "$name" = fuzz_json ] && seeds="$seeds tests/data/jsontestsuite/test_parsing"
     echo "== fuzz ($mode): $name for ${secs}s"
     log="build/fuzz/$name.log"
     # shellcheck disable=SC2086

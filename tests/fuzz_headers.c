@@ -39,7 +39,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     int64_t wall, v, d;
     int window, nf = 0, lim0;
     uint64_t now = 5000000, margin;
-    clickup_limiter *l = NULL;
+    clickup_limiter *lim = NULL;
+    clickup__ring *l;
     clickup_http_response r;
     if (size < 8) return 0;
     /* wall: 0 ... ~2^42 ms (year 2109); window 1 ms ... ~18 h; limit 1 ... 65536 */
@@ -79,10 +80,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         }
     }
     /* 4. the limiter adopting the headers (with and without a 429) */
-    if (clickup_limiter_create(lim0, window, NULL, &l) == CLICKUP_OK) {
+    if (clickup_limiter_create(lim0, window, NULL, &lim) == CLICKUP_OK) {
         clickup_rate_state st;
         int k;
-        margin = clickup__reset_margin(l);
+        l = clickup__ring_of(lim);
+        margin = clickup__reset_margin(l->window_ms);
         CHECK(margin >= 50 && margin <= 1000);
         for (k = 0; k < 2; k++) {
             memset(&r, 0, sizeof r);
@@ -94,7 +96,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             (void)clickup__limiter_try(l, now);             /* take a token when one is free */
             clickup__limiter_update(l, now, wall, &r, 1);
             CHECK(l->limit >= 1 && l->limit <= CLICKUP__LIMIT_MAX);
-            CHECK(l->ring_cap == (size_t)l->limit);
+            CHECK(l->ring_cap >= 1 && l->ring_cap <= (size_t)CLICKUP__LIMIT_MAX);   /* grows with sends only */
             CHECK(l->count <= l->ring_cap);
             CHECK(l->server_remaining >= -1);
             CHECK(l->server_reset == 0 || l->server_reset <= now + (uint64_t)window + 5000 + margin);
@@ -107,7 +109,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             if (k == 1) CHECK(st.server_remaining == 0);
             now += 1;
         }
-        clickup_limiter_destroy(l);
+        clickup_limiter_destroy(lim);
     }
     /* 5. the libcurl header callback's line parser */
     if (nf > 4) {

@@ -361,10 +361,10 @@ static void test_limiter_window_bound(void **state) {
     (void)state;
     assert_int_equal(clickup_limiter_create(100, 60000, NULL, &l), CLICKUP_OK);
     for (t = 0; t < 60000; t += 10)
-        if (clickup__limiter_try(l, t) == 0) sent_first_window++;
+        if (clickup__limiter_try(clickup__ring_of(l), t) == 0) sent_first_window++;
     assert_int_equal(sent_first_window, 100);
-    assert_int_equal(clickup__limiter_try(l, 60000 - 1) > 0, 1);
-    assert_int_equal(clickup__limiter_try(l, 60000), 0);   /* the first token came back */
+    assert_int_equal(clickup__limiter_try(clickup__ring_of(l), 60000 - 1) > 0, 1);
+    assert_int_equal(clickup__limiter_try(clickup__ring_of(l), 60000), 0);   /* the first token came back */
     clickup_limiter_destroy(l);
 }
 
@@ -377,18 +377,18 @@ static void test_limiter_syncs_to_remaining(void **state) {
     (void)state;
     /* 0 = the default (100 until a header says otherwise): a configured limit is a ceiling */
     assert_int_equal(clickup_limiter_create(0, 60000, NULL, &l), CLICKUP_OK);
-    assert_int_equal(clickup__limiter_try(l, 0), 0);
+    assert_int_equal(clickup__limiter_try(clickup__ring_of(l), 0), 0);
     memset(&r, 0, sizeof r);
     r.status = 200;
     snprintf(reset, sizeof reset, "%lld", (long long)(wall / 1000 + 10));
     r.rate_limit = "1000"; r.rate_remaining = "0"; r.rate_reset = reset;   /* another process used it all */
-    clickup__limiter_update(l, 0, wall, &r, 1);
-    clickup__limiter_state(l, 0, &st);
+    clickup__limiter_update(clickup__ring_of(l), 0, wall, &r, 1);
+    clickup__limiter_state(clickup__ring_of(l), 0, &st);
     assert_int_equal(st.limit, 1000);                 /* learned from the header */
     assert_int_equal(st.server_remaining, 0);
     assert_int_equal(st.available, 0);
-    assert_true(clickup__limiter_try(l, 5000) >= 5000);  /* blocked until the reset */
-    assert_int_equal(clickup__limiter_try(l, 10000 + 1000), 0);
+    assert_true(clickup__limiter_try(clickup__ring_of(l), 5000) >= 5000);  /* blocked until the reset */
+    assert_int_equal(clickup__limiter_try(clickup__ring_of(l), 10000 + 1000), 0);
     clickup_limiter_destroy(l);
 }
 

@@ -1,6 +1,6 @@
 /* tests/test_json.c - the JSON parser and writer of clickup.h (cmocka group "json").
 
-   - JSONTestSuite (../shared/jsontestsuite/test_parsing): every y_ accepted, every n_ rejected,
+   - JSONTestSuite (tests/data/jsontestsuite/test_parsing): every y_ accepted, every n_ rejected,
      every i_ completes; prints one summary line.
    - ClickUp's OpenAPI file (518 KB): navigation, allocation count, no leak.
    - Unit cases for the parser, the accessors and the writer.
@@ -30,8 +30,8 @@
 
 #include <cmocka.h>
 
-#define SUITE_DIR   "../shared/jsontestsuite/test_parsing"
-#define OPENAPI     "../shared/clickup-openapi/clickup-api-v2-reference.json"
+#define SUITE_DIR   "tests/data/jsontestsuite/test_parsing"
+#define OPENAPI     "tests/data/clickup-openapi/clickup-api-v2-reference.json"
 #define LIT(s)      (s), (sizeof(s) - 1)
 
 /* ==== helpers ================================================================================ */

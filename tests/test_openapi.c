@@ -1,7 +1,7 @@
 /* Every request clickup.h can build is declared in ClickUp's own OpenAPI file.
    Every public endpoint function is driven with every option set through a transport hook that
    records each request and answers with minimal valid JSON. Each recorded request is then
-   checked against ../shared/clickup-openapi/clickup-api-v2-reference.json, read with our own
+   checked against tests/data/clickup-openapi/clickup-api-v2-reference.json, read with our own
    JSON parser: its method and path template exist, every query parameter it sends is declared
    (path-level and operation-level "parameters", $ref resolved), and every top-level body field
    (and the nested fields of objects such as assignees {add, rem} and custom_fields[] items,
@@ -21,7 +21,7 @@
 #include "sandbox.h"
 #include <cmocka.h>
 
-#define SPEC_PATH "../shared/clickup-openapi/clickup-api-v2-reference.json"
+#define SPEC_PATH "tests/data/clickup-openapi/clickup-api-v2-reference.json"
 #define BASE      "https://api.clickup.com/api/v2"
 
 /* ==== the spec ============================================================================== */

@@ -195,7 +195,7 @@ static void test_shared_limiter_mixed_calls(void **state) {
    be stale by the time its thread gets the lock, and the limiter clamps it to the newest it
    has seen. So the tightest span of limit+1 readings is only printed.) */
 typedef struct hammer { clickup_limiter *l; int taken, unordered; uint64_t *times; int cap; } hammer;
-static int ring_in_order_locked(const clickup_limiter *l) {
+static int ring_in_order_locked(const clickup__ring *l) {
     size_t i;
     for (i = 1; i < l->count; i++)
         if (l->ring[(l->head + i) % l->ring_cap] < l->ring[(l->head + i - 1) % l->ring_cap]) return 0;
@@ -206,14 +206,14 @@ static void *hammer_fn(void *arg) {
     double end = now_s() + 0.6;
     while (now_s() < end && h->taken < h->cap) {
         uint64_t t = clickup__mono_ms(NULL);
-        if (clickup__limiter_try(h->l, t) == 0) {
+        if (clickup__limiter_try(clickup__ring_of(h->l), t) == 0) {
             clickup_http_response r;
             memset(&r, 0, sizeof r);
             h->times[h->taken++] = t;
-            pthread_mutex_lock(&h->l->mu);
-            if (!ring_in_order_locked(h->l)) h->unordered++;
-            pthread_mutex_unlock(&h->l->mu);
-            clickup__limiter_update(h->l, t, clickup__wall_ms(NULL), &r, 0);
+            pthread_mutex_lock(&clickup__ring_of(h->l)->mu);
+            if (!ring_in_order_locked(clickup__ring_of(h->l))) h->unordered++;
+            pthread_mutex_unlock(&clickup__ring_of(h->l)->mu);
+            clickup__limiter_update(clickup__ring_of(h->l), t, clickup__wall_ms(NULL), &r, 0);
         }
     }
     return NULL;
@@ -270,12 +270,12 @@ static void test_stale_clock_reading(void **state) {
     int in_order;
     (void)state;
     assert_int_equal(clickup_limiter_create(3, 200, NULL, &l), CLICKUP_OK);
-    assert_int_equal(clickup__limiter_try(l, 1000), 0);       /* thread A, read 1000   */
-    assert_int_equal(clickup__limiter_try(l, 1010), 0);       /* thread B, read 1010   */
-    assert_int_equal(clickup__limiter_try(l, 1005), 0);       /* thread C, read 1005 before B took the lock */
-    pthread_mutex_lock(&l->mu);
-    in_order = ring_in_order_locked(l);
-    pthread_mutex_unlock(&l->mu);
+    assert_int_equal(clickup__limiter_try(clickup__ring_of(l), 1000), 0);       /* thread A, read 1000   */
+    assert_int_equal(clickup__limiter_try(clickup__ring_of(l), 1010), 0);       /* thread B, read 1010   */
+    assert_int_equal(clickup__limiter_try(clickup__ring_of(l), 1005), 0);       /* thread C, read 1005 before B took the lock */
+    pthread_mutex_lock(&clickup__ring_of(l)->mu);
+    in_order = ring_in_order_locked(clickup__ring_of(l));
+    pthread_mutex_unlock(&clickup__ring_of(l)->mu);
     clickup_limiter_destroy(l);
     assert_true(in_order);
 }
@@ -300,14 +300,14 @@ static void test_out_of_order_answers_never_raise_remaining(void **state) {
     a.rate_reset = b.rate_reset = reset;
     a.rate_remaining = "9";
     b.rate_remaining = "8";
-    assert_int_equal(clickup__limiter_try(l, now), 0);       /* A goes */
-    assert_int_equal(clickup__limiter_try(l, now), 0);       /* B goes */
-    clickup__limiter_update(l, now + 5, wall + 5, &b, 1);    /* B's answer first */
-    assert_true(l->server_remaining <= 8);
-    clickup__limiter_update(l, now + 6, wall + 6, &a, 1);    /* then A's, older */
-    print_message("  after B (8 left) then A (9 left): the limiter believes %d remain\n", l->server_remaining);
+    assert_int_equal(clickup__limiter_try(clickup__ring_of(l), now), 0);       /* A goes */
+    assert_int_equal(clickup__limiter_try(clickup__ring_of(l), now), 0);       /* B goes */
+    clickup__limiter_update(clickup__ring_of(l), now + 5, wall + 5, &b, 1);    /* B's answer first */
+    assert_true(clickup__ring_of(l)->server_remaining <= 8);
+    clickup__limiter_update(clickup__ring_of(l), now + 6, wall + 6, &a, 1);    /* then A's, older */
+    print_message("  after B (8 left) then A (9 left): the limiter believes %d remain\n", clickup__ring_of(l)->server_remaining);
     {
-        int believed = l->server_remaining;
+        int believed = clickup__ring_of(l)->server_remaining;
         clickup_limiter_destroy(l);
         assert_true(believed <= 8);
     }
