@@ -1,4 +1,4 @@
-/* clickup.h - v0.1.0 - ClickUp API v2 client in one C header.
+/* clickup.h - v0.2.0 - ClickUp API v2 client in one C header.
    MIT or public domain (Unlicense), your choice: see the end of this file.
    SPDX-License-Identifier: MIT OR Unlicense
 
@@ -36,9 +36,15 @@
    WHAT IS INSIDE
    --------------
    - An arena-backed JSON parser (RFC 8259, strict, iterative, depth-limited) and a JSON writer.
-   - Blocking HTTPS calls through libcurl on one reused handle per client (keep-alive).
+   - A request engine on libcurl's multi interface: every request is an object on a small state
+     machine (limiter, send, classify, back off); blocking calls are thin drivers over it, and
+     clickup_call_start / clickup_pump keep several requests of one client in flight.
+   - Typed calls for the operations people use most, and clickup_call for any other endpoint,
+     with the same guarantees: one route table row per operation says what may be retried,
+     cached and invalidated.
    - A rate limiter on the monotonic clock, synced to ClickUp's X-RateLimit-* headers, that can be
-     shared by every client of one token (ClickUp's limit is per token).
+     shared by every client of one token (ClickUp's limit is per token), behind a versioned
+     method table so that a limiter shared by processes or hosts plugs in.
    - Retries with full-jitter backoff. POSTs (which create tasks) are never replayed blindly:
      when their outcome is unknown you get CLICKUP_ERR_OUTCOME_UNKNOWN.
    - A bounded TTL cache of GET responses, invalidated by your own writes.
@@ -79,8 +85,9 @@
               many clients on many threads: that is how several clients of one token stay
               under ClickUp's per-token limit together. clickup_strerror, clickup_version,
               clickup_config_init and the JSON functions are pure or touch only their arguments.
-   Blocking.  Every network call blocks until done: at most the per-call deadline
-              (config.call_deadline_ms, default 90 s), including rate-limit waits and retries.
+   Blocking.  Every typed call blocks until done: at most the per-call deadline
+              (config.call_deadline_ms, default 90 s), which covers every page, retry and
+              rate-limit wait of that call. clickup_call_start does not block (see [api:call]).
    Secrets.   The token is never logged, never put in an error message, and every copy the
               library owns is overwritten before it is freed: the client's token and
               Authorization line on destroy, libcurl's header list after each request. Copies
@@ -99,11 +106,16 @@
    [api:hierarchy] folders, lists
    [api:task]      tasks: get, list (paginated), create, update, tags, custom fields, references
    [api:template]  task templates, task from template
-   Implementation: [arena] [json] [json-writer] [clock+limiter] [cache] [http] [errors]
-                   [client] [decoders] [endpoints]
+   [api:call]      any endpoint (clickup_call), several requests in flight (start, pump, finish)
+   Implementation: [arena] [json] [json-writer] [clock+limiter] [cache] [routes] [http]
+                   [errors] [client] [engine] [decoders] [endpoints]
 
    REVISION HISTORY
    ----------------
+   0.2.0  Engine v2: requests as objects on a state machine over libcurl's multi interface; a
+          route table; the limiter as a method table (clickup_limiter_create_custom,
+          clickup_limiter_create_ex); clickup_call for any endpoint; clickup_call_start,
+          clickup_pump, clickup_call_finish. Fixes: see the full history at the end.
    0.1.0  first release: JSON, request engine, spaces, members, tasks, templates, hierarchy.
 */
 
@@ -111,9 +123,9 @@
 #define CLICKUP_H
 
 #define CLICKUP_VERSION_MAJOR 0
-#define CLICKUP_VERSION_MINOR 1
+#define CLICKUP_VERSION_MINOR 2
 #define CLICKUP_VERSION_PATCH 0
-#define CLICKUP_VERSION_STRING "0.1.0"
+#define CLICKUP_VERSION_STRING "0.2.0"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -162,7 +174,7 @@ typedef enum clickup_result {
 /* Static text for a result code; never NULL ("unknown error" for unknown codes). Pure. */
 CLICKUP_API const char *clickup_strerror(clickup_result code);
 
-/* The library version, "0.1.0". Compare with CLICKUP_VERSION_STRING. Pure. */
+/* The library version, "0.2.0". Compare with CLICKUP_VERSION_STRING. Pure. */
 CLICKUP_API const char *clickup_version(void);
 
 /* =============================================================================================
@@ -567,7 +579,7 @@ typedef struct clickup_endpoint_metrics {
 } clickup_endpoint_metrics;
 
 typedef struct clickup_metrics {
-    uint64_t calls;                 /* public API calls                                      */
+    uint64_t calls;                 /* requests asked of the engine (each page counts)       */
     uint64_t requests;              /* HTTP requests sent (retries included)                 */
     uint64_t retries;
     uint64_t responses_429;
@@ -1088,8 +1100,8 @@ CLICKUP_API clickup_result clickup_call_finish(clickup_pending *pending, clickup
    IMPLEMENTATION
    Everything below is compiled only where CLICKUP_IMPLEMENTATION is defined. Private names start
    with clickup__ and are static. Sections, in dependency order:
-   [impl:macros] [arena] [json] [json-writer] [clock+limiter] [cache] [http] [errors] [client]
-   [decoders] [endpoints]
+   [impl:macros] [arena] [json] [json-writer] [clock+limiter] [cache] [routes] [http] [errors]
+   [client] [engine] [decoders] [endpoints]
    ############################################################################################# */
 #ifdef CLICKUP_IMPLEMENTATION
 #ifndef CLICKUP_IMPLEMENTATION_ONCE
@@ -2716,6 +2728,17 @@ enum {                                   /* cache class of a GET: which TTL, wha
 #define CLICKUP__INV_TASKS     (1u << CLICKUP__CACHE_TASKS)
 #define CLICKUP__INV_ALL       (CLICKUP__INV_TEAM | CLICKUP__INV_HIERARCHY | CLICKUP__INV_TASKS)
 
+/* A typed read decodes its answer into a result through the decoder of its row. */
+typedef struct clickup__dec clickup__dec;              /* [decoders] */
+typedef clickup_result (*clickup__decode_fn)(clickup__dec *d, const clickup_json *root, void *obj);
+CLICKUP__FN clickup_result clickup__dec_teams(clickup__dec *d, const clickup_json *root, void *obj);
+CLICKUP__FN clickup_result clickup__dec_spaces(clickup__dec *d, const clickup_json *root, void *obj);
+CLICKUP__FN clickup_result clickup__dec_folders(clickup__dec *d, const clickup_json *root, void *obj);
+CLICKUP__FN clickup_result clickup__dec_lists(clickup__dec *d, const clickup_json *root, void *obj);
+CLICKUP__FN clickup_result clickup__dec_list(clickup__dec *d, const clickup_json *root, void *obj);
+CLICKUP__FN clickup_result clickup__dec_task(clickup__dec *d, const clickup_json *root, void *obj);
+CLICKUP__FN clickup_result clickup__dec_template_task(clickup__dec *d, const clickup_json *root, void *obj);
+
 typedef struct clickup__route {
     const char   *name;          /* "GET /task/{task_id}": metrics and error messages */
     const char   *method;
@@ -2724,35 +2747,40 @@ typedef struct clickup__route {
     unsigned char resend;        /* CLICKUP__ONCE or CLICKUP__SAFE                    */
     unsigned char cache;         /* CLICKUP__CACHE_*                                  */
     unsigned char invalidates;   /* CLICKUP__INV_* of a write, whatever its outcome   */
+    clickup__decode_fn decode;   /* the typed result of its answer, or NULL: pages are
+                                    decoded by their walk, raw calls get JSON           */
+    size_t        result_size;   /* sizeof the result decode fills                     */
 } clickup__route;
 
-/*  X(ID,                  METHOD,   PATH,                                        OPERATION,               RESEND, CACHE,     INVALIDATES) */
+/*  X(ID,                  METHOD,   PATH,                                        OPERATION,               RESEND, CACHE,     INVALIDATES, DECODER) */
+#define CLICKUP__DEC(fn, type) clickup__dec_##fn, sizeof(clickup_##type)
+#define CLICKUP__NO_DEC        NULL, 0
 #define CLICKUP__ROUTES(X) \
-    X(GET_TEAMS,            "GET",    "/team",                                     "GetAuthorizedTeams",     SAFE, TEAM,      0) \
-    X(GET_SPACES,           "GET",    "/team/{team_id}/space",                     "GetSpaces",              SAFE, TEAM,      0) \
-    X(GET_FOLDERS,          "GET",    "/space/{space_id}/folder",                  "GetFolders",             SAFE, HIERARCHY, 0) \
-    X(GET_LISTS,            "GET",    "/folder/{folder_id}/list",                  "GetLists",               SAFE, HIERARCHY, 0) \
-    X(GET_FOLDERLESS_LISTS, "GET",    "/space/{space_id}/list",                    "GetFolderlessLists",     SAFE, HIERARCHY, 0) \
-    X(GET_LIST,             "GET",    "/list/{list_id}",                           "GetList",                SAFE, HIERARCHY, 0) \
-    X(GET_TASK,             "GET",    "/task/{task_id}",                           "GetTask",                SAFE, NONE,      0) \
-    X(GET_TASKS,            "GET",    "/list/{list_id}/task",                      "GetTasks",               SAFE, TASKS,     0) \
-    X(GET_TEAM_TASKS,       "GET",    "/team/{team_Id}/task",                      "GetFilteredTeamTasks",   SAFE, TASKS,     0) \
-    X(CREATE_TASK,          "POST",   "/list/{list_id}/task",                      "CreateTask",             ONCE, NONE,      CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY) \
-    X(UPDATE_TASK,          "PUT",    "/task/{task_id}",                           "UpdateTask",             SAFE, NONE,      CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY) \
-    X(ADD_TAG,              "POST",   "/task/{task_id}/tag/{tag_name}",            "AddTagToTask",           SAFE, NONE,      CLICKUP__INV_TASKS) \
-    X(REMOVE_TAG,           "DELETE", "/task/{task_id}/tag/{tag_name}",            "RemoveTagFromTask",      SAFE, NONE,      CLICKUP__INV_TASKS) \
-    X(SET_FIELD,            "POST",   "/task/{task_id}/field/{field_id}",          "SetCustomFieldValue",    SAFE, NONE,      CLICKUP__INV_TASKS) \
-    X(REMOVE_FIELD,         "DELETE", "/task/{task_id}/field/{field_id}",          "RemoveCustomFieldValue", SAFE, NONE,      CLICKUP__INV_TASKS) \
-    X(GET_TEMPLATES,        "GET",    "/team/{team_id}/taskTemplate",              "GetTaskTemplates",       SAFE, NONE,      0) \
-    X(CREATE_FROM_TEMPLATE, "POST",   "/list/{list_id}/taskTemplate/{template_id}", "CreateTaskFromTemplate", ONCE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY) \
-    X(OTHER,                "*",      "*",                                         "",                       SAFE, NONE,      CLICKUP__INV_ALL)
+    X(GET_TEAMS,            "GET",    "/team",                                     "GetAuthorizedTeams",     SAFE, TEAM,      0, CLICKUP__DEC(teams, teams)) \
+    X(GET_SPACES,           "GET",    "/team/{team_id}/space",                     "GetSpaces",              SAFE, TEAM,      0, CLICKUP__DEC(spaces, spaces)) \
+    X(GET_FOLDERS,          "GET",    "/space/{space_id}/folder",                  "GetFolders",             SAFE, HIERARCHY, 0, CLICKUP__DEC(folders, folders)) \
+    X(GET_LISTS,            "GET",    "/folder/{folder_id}/list",                  "GetLists",               SAFE, HIERARCHY, 0, CLICKUP__DEC(lists, lists)) \
+    X(GET_FOLDERLESS_LISTS, "GET",    "/space/{space_id}/list",                    "GetFolderlessLists",     SAFE, HIERARCHY, 0, CLICKUP__DEC(lists, lists)) \
+    X(GET_LIST,             "GET",    "/list/{list_id}",                           "GetList",                SAFE, HIERARCHY, 0, CLICKUP__DEC(list, list)) \
+    X(GET_TASK,             "GET",    "/task/{task_id}",                           "GetTask",                SAFE, NONE,      0, CLICKUP__DEC(task, task)) \
+    X(GET_TASKS,            "GET",    "/list/{list_id}/task",                      "GetTasks",               SAFE, TASKS,     0, CLICKUP__NO_DEC) \
+    X(GET_TEAM_TASKS,       "GET",    "/team/{team_Id}/task",                      "GetFilteredTeamTasks",   SAFE, TASKS,     0, CLICKUP__NO_DEC) \
+    X(CREATE_TASK,          "POST",   "/list/{list_id}/task",                      "CreateTask",             ONCE, NONE,      CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__DEC(task, task)) \
+    X(UPDATE_TASK,          "PUT",    "/task/{task_id}",                           "UpdateTask",             SAFE, NONE,      CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__DEC(task, task)) \
+    X(ADD_TAG,              "POST",   "/task/{task_id}/tag/{tag_name}",            "AddTagToTask",           SAFE, NONE,      CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
+    X(REMOVE_TAG,           "DELETE", "/task/{task_id}/tag/{tag_name}",            "RemoveTagFromTask",      SAFE, NONE,      CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
+    X(SET_FIELD,            "POST",   "/task/{task_id}/field/{field_id}",          "SetCustomFieldValue",    SAFE, NONE,      CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
+    X(REMOVE_FIELD,         "DELETE", "/task/{task_id}/field/{field_id}",          "RemoveCustomFieldValue", SAFE, NONE,      CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
+    X(GET_TEMPLATES,        "GET",    "/team/{team_id}/taskTemplate",              "GetTaskTemplates",       SAFE, NONE,      0, CLICKUP__NO_DEC) \
+    X(CREATE_FROM_TEMPLATE, "POST",   "/list/{list_id}/taskTemplate/{template_id}", "CreateTaskFromTemplate", ONCE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__DEC(template_task, template_task)) \
+    X(OTHER,                "*",      "(any other operation)",                     "",                       SAFE, NONE,      CLICKUP__INV_ALL, CLICKUP__NO_DEC)
 /* OTHER is every operation the table does not know (raw calls): a POST or PATCH there goes at
    most once unless the caller says CLICKUP_RETRY_SAFE, and a write drops the whole cache. */
 
-#define CLICKUP__ROUTE_ENUM(id, m, p, op, re, ca, inv) CLICKUP__R_##id,
+#define CLICKUP__ROUTE_ENUM(id, m, p, op, re, ca, inv, dec) CLICKUP__R_##id,
 enum { CLICKUP__ROUTES(CLICKUP__ROUTE_ENUM) CLICKUP__ROUTE_COUNT };
-#define CLICKUP__ROUTE_ROW(id, m, p, op, re, ca, inv) \
-    { m " " p, m, p, op, CLICKUP__##re, CLICKUP__CACHE_##ca, (unsigned char)(inv) },
+#define CLICKUP__ROUTE_ROW(id, m, p, op, re, ca, inv, dec) \
+    { m " " p, m, p, op, CLICKUP__##re, CLICKUP__CACHE_##ca, (unsigned char)(inv), dec },
 static const clickup__route clickup__routes[CLICKUP__ROUTE_COUNT] = { CLICKUP__ROUTES(CLICKUP__ROUTE_ROW) };
 #define CLICKUP__ROUTE(id) (&clickup__routes[CLICKUP__R_##id])
 
@@ -4345,7 +4373,6 @@ CLICKUP__FN clickup_result clickup__call_new(clickup_client *c, const clickup_re
     body_len = rq->body ? (rq->body_len ? rq->body_len : strlen(rq->body)) : 0;
     rc = clickup__req_init(c, p, r, rq->method, path.p, query.p, NULL, 0, rq->flags,
                            now + (uint64_t)(rq->deadline_ms ? rq->deadline_ms : c->call_deadline_ms));
-    clickup__strlcpy(p->err.path, rq->path, sizeof p->err.path);
     if (rc == CLICKUP_OK && rq->body) {   /* inputs are copied, never retained */
         if (!(p->owned_body = (char *)clickup__malloc(&c->alloc, body_len + 1))) rc = CLICKUP_ERR_NOMEM;
         else {
@@ -4503,11 +4530,11 @@ CLICKUP__FN void clickup__engine_close(clickup_client *c) {
    impossible type fails with CLICKUP_ERR_BAD_RESPONSE naming the field. Unknown fields are
    ignored; every struct keeps its raw node for the rest.
    ============================================================================================= */
-typedef struct clickup__dec {
+struct clickup__dec {
     clickup__arena *a;
     int             depth;       /* subtask nesting                   */
     char            what[128];   /* on failure: which field, and why */
-} clickup__dec;
+};
 
 CLICKUP__FN clickup_result clickup__dec_fail(clickup__dec *d, const char *field, const char *why) {
     clickup__fmt(d->what, sizeof d->what, "field '%s' %s", field, why);
@@ -5011,9 +5038,6 @@ CLICKUP_API void clickup_tasks_free(clickup_tasks *t) { clickup__result_free(t);
 CLICKUP_API void clickup_templates_free(clickup_templates *t) { clickup__result_free(t); }
 CLICKUP_API void clickup_template_task_free(clickup_template_task *t) { clickup__result_free(t); }
 
-/* A GET that decodes into a new result: the common shape of the read endpoints. */
-typedef clickup_result (*clickup__decode_fn)(clickup__dec *d, const clickup_json *root, void *obj);
-
 /* Decode the last response body into a new result. */
 CLICKUP__FN clickup_result clickup__get_decoded(clickup_client *c, size_t size, clickup__decode_fn fn, void **out) {
     clickup__dec d;
@@ -5024,10 +5048,10 @@ CLICKUP__FN clickup_result clickup__get_decoded(clickup_client *c, size_t size, 
     return clickup__deliver(c, fn(&d, root, obj), &d, obj, out);
 }
 
-CLICKUP__FN clickup_result clickup__get(clickup_client *c, const clickup__call *call, size_t size, clickup__decode_fn fn,
-                                        void **out) {
+/* A typed read: perform, then decode through the route's decoder into a new result. */
+CLICKUP__FN clickup_result clickup__get(clickup_client *c, const clickup__call *call, void **out) {
     clickup_result rc = clickup__perform(c, call);
-    return rc ? rc : clickup__get_decoded(c, size, fn, out);
+    return rc ? rc : clickup__get_decoded(c, call->route->result_size, call->route->decode, out);
 }
 
 /* ---- workspaces ---------------------------------------------------------------------------- */
@@ -5039,7 +5063,7 @@ CLICKUP__FN clickup_result clickup__teams_get(clickup_client *c, clickup_teams *
     clickup__call call;
     memset(&call, 0, sizeof call);
     call.route = CLICKUP__ROUTE(GET_TEAMS); call.path = "/team"; call.query = "";
-    return clickup__get(c, &call, sizeof(clickup_teams), clickup__dec_teams, (void **)out);
+    return clickup__get(c, &call, (void **)out);
 }
 
 CLICKUP_API clickup_result clickup_teams_get(clickup_client *c, clickup_teams **out) {
@@ -5152,7 +5176,7 @@ CLICKUP__FN clickup_result clickup__path(clickup_client *c, clickup__buf *b, con
    route is the metrics name ("GET /space/{space_id}/folder"); what names the id in errors. */
 CLICKUP__FN clickup_result clickup__get_by_id(clickup_client *c, const clickup__route *route, const char *prefix, const char *id,
                                               const char *suffix, const char *what, const char *query,
-                                              unsigned flags, size_t size, clickup__decode_fn fn, void **out) {
+                                              unsigned flags, void **out) {
     clickup__buf path;
     clickup__call call;
     clickup_result rc;
@@ -5161,7 +5185,7 @@ CLICKUP__FN clickup_result clickup__get_by_id(clickup_client *c, const clickup__
     if (clickup__path(c, &path, prefix, id, suffix)) return clickup__nomem(c, route);
     memset(&call, 0, sizeof call);
     call.route = route; call.path = path.p; call.query = query; call.flags = flags;
-    rc = clickup__get(c, &call, size, fn, out);
+    rc = clickup__get(c, &call, out);
     clickup__free(&c->alloc, path.p);
     return rc;
 }
@@ -5175,8 +5199,7 @@ CLICKUP_API clickup_result clickup_spaces_get(clickup_client *c, const clickup_s
     clickup__begin(c);
     if ((rc = clickup__team(c, &team))) return rc;
     return clickup__get_by_id(c, CLICKUP__ROUTE(GET_SPACES), "/team/", team, "/space", "team",
-                              opts && opts->archived ? "?archived=true" : "", opts ? opts->flags : 0,
-                              sizeof(clickup_spaces), clickup__dec_spaces, (void **)out);
+                              opts && opts->archived ? "?archived=true" : "", opts ? opts->flags : 0, (void **)out);
 }
 
 CLICKUP__FN clickup_result clickup__dec_folders(clickup__dec *d, const clickup_json *root, void *obj) {
@@ -5194,8 +5217,7 @@ CLICKUP_API clickup_result clickup_folders_get(clickup_client *c, const char *sp
     if (!c) return CLICKUP_ERR_INVALID_ARG;
     clickup__begin(c);
     return clickup__get_by_id(c, CLICKUP__ROUTE(GET_FOLDERS), "/space/", space_id, "/folder", "space",
-                              opts && opts->archived ? "?archived=true" : "", opts ? opts->flags : 0,
-                              sizeof(clickup_folders), clickup__dec_folders, (void **)out);
+                              opts && opts->archived ? "?archived=true" : "", opts ? opts->flags : 0, (void **)out);
 }
 
 CLICKUP__FN clickup_result clickup__dec_lists(clickup__dec *d, const clickup_json *root, void *obj) {
@@ -5216,8 +5238,7 @@ CLICKUP_API clickup_result clickup_lists_get(clickup_client *c, const char *fold
     return clickup__get_by_id(c, folder_id ? CLICKUP__ROUTE(GET_LISTS) : CLICKUP__ROUTE(GET_FOLDERLESS_LISTS),
                               folder_id ? "/folder/" : "/space/", folder_id ? folder_id : space_id, "/list",
                               folder_id ? "folder" : "space", opts && opts->archived ? "?archived=true" : "",
-                              opts ? opts->flags : 0, sizeof(clickup_lists), clickup__dec_lists,
-                              (void **)out);
+                              opts ? opts->flags : 0, (void **)out);
 }
 
 CLICKUP__FN clickup_result clickup__dec_list(clickup__dec *d, const clickup_json *root, void *obj) {
@@ -5229,8 +5250,7 @@ CLICKUP_API clickup_result clickup_list_get(clickup_client *c, const char *list_
     *out = NULL;
     if (!c) return CLICKUP_ERR_INVALID_ARG;
     clickup__begin(c);
-    return clickup__get_by_id(c, CLICKUP__ROUTE(GET_LIST), "/list/", list_id, NULL, "list", "", 0,
-                              sizeof(clickup_list), clickup__dec_list, (void **)out);
+    return clickup__get_by_id(c, CLICKUP__ROUTE(GET_LIST), "/list/", list_id, NULL, "list", "", 0, (void **)out);
 }
 
 /* ---- task references ---------------------------------------------------------------------- */
@@ -5385,7 +5405,7 @@ CLICKUP_API clickup_result clickup_task_get(clickup_client *c, const char *task_
     if (!rc) {
         memset(&call, 0, sizeof call);
         call.route = CLICKUP__ROUTE(GET_TASK); call.path = path.p; call.query = query.p;
-        rc = clickup__get(c, &call, sizeof(clickup_task), clickup__dec_task, (void **)out);   /* never cached */
+        rc = clickup__get(c, &call, (void **)out);   /* never cached */
     }
     clickup__bufs_free(c, &path, &query);
     return rc;
@@ -5934,7 +5954,7 @@ CLICKUP_API clickup_result clickup_task_from_template(clickup_client *c, const c
     call.query = ""; call.body = text; call.body_len = len;
     clickup__begin(c);
     rc = clickup__perform(c, &call);
-    if (!rc) rc = clickup__get_decoded(c, sizeof(clickup_template_task), clickup__dec_template_task, (void **)out);
+    if (!rc) rc = clickup__get_decoded(c, route->result_size, route->decode, (void **)out);
     clickup__free(&c->alloc, path.p);
     clickup_json_writer_free(&w);
     return rc;
@@ -5945,6 +5965,28 @@ CLICKUP_API clickup_result clickup_task_from_template(clickup_client *c, const c
 
 /*
    REVISION HISTORY
+   0.2.0 (2026-12-06)  Engine v2 and fixes. Additions only, with two changes of behaviour that
+                       a documented contract required:
+     - clickup_limiter_create(N, ...) with N > 0 is now a ceiling the server's
+       X-RateLimit-Limit cannot raise (it used to follow the server upwards), so one token's
+       budget can be split between programs; 0 still means "100, then what the server says".
+     - CLICKUP_METRIC_ENDPOINTS grew to 18: one slot per route (clickup_metrics is larger).
+     Added: clickup_call, clickup_call_start, clickup_pump, clickup_call_done,
+       clickup_call_finish, clickup_response_free, clickup_request, clickup_response,
+       clickup_param, CLICKUP_RETRY_SAFE, CLICKUP_CACHE, clickup_limiter_create_ex,
+       clickup_limiter_config, clickup_limiter_create_custom, clickup_limiter_methods,
+       clickup_rate_observation, clickup_error.retry_in_ms.
+     Fixed: strict -std=c99/c11 builds whatever the include order; redaction safe for any
+       token; overflow-checked sizes (max_response_bytes = SIZE_MAX means no cap); writes
+       that may have happened invalidate the cache whatever their outcome; CLICKUP_RATE_FAIL
+       never waits, also on a 429; Retry-After holds every client of a shared limiter and is
+       honoured on 503 too; a configured limit is a ceiling; http:// only for loopback hosts
+       (parsed by libcurl's URL API; no userinfo, query or fragment); the deadline covers the
+       whole call; numbers correctly rounded at any length, without the locale; metrics for
+       every route; no doubled method in messages; retry decisions per route (POST tag and
+       field are idempotent, a 408 is always retried); the limiter's memory does not depend
+       on what the server claims; the header list is wiped; libcurl can never resend a POST;
+       the limiter takes an injected clock.
    0.1.0 (2026-11-28)  first release.
 
 This software is available under 2 licenses -- choose whichever you prefer.
