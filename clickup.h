@@ -571,7 +571,7 @@ CLICKUP_API clickup_result clickup_limiter_create_custom(const clickup_limiter_m
 CLICKUP_API clickup_result clickup_rate_get(clickup_client *client, clickup_rate_state *out);
 
 /* Metrics of one client since creation. */
-#define CLICKUP_METRIC_ENDPOINTS 18   /* one per operation clickup.h knows, and one for the others */
+#define CLICKUP_METRIC_ENDPOINTS 22   /* one per operation clickup.h knows, and one for the others */
 typedef struct clickup_endpoint_metrics {
     const char *endpoint;           /* route template, e.g. "GET /task/{id}"                 */
     uint64_t    requests, errors;
@@ -2773,6 +2773,10 @@ typedef struct clickup__route {
     X(REMOVE_FIELD,         "DELETE", "/task/{task_id}/field/{field_id}",          "RemoveCustomFieldValue", SAFE, NONE,      CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
     X(GET_TEMPLATES,        "GET",    "/team/{team_id}/taskTemplate",              "GetTaskTemplates",       SAFE, NONE,      0, CLICKUP__NO_DEC) \
     X(CREATE_FROM_TEMPLATE, "POST",   "/list/{list_id}/taskTemplate/{template_id}", "CreateTaskFromTemplate", ONCE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__DEC(template_task, template_task)) \
+    X(GET_WEBHOOKS,         "GET",    "/team/{team_id}/webhook",                   "GetWebhooks",            SAFE, NONE,      0, CLICKUP__NO_DEC) \
+    X(CREATE_WEBHOOK,       "POST",   "/team/{team_id}/webhook",                   "CreateWebhook",          ONCE, NONE,      0, CLICKUP__NO_DEC) \
+    X(UPDATE_WEBHOOK,       "PUT",    "/webhook/{webhook_id}",                     "UpdateWebhook",          SAFE, NONE,      0, CLICKUP__NO_DEC) \
+    X(DELETE_WEBHOOK,       "DELETE", "/webhook/{webhook_id}",                     "DeleteWebhook",          SAFE, NONE,      0, CLICKUP__NO_DEC) \
     X(OTHER,                "*",      "(any other operation)",                     "",                       SAFE, NONE,      CLICKUP__INV_ALL, CLICKUP__NO_DEC)
 /* OTHER is every operation the table does not know (raw calls): a POST or PATCH there goes at
    most once unless the caller says CLICKUP_RETRY_SAFE, and a write drops the whole cache. */
@@ -4171,20 +4175,25 @@ CLICKUP__FN void clickup__collect_transfers(clickup_client *c) {
 
 /* Drive every request of the client once, then wait at most max_wait_ms for something to do:
    network activity, or the earliest wake-up time of a waiting request. */
+CLICKUP__FN size_t clickup__count_done(const clickup_client *c) {
+    const clickup__req *p;
+    size_t n = 0;
+    for (p = c->inflight; p; p = p->next) n += p->state == CLICKUP__S_DONE;
+    return n;
+}
+
 CLICKUP__FN void clickup__pump(clickup_client *c, uint64_t max_wait_ms) {
     clickup__req *p;
     uint64_t now, wake = UINT64_MAX;
-    int done = 0;
+    size_t done_before = clickup__count_done(c);
     for (p = c->inflight; p; p = p->next) clickup__req_advance(p);
     if (c->transfers) {
         clickup__collect_transfers(c);
         for (p = c->inflight; p; p = p->next) clickup__req_advance(p);
     }
-    for (p = c->inflight; p; p = p->next) {
-        if (p->state == CLICKUP__S_DONE) done = 1;
-        else if ((p->state == CLICKUP__S_LIMITER || p->state == CLICKUP__S_BACKOFF) && p->wake_at < wake) wake = p->wake_at;
-    }
-    if (done || !max_wait_ms) return;
+    for (p = c->inflight; p; p = p->next)
+        if ((p->state == CLICKUP__S_LIMITER || p->state == CLICKUP__S_BACKOFF) && p->wake_at < wake) wake = p->wake_at;
+    if (!max_wait_ms || clickup__count_done(c) > done_before) return;   /* news: no waiting */
     now = c->hooks.now_ms(c->hooks.user);
     if (wake != UINT64_MAX) {
         if (wake <= now) return;
@@ -5970,7 +5979,7 @@ CLICKUP_API clickup_result clickup_task_from_template(clickup_client *c, const c
      - clickup_limiter_create(N, ...) with N > 0 is now a ceiling the server's
        X-RateLimit-Limit cannot raise (it used to follow the server upwards), so one token's
        budget can be split between programs; 0 still means "100, then what the server says".
-     - CLICKUP_METRIC_ENDPOINTS grew to 18: one slot per route (clickup_metrics is larger).
+     - CLICKUP_METRIC_ENDPOINTS grew to 22: one slot per route (clickup_metrics is larger).
      Added: clickup_call, clickup_call_start, clickup_pump, clickup_call_done,
        clickup_call_finish, clickup_response_free, clickup_request, clickup_response,
        clickup_param, CLICKUP_RETRY_SAFE, CLICKUP_CACHE, clickup_limiter_create_ex,
