@@ -168,7 +168,10 @@ typedef enum clickup_result {
     CLICKUP_ERR_TOO_LARGE       = -13, /* the response exceeded config.max_response_bytes       */
     CLICKUP_ERR_HTTP            = -14, /* any other non-2xx status                              */
     CLICKUP_ERR_JSON            = -15, /* clickup_json_parse: the text is not valid JSON        */
-    CLICKUP_ERR_CONFIG          = -16  /* configuration or environment is unusable              */
+    CLICKUP_ERR_CONFIG          = -16, /* configuration or environment is unusable              */
+    CLICKUP_ERR_SIGNATURE       = -17, /* a webhook delivery's signature does not match         */
+    CLICKUP_ERR_CANCELLED       = -18  /* not sent: its batch was cancelled, stopped or out of
+                                          time before this request could go                    */
 } clickup_result;
 
 /* Static text for a result code; never NULL ("unknown error" for unknown codes). Pure. */
@@ -2197,6 +2200,8 @@ CLICKUP_API const char *clickup_strerror(clickup_result code) {
     case CLICKUP_ERR_HTTP: return "unexpected HTTP status";
     case CLICKUP_ERR_JSON: return "invalid JSON";
     case CLICKUP_ERR_CONFIG: return "unusable configuration";
+    case CLICKUP_ERR_SIGNATURE: return "webhook signature does not match";
+    case CLICKUP_ERR_CANCELLED: return "cancelled before it was sent";
     }
     return "unknown error";
 }
@@ -5577,8 +5582,6 @@ CLICKUP_API clickup_result clickup_tasks_foreach(clickup_client *c, const clicku
     return clickup__tasks_walk(c, q, NULL, fn, user, stats);
 }
 
-/* ---- writes -------------------------------------------------------------------------------
-   The engine drops what a write makes stale (see the route table), whatever its outcome. */
 /* A custom field value as JSON. */
 CLICKUP__FN void clickup__jw_field_value(clickup_json_writer *w, const clickup_field_value *v) {
     switch (v->type) {
@@ -5659,193 +5662,195 @@ CLICKUP__FN const char *clickup__task_new_body(const clickup_task_new *t, clicku
     return NULL;
 }
 
-/* POST/PUT a JSON body and decode the task that comes back. */
-CLICKUP__FN clickup_result clickup__write_task(clickup_client *c, clickup__call *call, clickup_json_writer *w, clickup_task **out) {
-    const char *text;
-    size_t len;
-    clickup__dec d;
-    const clickup_json *root;
-    clickup_task *t;
-    clickup_result rc = clickup_json_writer_finish(w, &text, &len);
-    if (rc == CLICKUP_ERR_NOMEM) return clickup__nomem(c, call->route);
-    if (rc) return clickup__invalid(c, call->route, "a value could not be written as JSON (invalid UTF-8, NaN, or invalid raw JSON)");
-    call->body = text;
-    call->body_len = len;
-    if ((rc = clickup__perform(c, call))) return rc;
-    if ((rc = clickup__body_result(c, sizeof *t, (void **)&t, &d, &root))) return rc;
-    rc = clickup__decode_task(&d, root, t);
-    if (out) return clickup__deliver(c, rc, &d, t, (void **)out);
-    if (rc) return clickup__deliver(c, rc, &d, t, (void **)&t);
-    clickup_task_free(t);
+/* ---- writes: built, then sent --------------------------------------------------------------
+   A typed write is first validated and built (route, path, query, JSON body) without sending
+   anything, then sent: by its blocking call, or as one item of a batch (clickup_batch_run).
+   The engine drops what a write makes stale (see the route table), whatever its outcome. */
+typedef struct clickup__write {
+    const clickup__route *route;
+    clickup__buf          path, query;
+    clickup_json_writer   body;
+    int                   has_body;
+    const char           *list_id;    /* a create's list: only its task pages go stale */
+} clickup__write;
+
+CLICKUP__FN void clickup__write_init(clickup_client *c, clickup__write *w, const clickup__route *r) {
+    memset(w, 0, sizeof *w);
+    w->route = r;
+    w->path.al = w->query.al = &c->alloc;
+    clickup_json_writer_init(&w->body, &c->alloc);
+}
+CLICKUP__FN void clickup__write_free(clickup_client *c, clickup__write *w) {
+    clickup__bufs_free(c, &w->path, &w->query);
+    clickup_json_writer_free(&w->body);
+}
+
+/* The engine's view of a built write. A JSON body that cannot be written is refused here. */
+CLICKUP__FN clickup_result clickup__write_call(clickup_client *c, clickup__write *w, clickup__call *call) {
+    memset(call, 0, sizeof *call);
+    call->route = w->route; call->path = w->path.p; call->query = w->query.p ? w->query.p : ""; call->list_id = w->list_id;
+    call->body = "";                          /* POST and DELETE without a body send an empty one */
+    if (w->has_body) {
+        clickup_result rc = clickup_json_writer_finish(&w->body, &call->body, &call->body_len);
+        if (rc == CLICKUP_ERR_NOMEM) return clickup__nomem(c, w->route);
+        if (rc) return clickup__invalid(c, w->route, "a value could not be written as JSON (invalid UTF-8, NaN, or invalid raw JSON)");
+    }
     return CLICKUP_OK;
 }
 
-CLICKUP_API clickup_result clickup_task_create(clickup_client *c, const char *list_id, const clickup_task_new *task,
-                                               clickup_task **out) {
-    clickup_json_writer w;
-    clickup__buf path;
-    clickup__call call;
+CLICKUP__FN clickup_result clickup__build_task_create(clickup_client *c, const char *list_id, const clickup_task_new *task,
+                                                      clickup__write *w) {
     const char *why;
-    clickup_result rc;
-    if (out) *out = NULL;
-    if (!c) return CLICKUP_ERR_INVALID_ARG;
-    if (!clickup__valid_id(list_id))
-        return clickup__invalid(c, CLICKUP__ROUTE(CREATE_TASK), "list id is empty or has characters an id cannot have");
-    clickup_json_writer_init(&w, &c->alloc);
-    if ((why = clickup__task_new_body(task, &w)) != NULL) {
-        clickup_json_writer_free(&w);
-        return clickup__invalid(c, CLICKUP__ROUTE(CREATE_TASK), "%s", why);
-    }
-    if (clickup__path(c, &path, "/list/", list_id, "/task")) {
-        clickup_json_writer_free(&w);
-        return clickup__nomem(c, CLICKUP__ROUTE(CREATE_TASK));
-    }
-    memset(&call, 0, sizeof call);
-    call.route = CLICKUP__ROUTE(CREATE_TASK); call.path = path.p; call.query = ""; call.list_id = list_id;
-    clickup__begin(c);
-    rc = clickup__write_task(c, &call, &w, out);
-    clickup__free(&c->alloc, path.p);
-    clickup_json_writer_free(&w);
-    return rc;
+    clickup__write_init(c, w, CLICKUP__ROUTE(CREATE_TASK));
+    if (!clickup__valid_id(list_id)) return clickup__invalid(c, w->route, "list id is empty or has characters an id cannot have");
+    if ((why = clickup__task_new_body(task, &w->body)) != NULL) return clickup__invalid(c, w->route, "%s", why);
+    w->has_body = 1;
+    w->list_id = list_id;
+    if (clickup__path(c, &w->path, "/list/", list_id, "/task")) return clickup__nomem(c, w->route);
+    w->path.al = &c->alloc;
+    return CLICKUP_OK;
 }
 
-CLICKUP_API clickup_result clickup_task_update(clickup_client *c, const char *task_ref, const clickup_task_changes *ch,
-                                               clickup_task **out) {
-    clickup_json_writer w;
-    clickup__buf path, query;
-    clickup__call call;
-    clickup_result rc;
-    const clickup__route *route = CLICKUP__ROUTE(UPDATE_TASK);
+/* Validate a task's changes and write them as JSON. A message on bad input, else NULL. */
+CLICKUP__FN const char *clickup__task_changes_body(const clickup_task_changes *ch, clickup_json_writer *w) {
     size_t i;
-    if (out) *out = NULL;
-    if (!c) return CLICKUP_ERR_INVALID_ARG;
-    if (!ch) return clickup__invalid(c, route, "no changes given");
-    if (ch->name && !ch->name[0]) return clickup__invalid(c, route, "name must not be empty");
-    if (ch->priority < CLICKUP_PRIORITY_CLEAR || ch->priority > 4)
-        return clickup__invalid(c, route, "priority must be 1-4, 0 to leave it, or CLICKUP_PRIORITY_CLEAR");
+    if (!ch) return "no changes given";
+    if (ch->name && !ch->name[0]) return "name must not be empty";
+    if (ch->priority < CLICKUP_PRIORITY_CLEAR || ch->priority > 4) return "priority must be 1-4, 0 to leave it, or CLICKUP_PRIORITY_CLEAR";
     if ((ch->add_assignee_count && !ch->add_assignees) || (ch->rem_assignee_count && !ch->rem_assignees))
-        return clickup__invalid(c, route, "a count is set but its array is NULL");
+        return "a count is set but its array is NULL";
     for (i = 0; i < ch->add_assignee_count; i++)
-        if (ch->add_assignees[i] <= 0) return clickup__invalid(c, route, "assignee ids are positive user ids");
+        if (ch->add_assignees[i] <= 0) return "assignee ids are positive user ids";
     for (i = 0; i < ch->rem_assignee_count; i++)
-        if (ch->rem_assignees[i] <= 0) return clickup__invalid(c, route, "assignee ids are positive user ids");
+        if (ch->rem_assignees[i] <= 0) return "assignee ids are positive user ids";
     if ((ch->due_date.present && ch->clear_due_date) || (ch->start_date.present && ch->clear_start_date))
-        return clickup__invalid(c, route, "a date cannot be both set and cleared");
-    clickup_json_writer_init(&w, &c->alloc);
-    clickup_jw_object_begin(&w);
-    if (ch->name) { clickup_jw_key(&w, "name"); clickup_jw_string(&w, ch->name); }
-    if (ch->description) { clickup_jw_key(&w, "description"); clickup_jw_string(&w, ch->description); }
-    if (ch->markdown) { clickup_jw_key(&w, "markdown_content"); clickup_jw_string(&w, ch->markdown); }
-    if (ch->status) { clickup_jw_key(&w, "status"); clickup_jw_string(&w, ch->status); }
-    if (ch->priority == CLICKUP_PRIORITY_CLEAR) { clickup_jw_key(&w, "priority"); clickup_jw_null(&w); }
-    else if (ch->priority) { clickup_jw_key(&w, "priority"); clickup_jw_int64(&w, ch->priority); }
+        return "a date cannot be both set and cleared";
+    clickup_jw_object_begin(w);
+    if (ch->name) { clickup_jw_key(w, "name"); clickup_jw_string(w, ch->name); }
+    if (ch->description) { clickup_jw_key(w, "description"); clickup_jw_string(w, ch->description); }
+    if (ch->markdown) { clickup_jw_key(w, "markdown_content"); clickup_jw_string(w, ch->markdown); }
+    if (ch->status) { clickup_jw_key(w, "status"); clickup_jw_string(w, ch->status); }
+    if (ch->priority == CLICKUP_PRIORITY_CLEAR) { clickup_jw_key(w, "priority"); clickup_jw_null(w); }
+    else if (ch->priority) { clickup_jw_key(w, "priority"); clickup_jw_int64(w, ch->priority); }
     if (ch->due_date.present) {
-        clickup_jw_key(&w, "due_date"); clickup_jw_int64(&w, ch->due_date.value);
-        clickup_jw_key(&w, "due_date_time"); clickup_jw_bool(&w, ch->due_date_time);
-    } else if (ch->clear_due_date) { clickup_jw_key(&w, "due_date"); clickup_jw_null(&w); }
+        clickup_jw_key(w, "due_date"); clickup_jw_int64(w, ch->due_date.value);
+        clickup_jw_key(w, "due_date_time"); clickup_jw_bool(w, ch->due_date_time);
+    } else if (ch->clear_due_date) { clickup_jw_key(w, "due_date"); clickup_jw_null(w); }
     if (ch->start_date.present) {
-        clickup_jw_key(&w, "start_date"); clickup_jw_int64(&w, ch->start_date.value);
-        clickup_jw_key(&w, "start_date_time"); clickup_jw_bool(&w, ch->start_date_time);
-    } else if (ch->clear_start_date) { clickup_jw_key(&w, "start_date"); clickup_jw_null(&w); }
-    if (ch->time_estimate.present) { clickup_jw_key(&w, "time_estimate"); clickup_jw_int64(&w, ch->time_estimate.value); }
-    if (ch->archived) { clickup_jw_key(&w, "archived"); clickup_jw_bool(&w, ch->archived == CLICKUP_YES); }
+        clickup_jw_key(w, "start_date"); clickup_jw_int64(w, ch->start_date.value);
+        clickup_jw_key(w, "start_date_time"); clickup_jw_bool(w, ch->start_date_time);
+    } else if (ch->clear_start_date) { clickup_jw_key(w, "start_date"); clickup_jw_null(w); }
+    if (ch->time_estimate.present) { clickup_jw_key(w, "time_estimate"); clickup_jw_int64(w, ch->time_estimate.value); }
+    if (ch->archived) { clickup_jw_key(w, "archived"); clickup_jw_bool(w, ch->archived == CLICKUP_YES); }
     if (ch->add_assignee_count || ch->rem_assignee_count) {   /* ClickUp ignores a flat array here */
-        clickup_jw_key(&w, "assignees");
-        clickup_jw_object_begin(&w);
-        clickup__jw_ids(&w, "add", ch->add_assignees, ch->add_assignee_count);
-        clickup__jw_ids(&w, "rem", ch->rem_assignees, ch->rem_assignee_count);
-        clickup_jw_object_end(&w);
+        clickup_jw_key(w, "assignees");
+        clickup_jw_object_begin(w);
+        clickup__jw_ids(w, "add", ch->add_assignees, ch->add_assignee_count);
+        clickup__jw_ids(w, "rem", ch->rem_assignees, ch->rem_assignee_count);
+        clickup_jw_object_end(w);
     }
-    clickup_jw_object_end(&w);
-    if (w.len <= 2 && !w.err) {
-        clickup_json_writer_free(&w);
-        return clickup__invalid(c, route, "nothing to change");
-    }
-    clickup__begin(c);
-    rc = clickup__task_target(c, route, task_ref, ch->custom_id, NULL, NULL, &path, &query);
-    if (!rc) {
-        memset(&call, 0, sizeof call);
-        call.route = route; call.path = path.p; call.query = query.p;
-        rc = clickup__write_task(c, &call, &w, out);
-    }
-    clickup__bufs_free(c, &path, &query);
-    clickup_json_writer_free(&w);
-    return rc;
+    clickup_jw_object_end(w);
+    if (w->len <= 2 && !w->err) return "nothing to change";
+    return NULL;
 }
 
-/* POST or DELETE on a sub-resource of a task, with an optional JSON body; no result. */
-CLICKUP__FN clickup_result clickup__task_sub(clickup_client *c, const clickup__route *route, const char *task_ref,
-                                             const char *suffix, const char *body, size_t body_len) {
-    clickup__buf path, query;
-    clickup__call call;
-    clickup_result rc;
-    clickup__begin(c);
-    rc = clickup__task_target(c, route, task_ref, CLICKUP_DEFAULT, NULL, suffix, &path, &query);
-    if (!rc) {
-        memset(&call, 0, sizeof call);
-        call.route = route; call.path = path.p; call.query = query.p;
-        call.body = body ? body : ""; call.body_len = body ? body_len : 0;
-        rc = clickup__perform(c, &call);
-    }
-    clickup__bufs_free(c, &path, &query);
-    return rc;
+CLICKUP__FN clickup_result clickup__build_task_update(clickup_client *c, const char *task_ref, const clickup_task_changes *ch,
+                                                      clickup__write *w) {
+    const char *why;
+    clickup__write_init(c, w, CLICKUP__ROUTE(UPDATE_TASK));
+    if ((why = clickup__task_changes_body(ch, &w->body)) != NULL) return clickup__invalid(c, w->route, "%s", why);
+    w->has_body = 1;
+    return clickup__task_target(c, w->route, task_ref, ch->custom_id, NULL, NULL, &w->path, &w->query);
 }
 
-CLICKUP__FN clickup_result clickup__tag(clickup_client *c, const clickup__route *route, const char *task_ref, const char *tag) {
+/* POST or DELETE on /task/{task_id}/tag/{tag_name} or /task/{task_id}/field/{field_id}. */
+CLICKUP__FN clickup_result clickup__build_tag(clickup_client *c, const clickup__route *route, const char *task_ref, const char *tag,
+                                              clickup__write *w) {
     clickup__buf seg;
     clickup_result rc;
-    if (!c) return CLICKUP_ERR_INVALID_ARG;
+    clickup__write_init(c, w, route);
     if (!tag || !tag[0] || !clickup__clean_text(tag) || strcmp(tag, ".") == 0 || strcmp(tag, "..") == 0)
         return clickup__invalid(c, route, "tag name is empty or has control characters");
     memset(&seg, 0, sizeof seg); seg.al = &c->alloc;
     clickup__buf_str(&seg, "/tag/");
     clickup__buf_escaped(&seg, tag);
     if (seg.nomem) { clickup__free(&c->alloc, seg.p); return clickup__nomem(c, route); }
-    rc = clickup__task_sub(c, route, task_ref, seg.p, NULL, 0);
+    rc = clickup__task_target(c, route, task_ref, CLICKUP_DEFAULT, NULL, seg.p, &w->path, &w->query);
     clickup__free(&c->alloc, seg.p);
     return rc;
 }
+
+CLICKUP__FN clickup_result clickup__build_field(clickup_client *c, const clickup__route *route, const char *task_ref,
+                                                const char *field_id, const clickup_field_value *value, clickup__write *w) {
+    char suffix[80];
+    clickup__write_init(c, w, route);
+    if (!clickup__valid_id(field_id)) return clickup__invalid(c, route, "field id must be the field's UUID");
+    if (route == CLICKUP__ROUTE(SET_FIELD)) {
+        if (!value) return clickup__invalid(c, route, "no value given (use clickup_task_field_remove to clear)");
+        clickup_jw_object_begin(&w->body);
+        clickup_jw_key(&w->body, "value");
+        clickup__jw_field_value(&w->body, value);
+        clickup_jw_object_end(&w->body);
+        w->has_body = 1;
+    }
+    clickup__fmt(suffix, sizeof suffix, "/field/%s", field_id);
+    return clickup__task_target(c, route, task_ref, CLICKUP_DEFAULT, NULL, suffix, &w->path, &w->query);
+}
+
+/* Send a built write and wait; a route that answers with a task decodes it into *out (when
+   out is given). */
+CLICKUP__FN clickup_result clickup__send_write(clickup_client *c, clickup__write *w, clickup_task **out) {
+    clickup__call call;
+    clickup_task *t = NULL;
+    clickup_result rc = clickup__write_call(c, w, &call);
+    if (rc) return rc;
+    if ((rc = clickup__perform(c, &call))) return rc;
+    if (!w->route->decode) return CLICKUP_OK;
+    rc = clickup__get_decoded(c, w->route->result_size, w->route->decode, (void **)&t);
+    if (rc == CLICKUP_OK && out) *out = t;
+    else clickup_task_free(t);
+    return rc;
+}
+
+/* Build, then send: the blocking form of every typed task write. */
+#define CLICKUP__WRITE(c, build_call, out)                                 \
+    do {                                                                   \
+        clickup__write w_;                                                 \
+        clickup_result rc_;                                                \
+        if (!(c)) return CLICKUP_ERR_INVALID_ARG;                          \
+        clickup__begin(c);                                                 \
+        rc_ = (build_call);                                                \
+        if (rc_ == CLICKUP_OK) rc_ = clickup__send_write((c), &w_, (out)); \
+        clickup__write_free((c), &w_);                                     \
+        return rc_;                                                        \
+    } while (0)
+
+CLICKUP_API clickup_result clickup_task_create(clickup_client *c, const char *list_id, const clickup_task_new *task,
+                                               clickup_task **out) {
+    if (out) *out = NULL;
+    CLICKUP__WRITE(c, clickup__build_task_create(c, list_id, task, &w_), out);
+}
+
+CLICKUP_API clickup_result clickup_task_update(clickup_client *c, const char *task_ref, const clickup_task_changes *ch,
+                                               clickup_task **out) {
+    if (out) *out = NULL;
+    CLICKUP__WRITE(c, clickup__build_task_update(c, task_ref, ch, &w_), out);
+}
+
 CLICKUP_API clickup_result clickup_task_tag_add(clickup_client *c, const char *task_ref, const char *tag) {
-    return clickup__tag(c, CLICKUP__ROUTE(ADD_TAG), task_ref, tag);
+    CLICKUP__WRITE(c, clickup__build_tag(c, CLICKUP__ROUTE(ADD_TAG), task_ref, tag, &w_), NULL);
 }
 CLICKUP_API clickup_result clickup_task_tag_remove(clickup_client *c, const char *task_ref, const char *tag) {
-    return clickup__tag(c, CLICKUP__ROUTE(REMOVE_TAG), task_ref, tag);
+    CLICKUP__WRITE(c, clickup__build_tag(c, CLICKUP__ROUTE(REMOVE_TAG), task_ref, tag, &w_), NULL);
 }
 
 CLICKUP_API clickup_result clickup_task_field_set(clickup_client *c, const char *task_ref, const char *field_id,
                                                   const clickup_field_value *value) {
-    const clickup__route *route = CLICKUP__ROUTE(SET_FIELD);
-    clickup_json_writer w;
-    char suffix[80];
-    const char *text;
-    size_t len;
-    clickup_result rc;
-    if (!c) return CLICKUP_ERR_INVALID_ARG;
-    if (!clickup__valid_id(field_id)) return clickup__invalid(c, route, "field id must be the field's UUID");
-    if (!value) return clickup__invalid(c, route, "no value given (use clickup_task_field_remove to clear)");
-    clickup_json_writer_init(&w, &c->alloc);
-    clickup_jw_object_begin(&w);
-    clickup_jw_key(&w, "value");
-    clickup__jw_field_value(&w, value);
-    clickup_jw_object_end(&w);
-    if ((rc = clickup_json_writer_finish(&w, &text, &len)) != CLICKUP_OK) {
-        clickup_json_writer_free(&w);
-        if (rc == CLICKUP_ERR_NOMEM) return clickup__nomem(c, route);
-        return clickup__invalid(c, route, "the value could not be written as JSON (invalid UTF-8, NaN, or invalid raw JSON)");
-    }
-    clickup__fmt(suffix, sizeof suffix, "/field/%s", field_id);
-    rc = clickup__task_sub(c, route, task_ref, suffix, text, len);
-    clickup_json_writer_free(&w);
-    return rc;
+    CLICKUP__WRITE(c, clickup__build_field(c, CLICKUP__ROUTE(SET_FIELD), task_ref, field_id, value, &w_), NULL);
 }
 
 CLICKUP_API clickup_result clickup_task_field_remove(clickup_client *c, const char *task_ref, const char *field_id) {
-    const clickup__route *route = CLICKUP__ROUTE(REMOVE_FIELD);
-    char suffix[80];
-    if (!c) return CLICKUP_ERR_INVALID_ARG;
-    if (!clickup__valid_id(field_id)) return clickup__invalid(c, route, "field id must be the field's UUID");
-    clickup__fmt(suffix, sizeof suffix, "/field/%s", field_id);
-    return clickup__task_sub(c, route, task_ref, suffix, NULL, 0);
+    CLICKUP__WRITE(c, clickup__build_field(c, CLICKUP__ROUTE(REMOVE_FIELD), task_ref, field_id, NULL, &w_), NULL);
 }
 
 /* ---- templates -------------------------------------------------------------------------------- */
