@@ -12,6 +12,7 @@
        build/clickup spaces
        build/clickup task get https://app.clickup.com/t/86abc123 --markdown
        build/clickup tasks --list 2100 --status "in progress" | python3 -m json.tool
+       build/clickup api GET /task/86abc123/comment     (any endpoint, the body as sent)
        build/clickup --help                             (and: build/clickup tasks --help)
 
    Commands:
@@ -31,6 +32,8 @@
        clickup folders --space ID
        clickup lists (--space ID | --folder ID)
        clickup rate
+       clickup api METHOD PATH [--query KEY=VALUE]... [--data JSON | --data @FILE | --data -]
+                     [--retry-safe] [--no-cache]
 
    Exit codes:
        0  success
@@ -78,6 +81,7 @@ static const char HELP_MAIN[] =
     "  folders --space ID                 folders of a space, with their lists\n"
     "  lists (--space ID | --folder ID)   lists of a folder, or a space's folderless lists\n"
     "  rate                               the rate limiter's view (sends one request)\n"
+    "  api METHOD PATH                    any endpoint: one request, the body as ClickUp sent it\n"
     "\n"
     "'clickup <command> --help' shows a command's options: clickup task create --help\n"
     "<ID|URL> is a task id (86abc123), a custom id (DEV-42) or a task URL\n"
@@ -224,6 +228,36 @@ static const char HELP_RATE[] =
     "server_remaining, reset_in_ms, next_free_in_ms}. server_remaining is -1 when the\n"
     "server sent no header.\n";
 
+static const char HELP_API[] =
+    "usage: clickup api METHOD PATH [--query KEY=VALUE]... [--data JSON | --data @FILE | --data -]\n"
+    "                               [--retry-safe] [--no-cache]\n"
+    "\n"
+    "Sends one request to any endpoint of the ClickUp API and prints the response body as\n"
+    "ClickUp sent it (nothing when it is empty). Rate limit, retries and exit codes are those\n"
+    "of every other command. When the call fails, the error line goes to stderr and ClickUp's\n"
+    "JSON body, when it sent one, still goes to stdout, e.g. for exit code 4:\n"
+    "{\"err\":\"Task not found, deleted\",\"ECODE\":\"ITEM_013\"}.\n"
+    "\n"
+    "  METHOD             GET, POST, PUT, DELETE or PATCH (any case)\n"
+    "  PATH               relative to the API base, e.g. /task/86abc123/comment. {team_id} is\n"
+    "                     filled in with the workspace (CLICKUP_TEAM_ID, or found by itself);\n"
+    "                     give every other id in the path itself\n"
+    "  --query KEY=VALUE  a query parameter, encoded for you (repeatable, sent in order; a KEY\n"
+    "                     may repeat: --query 'space_ids[]=1' --query 'space_ids[]=2')\n"
+    "  --data JSON        the request body: JSON text, @FILE to read it from FILE, or - to\n"
+    "                     read it from stdin. It must be valid JSON (checked before anything\n"
+    "                     is sent). Not with GET\n"
+    "  --retry-safe       only for a POST (or PATCH) you know to be idempotent: it may then be\n"
+    "                     sent again after a failure. Without it a POST or PATCH is never sent\n"
+    "                     twice once it may have reached ClickUp; exit code 8 says when its\n"
+    "                     outcome is unknown: look before sending it again\n"
+    "  --no-cache         neither read nor fill the cache for this request\n"
+    "\n"
+    "Examples:\n"
+    "  clickup api GET '/team/{team_id}/space' --query archived=false\n"
+    "  clickup api POST /task/86abc123/comment --data '{\"comment_text\": \"Done\"}'\n"
+    "  clickup api PUT /task/86abc123 --data @changes.json\n";
+
 /* ==== exit codes and error lines ============================================================ */
 
 enum {
@@ -306,26 +340,32 @@ typedef struct string_list {
 
 /* Everything any command can be given. Strings point into argv. */
 typedef struct options {
-    const char *task_ref;           /* the <ID|URL> argument */
-    int         archived, subtasks, include_markdown, include_closed;
+    const char *operands[2];        /* the positional arguments: <ID|URL>, or METHOD and PATH
+                                       (as many as the longest operand list below)          */
+    size_t      operand_count;
+    int         archived, subtasks, include_markdown, include_closed, retry_safe, no_cache;
     const char *list_id, *space_id, *folder_id, *template_id;
     const char *name, *description, *markdown, *markdown_file, *status;
-    const char *priority, *due, *max_pages;
-    string_list statuses, tags, assignees, add_assignees, remove_assignees;
+    const char *priority, *due, *max_pages, *data;
+    string_list statuses, tags, assignees, add_assignees, remove_assignees, queries;
 } options;
 
 typedef int (*command_fn)(const options *o);
 
-/* accepts: the options of the command; a trailing '=' means the option takes a value. */
+/* accepts: the options of the command; a trailing '=' means the option takes a value.
+   operands: the positional arguments it requires, by name, in order. */
 typedef struct command_spec {
     const char        *name;
     const char *const *accepts;
-    int                takes_task_ref;
+    const char *const *operands;
     command_fn         run;
     const char        *help;
 } command_spec;
 
 static const char *const NO_OPTIONS[] = { NULL };
+static const char *const NO_OPERANDS[] = { NULL };
+static const char *const TASK_REF_OPERAND[] = { "the task <ID|URL>", NULL };
+static const char *const API_OPERANDS[] = { "METHOD", "PATH", NULL };
 static const char *const SPACES_OPTIONS[] = { "--archived", NULL };
 static const char *const TASK_GET_OPTIONS[] = { "--subtasks", "--markdown", NULL };
 static const char *const TASKS_OPTIONS[] = {
@@ -343,6 +383,7 @@ static const char *const TASK_UPDATE_OPTIONS[] = {
 static const char *const FROM_TEMPLATE_OPTIONS[] = { "--list=", "--template=", "--name=", NULL };
 static const char *const FOLDERS_OPTIONS[] = { "--space=", NULL };
 static const char *const LISTS_OPTIONS[] = { "--space=", "--folder=", NULL };
+static const char *const API_OPTIONS[] = { "--query=", "--data=", "--retry-safe", "--no-cache", NULL };
 
 /* How the command uses an option: -1 not at all, 0 as a flag, 1 with a value. */
 static int option_kind(const command_spec *cmd, const char *arg) {
@@ -366,6 +407,9 @@ static int store_option(options *o, const char *opt, const char *value) {
     if (strcmp(opt, "--archived") == 0) o->archived = 1;
     else if (strcmp(opt, "--subtasks") == 0) o->subtasks = 1;
     else if (strcmp(opt, "--include-closed") == 0) o->include_closed = 1;
+    else if (strcmp(opt, "--retry-safe") == 0) o->retry_safe = 1;
+    else if (strcmp(opt, "--no-cache") == 0) o->no_cache = 1;
+    else if (strcmp(opt, "--data") == 0) o->data = value;
     else if (strcmp(opt, "--markdown") == 0 && !value) o->include_markdown = 1;
     else if (strcmp(opt, "--markdown") == 0) o->markdown = value;
     else if (strcmp(opt, "--markdown-file") == 0) o->markdown_file = value;
@@ -383,6 +427,7 @@ static int store_option(options *o, const char *opt, const char *value) {
     else if (strcmp(opt, "--assignee") == 0) return add_to_list(&o->assignees, value);
     else if (strcmp(opt, "--add-assignee") == 0) return add_to_list(&o->add_assignees, value);
     else if (strcmp(opt, "--remove-assignee") == 0) return add_to_list(&o->remove_assignees, value);
+    else if (strcmp(opt, "--query") == 0) return add_to_list(&o->queries, value);
     return 0;
 }
 
@@ -397,9 +442,8 @@ static int parse_options(const command_spec *cmd, int argc, char **argv, options
         int kind;
         if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) return SHOW_HELP;
         if (arg[0] != '-' || arg[1] == '\0') {
-            if (!cmd->takes_task_ref || o->task_ref)
-                return usage_error(cmd->name, "unexpected argument '%s'", arg);
-            o->task_ref = arg;
+            if (!cmd->operands[o->operand_count]) return usage_error(cmd->name, "unexpected argument '%s'", arg);
+            o->operands[o->operand_count++] = arg;
             continue;
         }
         kind = option_kind(cmd, arg);
@@ -408,7 +452,7 @@ static int parse_options(const command_spec *cmd, int argc, char **argv, options
         if (store_option(o, arg, kind == 1 ? argv[++i] : NULL) < 0)
             return usage_error(cmd->name, "too many %s (at most %d)", arg, MAX_REPEAT);
     }
-    if (cmd->takes_task_ref && !o->task_ref) return usage_error(cmd->name, "missing the task <ID|URL>");
+    if (cmd->operands[o->operand_count]) return usage_error(cmd->name, "missing %s", cmd->operands[o->operand_count]);
     return 0;
 }
 
@@ -462,8 +506,9 @@ static int check_task_ref(const char *command, const char *text) {
     return 0;
 }
 
-/* The whole of a file (or stdin for "-"), NUL-terminated, in *out. Returns 0 or EXIT_USAGE. */
-static int read_text_file(const char *command, const char *path, char **out) {
+/* The whole of a file (or stdin for "-"), NUL-terminated, in *out, its length in *out_len
+   (optional). Returns 0 or EXIT_USAGE. */
+static int read_text_file(const char *command, const char *path, char **out, size_t *out_len) {
     enum { LIMIT = 1 << 20 };
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     char *text;
@@ -483,6 +528,7 @@ static int read_text_file(const char *command, const char *path, char **out) {
     if (f != stdin) fclose(f);
     text[len] = '\0';
     *out = text;
+    if (out_len) *out_len = len;
     return 0;
 }
 
@@ -786,19 +832,20 @@ static int cmd_members(const options *o) {
 }
 
 static int cmd_task_get(const options *o) {
+    const char *ref = o->operands[0];      /* <ID|URL> */
     clickup_task_get_opts opts;
     clickup_task *task = NULL;
     clickup_client *cu;
     clickup_result rc;
     char what[200];
     int code;
-    if ((code = check_task_ref("task get", o->task_ref)) != 0) return code;
+    if ((code = check_task_ref("task get", ref)) != 0) return code;
     memset(&opts, 0, sizeof opts);
     opts.include_subtasks = o->subtasks;
     opts.include_markdown = o->include_markdown;
     if ((code = open_client(&cu)) != 0) return code;
-    snprintf(what, sizeof what, "task get %s", o->task_ref);
-    if ((rc = clickup_task_get(cu, o->task_ref, &opts, &task)) < 0) return close_client(cu, fail(cu, rc, what));
+    snprintf(what, sizeof what, "task get %s", ref);
+    if ((rc = clickup_task_get(cu, ref, &opts, &task)) < 0) return close_client(cu, fail(cu, rc, what));
     code = print_task(task);
     clickup_task_free(task);
     return close_client(cu, code);
@@ -881,7 +928,7 @@ static int markdown_to_send(const options *o, const char **markdown, char **buff
     if (o->markdown && o->markdown_file)
         return usage_error("task create", "give --markdown or --markdown-file, not both");
     if (!o->markdown_file) return 0;
-    if (read_text_file("task create", o->markdown_file, buffer) != 0) return EXIT_USAGE;
+    if (read_text_file("task create", o->markdown_file, buffer, NULL) != 0) return EXIT_USAGE;
     *markdown = *buffer;
     return 0;
 }
@@ -916,6 +963,7 @@ static int cmd_task_create(const options *o) {
 }
 
 static int cmd_task_update(const options *o) {
+    const char *ref = o->operands[0];      /* <ID|URL> */
     int64_t add[MAX_REPEAT], rem[MAX_REPEAT];
     clickup_task_changes ch;
     clickup_task *task = NULL;
@@ -924,7 +972,7 @@ static int cmd_task_update(const options *o) {
     char what[200];
     int code;
     memset(&ch, 0, sizeof ch);
-    if ((code = check_task_ref("task update", o->task_ref)) != 0) return code;
+    if ((code = check_task_ref("task update", ref)) != 0) return code;
     if (o->priority && (code = parse_priority("task update", o->priority, 1, &ch.priority)) != 0) return code;
     if (o->due && strcmp(o->due, "none") == 0) ch.clear_due_date = 1;
     else if (o->due && (code = parse_due("task update", o->due, &ch.due_date)) != 0) return code;
@@ -937,8 +985,8 @@ static int cmd_task_update(const options *o) {
     ch.add_assignees = add;  ch.add_assignee_count = o->add_assignees.count;
     ch.rem_assignees = rem;  ch.rem_assignee_count = o->remove_assignees.count;
     if ((code = open_client(&cu)) != 0) return code;
-    snprintf(what, sizeof what, "task update %s", o->task_ref);
-    if ((rc = clickup_task_update(cu, o->task_ref, &ch, &task)) < 0) return close_client(cu, fail(cu, rc, what));
+    snprintf(what, sizeof what, "task update %s", ref);
+    if ((rc = clickup_task_update(cu, ref, &ch, &task)) < 0) return close_client(cu, fail(cu, rc, what));
     code = print_task(task);
     clickup_task_free(task);
     return close_client(cu, code);
@@ -1074,20 +1122,124 @@ static int cmd_rate(const options *o) {
     return close_client(cu, print_json(&w));
 }
 
+/* METHOD of `api`, in upper case, into method[8]. Returns 0 or EXIT_USAGE. */
+static int parse_method(const char *text, char *method) {
+    static const char *const known[] = { "GET", "POST", "PUT", "DELETE", "PATCH" };
+    size_t i, n = strlen(text);
+    if (n < 8) {
+        for (i = 0; i <= n; i++)
+            method[i] = text[i] >= 'a' && text[i] <= 'z' ? (char)(text[i] - 'a' + 'A') : text[i];
+        for (i = 0; i < sizeof known / sizeof known[0]; i++)
+            if (strcmp(method, known[i]) == 0) return 0;
+    }
+    return usage_error("api", "METHOD must be GET, POST, PUT, DELETE or PATCH, not '%s'", text);
+}
+
+/* The --query KEY=VALUE pairs of `api` into query[], in order. The keys are copied into
+   *keys (the caller frees it); the values point into argv. Returns 0, EXIT_USAGE or EXIT_NOMEM. */
+static int split_queries(const string_list *in, clickup_param *query, char **keys) {
+    size_t i, total = 0, at = 0;
+    *keys = NULL;
+    for (i = 0; i < in->count; i++) {
+        const char *eq = strchr(in->items[i], '=');
+        if (!eq || eq == in->items[i]) return usage_error("api", "--query wants KEY=VALUE, not '%s'", in->items[i]);
+        total += (size_t)(eq - in->items[i]) + 1;
+    }
+    if (total == 0) return 0;
+    if (!(*keys = (char *)malloc(total))) return EXIT_NOMEM;
+    for (i = 0; i < in->count; i++) {
+        const char *eq = strchr(in->items[i], '=');
+        size_t n = (size_t)(eq - in->items[i]);
+        memcpy(*keys + at, in->items[i], n);
+        (*keys)[at + n] = '\0';
+        query[i].name = *keys + at;
+        query[i].value = eq + 1;
+        at += n + 1;
+    }
+    return 0;
+}
+
+/* The body of `api`: --data JSON, @FILE or - (stdin), which must be JSON. What was read is in
+   *buffer (the caller frees it, whatever this returns). Returns 0, EXIT_USAGE or EXIT_NOMEM. */
+static int body_to_send(const options *o, const char *method, const char **body, size_t *len, char **buffer) {
+    clickup_json_doc *doc = NULL;
+    clickup_json_error why;
+    clickup_result rc;
+    int code;
+    *body = NULL;
+    *len = 0;
+    *buffer = NULL;
+    if (!o->data) return 0;
+    if (strcmp(method, "GET") == 0) return usage_error("api", "a GET has no body: --data is for POST, PUT, DELETE and PATCH");
+    if (strcmp(o->data, "@") == 0) return usage_error("api", "--data @FILE wants a file name after the @");
+    if (o->data[0] == '@' || strcmp(o->data, "-") == 0) {
+        if ((code = read_text_file("api", o->data[0] == '@' ? o->data + 1 : "-", buffer, len)) != 0) return code;
+        *body = *buffer;
+    } else {
+        *body = o->data;
+        *len = strlen(o->data);
+    }
+    memset(&why, 0, sizeof why);
+    rc = clickup_json_parse(*body, *len, NULL, &doc, &why);
+    clickup_json_doc_free(doc);
+    if (rc == CLICKUP_ERR_JSON)
+        return usage_error("api", "--data is not valid JSON (at byte %lu: %s)", (unsigned long)why.offset,
+                           why.reason ? why.reason : "invalid");
+    if (rc < 0) {
+        fprintf(stderr, "clickup: api: checking --data: %s\n", clickup_strerror(rc));
+        return exit_code(rc);
+    }
+    return 0;
+}
+
+/* `api`: one request to any endpoint. The body goes to stdout as it came, also when the call
+   failed (ClickUp's {"err", "ECODE"}), as long as it is JSON. */
+static int cmd_api(const options *o) {
+    clickup_param query[MAX_REPEAT];
+    clickup_request rq;
+    clickup_response *response = NULL;
+    clickup_client *cu;
+    clickup_result rc;
+    char method[8], *keys = NULL, *buffer = NULL;
+    int code;
+    memset(&rq, 0, sizeof rq);
+    if ((code = parse_method(o->operands[0], method)) != 0) return code;
+    if ((code = split_queries(&o->queries, query, &keys)) != 0) return code;
+    if ((code = body_to_send(o, method, &rq.body, &rq.body_len, &buffer)) == 0 && (code = open_client(&cu)) == 0) {
+        rq.method = method;
+        rq.path = o->operands[1];
+        rq.query = query;
+        rq.query_count = o->queries.count;
+        rq.flags = (o->retry_safe ? CLICKUP_RETRY_SAFE : 0u) | (o->no_cache ? CLICKUP_NO_CACHE : 0u);
+        rc = clickup_call(cu, &rq, &response);
+        if (response && response->json) {           /* an empty body prints nothing */
+            fwrite(response->body, 1, response->body_len, stdout);
+            fputc('\n', stdout);
+        }
+        code = rc < 0 ? fail(cu, rc, "api") : 0;     /* its message names the method and path */
+        clickup_response_free(response);
+        code = close_client(cu, code);
+    }
+    free(buffer);
+    free(keys);
+    return code;
+}
+
 /* ==== main ================================================================================== */
 
 static const command_spec COMMANDS[] = {
-    { "spaces",             SPACES_OPTIONS,        0, cmd_spaces,        HELP_SPACES },
-    { "members",            NO_OPTIONS,            0, cmd_members,       HELP_MEMBERS },
-    { "task get",           TASK_GET_OPTIONS,      1, cmd_task_get,      HELP_TASK_GET },
-    { "tasks",              TASKS_OPTIONS,         0, cmd_tasks,         HELP_TASKS },
-    { "task create",        TASK_CREATE_OPTIONS,   0, cmd_task_create,   HELP_TASK_CREATE },
-    { "task update",        TASK_UPDATE_OPTIONS,   1, cmd_task_update,   HELP_TASK_UPDATE },
-    { "templates",          NO_OPTIONS,            0, cmd_templates,     HELP_TEMPLATES },
-    { "task from-template", FROM_TEMPLATE_OPTIONS, 0, cmd_from_template, HELP_FROM_TEMPLATE },
-    { "folders",            FOLDERS_OPTIONS,       0, cmd_folders,       HELP_FOLDERS },
-    { "lists",              LISTS_OPTIONS,         0, cmd_lists,         HELP_LISTS },
-    { "rate",               NO_OPTIONS,            0, cmd_rate,          HELP_RATE }
+    { "spaces",             SPACES_OPTIONS,        NO_OPERANDS,      cmd_spaces,        HELP_SPACES },
+    { "members",            NO_OPTIONS,            NO_OPERANDS,      cmd_members,       HELP_MEMBERS },
+    { "task get",           TASK_GET_OPTIONS,      TASK_REF_OPERAND, cmd_task_get,      HELP_TASK_GET },
+    { "tasks",              TASKS_OPTIONS,         NO_OPERANDS,      cmd_tasks,         HELP_TASKS },
+    { "task create",        TASK_CREATE_OPTIONS,   NO_OPERANDS,      cmd_task_create,   HELP_TASK_CREATE },
+    { "task update",        TASK_UPDATE_OPTIONS,   TASK_REF_OPERAND, cmd_task_update,   HELP_TASK_UPDATE },
+    { "templates",          NO_OPTIONS,            NO_OPERANDS,      cmd_templates,     HELP_TEMPLATES },
+    { "task from-template", FROM_TEMPLATE_OPTIONS, NO_OPERANDS,      cmd_from_template, HELP_FROM_TEMPLATE },
+    { "folders",            FOLDERS_OPTIONS,       NO_OPERANDS,      cmd_folders,       HELP_FOLDERS },
+    { "lists",              LISTS_OPTIONS,         NO_OPERANDS,      cmd_lists,         HELP_LISTS },
+    { "rate",               NO_OPTIONS,            NO_OPERANDS,      cmd_rate,          HELP_RATE },
+    { "api",                API_OPTIONS,           API_OPERANDS,     cmd_api,           HELP_API }
 };
 #define COMMAND_COUNT (sizeof COMMANDS / sizeof COMMANDS[0])
 

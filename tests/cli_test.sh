@@ -147,7 +147,7 @@ C="$B/clickup"
 # ---- help and usage (exit 2, nothing sent) ----------------------------------------------------------
 run "$C" --help
 check "--help lists commands, environment and exit codes" 0 \
-      '"task from-template" in out and "CLICKUP_MAX_RETRIES" in out and "8  outcome unknown" in out'
+      '"task from-template" in out and "api METHOD PATH" in out and "CLICKUP_MAX_RETRIES" in out and "8  outcome unknown" in out'
 
 run "$C" task create --help
 check "task create --help describes --markdown-file" 0 '"--markdown-file" in out and out.startswith("usage: clickup task create")'
@@ -311,6 +311,82 @@ control fault '{"method":"GET","path":"/api/v2/team","kind":"malformed","count":
 "$C" spaces >"$tmp/out" 2>"$tmp/err"
 code=$?
 check "malformed JSON: exit 9" 9 'one_line() and "JSON" in err'
+
+# ---- api: any endpoint, the body as ClickUp sent it -----------------------------------------------
+run "$C" api --help
+check "api --help describes METHOD, PATH, --query, --data, --retry-safe" 0 \
+      'out.startswith("usage: clickup api METHOD PATH") and "--query" in out and "--data" in out and "--retry-safe" in out'
+
+run "$C" api GET /team
+check "api GET /team: the body as sent, the sandbox's team 9001" 0 \
+      'out.endswith("}\n") and "9001" in [t["id"] for t in d["teams"]] and len(requests("GET", "/api/v2/team")) == 1'
+
+run "$C" api GET /list/2101/task --query page=0 --no-cache
+check "api GET /list/2101/task --query page=0: the list's tasks" 0 \
+      '"86abc123" in [t["id"] for t in d["tasks"]] and requests("GET", "/api/v2/list/2101/task")[0]["query"] == "page=0"'
+
+run "$C" api GET '/team/{team_id}/space'
+check "api GET /team/{team_id}/space: the workspace filled in" 0 \
+      '[s["id"] for s in d["spaces"]] == ["790", "791"] and len(requests("GET", "/api/v2/team/9001/space")) == 1'
+
+run "$C" api GET '/team/{team_id}/task' --query 'list_ids[]=2101' --query 'list_ids[]=2200'
+check "api --query repeated: same key twice, kept in order" 0 '
+    d["tasks"] and all(t["list"]["id"] in ("2101", "2200") for t in d["tasks"])
+    and [(p["key"], p["value"]) for p in requests("GET", "/api/v2/team/9001/task")[0]["params"]]
+        == [("list_ids[]", "2101"), ("list_ids[]", "2200")]'
+
+run "$C" api POST /list/2101/task --data '{"name":"from api"}'
+check "api POST --data JSON: creates the task, sent once" 0 \
+      'd["name"] == "from api" and len(requests("POST", "/api/v2/list/2101/task")) == 1'
+api_task=$("$PY" -c 'import json, sys; print(json.load(open(sys.argv[1]))["id"])' "$tmp/out" 2>/dev/null)
+
+run "$C" api GET /list/2101/task
+check "api: the sandbox has the task created through api" 0 \
+      '"'"$api_task"'" in [t["id"] for t in d["tasks"] if t["name"] == "from api"]'
+
+printf '{"name": "from a file"}\n' >"$tmp/body.json"
+run "$C" api POST /list/2101/task --data @"$tmp/body.json"
+check "api --data @FILE: the file's JSON sent as is" 0 \
+      'd["name"] == "from a file" and requests("POST", "/api/v2/list/2101/task")[0]["body"] == open(os.path.join(tmp, "body.json")).read()'
+file_task=$("$PY" -c 'import json, sys; print(json.load(open(sys.argv[1]))["id"])' "$tmp/out" 2>/dev/null)
+
+printf '{"name": "renamed from stdin"}' >"$tmp/stdin.json"
+run_stdin "$tmp/stdin.json" "$C" api PUT "/task/$file_task" --data -
+check "api PUT --data - (stdin)" 0 \
+      'd["name"] == "renamed from stdin" and requests("PUT")[0]["body"] == "{\"name\": \"renamed from stdin\"}"'
+
+run "$C" api delete "/task/$file_task"
+check "api delete (lower case): sent as DELETE" 0 'len(requests("DELETE", "/api/v2/task/'"$file_task"'")) == 1'
+
+run "$C" api GET /task/doesnotexist0
+check "api GET of a task that does not exist: exit 4, ClickUp's JSON on stdout" 4 \
+      'one_line() and d == {"err": "Task not found, deleted", "ECODE": "ITEM_013"} and out.endswith("}\n")'
+
+run "$C" api POST /list/2101/task --data '{"name": '
+check "api --data that is not JSON: exit 2, nothing sent" 2 'one_line() and "JSON" in err and out == "" and requests() == []'
+
+run "$C" api GET /team --data '{}'
+check "api GET with --data: exit 2, nothing sent" 2 'one_line() and requests() == []'
+
+run "$C" api GET /team --query archived
+check "api --query without '=': exit 2, nothing sent" 2 'one_line() and "KEY=VALUE" in err and requests() == []'
+
+run "$C" api FETCH /team
+check "api with an unknown METHOD: exit 2, nothing sent" 2 'one_line() and "METHOD" in err and requests() == []'
+
+run "$C" api GET '/task/{task_id}'
+check "api with a {placeholder} other than {team_id}: exit 2, nothing sent" 2 \
+      'one_line() and "nothing was sent" in err and requests() == []'
+
+control fault '{"method":"POST","path":"/api/v2/list/2101/task","kind":"status","count":1,"arg":500}'
+run "$C" api POST /list/2101/task --data '{"name":"maybe created"}'
+check "api POST answered 500: exit 8, sent once, the error body on stdout" 8 \
+      'one_line() and "OUTCOME UNKNOWN" in err and d["ECODE"] == "SANDBOX_500" and len(requests("POST")) == 1'
+
+control fault '{"method":"POST","path":"/api/v2/list/2101/task","kind":"status","count":1,"arg":500}'
+run env CLICKUP_BACKOFF_MS=10 "$C" api POST /list/2101/task --data '{"name":"idempotent"}' --retry-safe
+check "api POST --retry-safe answered 500 once: sent again, exit 0" 0 \
+      'd["name"] == "idempotent" and len(requests("POST")) == 2'
 
 # ---- the example programs ---------------------------------------------------------------------------
 run "$B/team_central"
