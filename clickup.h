@@ -107,6 +107,7 @@
    [api:task]      tasks: get, list (paginated), create, update, tags, custom fields, references
    [api:template]  task templates, task from template
    [api:call]      any endpoint (clickup_call), several requests in flight (start, pump, finish)
+   [api:batch]     many writes or calls at once within the rate budget (clickup_batch_run)
    Implementation: [arena] [json] [json-writer] [clock+limiter] [cache] [routes] [http]
                    [errors] [client] [engine] [decoders] [endpoints]
 
@@ -1093,6 +1094,82 @@ CLICKUP_API clickup_result clickup_pump(clickup_client *client, long timeout_ms,
 /* 1 when the request is done (clickup_call_finish will not wait), else 0. */
 CLICKUP_API int clickup_call_done(const clickup_pending *pending);
 CLICKUP_API clickup_result clickup_call_finish(clickup_pending *pending, clickup_response **out);
+
+/* =============================================================================================
+   [api:batch] Many writes (or any calls) at once, within the rate budget
+   A batch runs on the calling thread (no hidden threads), with at most `concurrency` requests
+   in flight. Each request is admitted by the client's limiter (shared or not) before it is
+   handed to libcurl, so the budget, not the latency, sets the pace; over HTTP/2 the requests
+   share one connection. A POST is never sent twice, as everywhere. Memory per request in
+   flight: the request object (about 1 KB), its URL and body, and its answer (at most
+   config.max_response_bytes).
+   ============================================================================================= */
+typedef enum clickup_batch_kind {
+    CLICKUP_BATCH_CALL = 0,         /* request: any endpoint, as clickup_call                  */
+    CLICKUP_BATCH_TASK_CREATE,      /* list_id, task: as clickup_task_create                   */
+    CLICKUP_BATCH_TASK_UPDATE,      /* task_ref, changes: as clickup_task_update               */
+    CLICKUP_BATCH_TAG_ADD,          /* task_ref, tag                                           */
+    CLICKUP_BATCH_TAG_REMOVE,       /* task_ref, tag                                           */
+    CLICKUP_BATCH_FIELD_SET,        /* task_ref, field_id, value                               */
+    CLICKUP_BATCH_FIELD_REMOVE      /* task_ref, field_id                                      */
+} clickup_batch_kind;
+
+/* One item: the kind, and the members that kind uses (the others are ignored). */
+typedef struct clickup_batch_item {
+    clickup_batch_kind          kind;
+    clickup_request             request;
+    const char                 *list_id;
+    const clickup_task_new     *task;
+    const char                 *task_ref;
+    const clickup_task_changes *changes;
+    const char                 *tag;
+    const char                 *field_id;
+    const clickup_field_value  *value;
+} clickup_batch_item;
+
+typedef struct clickup_batch_result {
+    clickup_result    code;         /* CLICKUP_OK; an error as the single call would give it
+                                       (CLICKUP_ERR_OUTCOME_UNKNOWN: a write that may have
+                                       happened); CLICKUP_ERR_CANCELLED: never sent          */
+    clickup_response *response;     /* the answer as clickup_call hands it out; NULL when
+                                       nothing was sent. Owned by the batch                  */
+    clickup_task     *task;         /* TASK_CREATE, TASK_UPDATE that succeeded: the task.
+                                       Owned by the batch                                    */
+    clickup_error     error;        /* how it ended                                          */
+} clickup_batch_result;
+
+/* Called after each item ends, in the order items end (not input order), from the calling
+   thread. Return non-zero to cancel: nothing new starts; requests not yet sent end with
+   CLICKUP_ERR_CANCELLED, requests in flight are abandoned (a create that may have reached
+   ClickUp then ends with CLICKUP_ERR_OUTCOME_UNKNOWN). */
+typedef int (*clickup_batch_progress_fn)(void *user, size_t index, const clickup_batch_result *result,
+                                         size_t done, size_t total);
+
+typedef struct clickup_batch_opts {
+    int  concurrency;               /* requests in flight at most; 0 = 8, at most 64          */
+    int  stop_on_error;             /* 1: after the first failure start nothing new (the rest
+                                       end CANCELLED); 0: go on with every item              */
+    long deadline_ms;               /* the whole batch; 0 = none beyond each request's own
+                                       config.call_deadline_ms                              */
+    clickup_batch_progress_fn progress;
+    void *progress_user;
+} clickup_batch_opts;
+
+typedef struct clickup_batch {
+    clickup_batch_result *results;  /* one per item, in input order                          */
+    size_t count, ok, failed, cancelled;
+} clickup_batch;
+
+/* Run every item, several at once. Items are validated first, one by one, as they start: a
+   bad item ends with CLICKUP_ERR_INVALID_ARG and nothing is sent for it.
+   Returns: CLICKUP_OK when every item succeeded; else the code of the first item, in input
+   order, that did not (CLICKUP_ERR_INVALID_ARG / CLICKUP_ERR_NOMEM for the call itself when
+   *out is NULL). Ownership: *out is yours whatever the result (when not NULL); one
+   clickup_batch_free releases every response and task in it.
+   Retry safety and cache: each item as its single call. */
+CLICKUP_API clickup_result clickup_batch_run(clickup_client *client, const clickup_batch_item *items, size_t count,
+                                             const clickup_batch_opts *opts, clickup_batch **out);
+CLICKUP_API void clickup_batch_free(clickup_batch *batch);
 
 #ifdef __cplusplus
 }
@@ -4274,6 +4351,36 @@ CLICKUP__FN clickup_result clickup__perform(clickup_client *c, const clickup__ca
     return rc;
 }
 
+/* ---- refusals: bad input or no memory, before anything is sent ---------------------------- */
+/* Refuse bad input before any request: records method and route, returns INVALID_ARG. */
+CLICKUP__FN clickup_result clickup__invalid(clickup_client *c, const clickup__route *r, const char *fmt, ...)
+    CLICKUP__PRINTF(3, 4);
+CLICKUP__FN clickup_result clickup__invalid(clickup_client *c, const clickup__route *r, const char *fmt, ...) {
+    char what[200];
+    va_list ap;
+    va_start(ap, fmt);
+    (void)vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    clickup__error_reset(c, r->method, r->path);
+    c->m.calls++;
+    c->m.errors_other++;
+    return clickup__fail(c, CLICKUP_ERR_INVALID_ARG, "%s (nothing was sent)", what);
+}
+
+/* Out of memory before the request: record it like any other failure. */
+CLICKUP__FN clickup_result clickup__nomem(clickup_client *c, const clickup__route *r) {
+    clickup__error_reset(c, r->method, r->path);
+    c->m.calls++;
+    c->m.errors_other++;
+    return clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory (nothing was sent)");
+}
+
+CLICKUP__FN void clickup__bufs_free(clickup_client *c, clickup__buf *a, clickup__buf *b) {
+    clickup__free(&c->alloc, a->p);
+    clickup__free(&c->alloc, b->p);
+    a->p = b->p = NULL;
+}
+
 /* ---- the raw call: any endpoint through the same engine ------------------------------------ */
 CLICKUP__FN clickup_result clickup__team(clickup_client *c, const char **team);   /* [endpoints] */
 
@@ -4363,60 +4470,78 @@ CLICKUP__FN const char *clickup__check_request(const clickup_request *rq) {
     return NULL;
 }
 
+/* A request on the heap with its own copy of the body, set up but not started: raw calls and
+   batch items. method NULL = the route's. On failure (out of memory) the client's last error
+   says so. */
+CLICKUP__FN clickup_result clickup__req_new(clickup_client *c, const clickup__call *call, const char *method, uint64_t deadline,
+                                            clickup__req **out) {
+    clickup__req *p = (clickup__req *)clickup__malloc(&c->alloc, sizeof *p);
+    clickup_result rc;
+    size_t len = call->body ? call->body_len : 0;
+    *out = NULL;
+    if (!p) return clickup__nomem(c, call->route);
+    rc = clickup__req_init(c, p, call->route, method ? method : call->route->method, call->path, call->query, NULL, 0,
+                           call->flags, deadline);
+    if (call->list_id) clickup__strlcpy(p->list_id, call->list_id, sizeof p->list_id);
+    if (rc == CLICKUP_OK && call->body) {   /* inputs are copied, never retained */
+        if (!(p->owned_body = (char *)clickup__malloc(&c->alloc, len + 1))) rc = CLICKUP_ERR_NOMEM;
+        else {
+            if (len) memcpy(p->owned_body, call->body, len);
+            p->owned_body[len] = '\0';
+            p->rq.body = p->owned_body; p->rq.body_len = len;
+        }
+    }
+    if (rc != CLICKUP_OK) {
+        clickup__req_free(p);
+        clickup__free(&c->alloc, p);
+        return clickup__nomem(c, call->route);
+    }
+    p->owned = 1;
+    *out = p;
+    return CLICKUP_OK;
+}
+
 /* Build and start a raw request (its own copy of everything). On failure *out is NULL and the
    client's last error says why. */
 CLICKUP__FN clickup_result clickup__call_new(clickup_client *c, const clickup_request *rq, clickup__req **out) {
     clickup__buf path, query;
-    const clickup__route *r;
+    clickup__call call;
     const char *why;
-    clickup__req *p;
+    clickup__req *p = NULL;
     clickup_result rc;
-    size_t i, body_len;
+    size_t i;
     uint64_t now = c->hooks.now_ms(c->hooks.user);
     *out = NULL;
     memset(&path, 0, sizeof path); path.al = &c->alloc;
     memset(&query, 0, sizeof query); query.al = &c->alloc;
     clickup__error_reset(c, rq->method ? rq->method : "", rq->path ? rq->path : "");
-    if ((why = clickup__check_request(rq)) != NULL) { rc = CLICKUP_ERR_INVALID_ARG; goto refuse; }
-    if ((why = clickup__fill_path(c, rq, &path, &rc)) != NULL) goto refuse;
+    if ((why = clickup__check_request(rq)) != NULL) rc = CLICKUP_ERR_INVALID_ARG;
+    else why = clickup__fill_path(c, rq, &path, &rc);
+    if (why) {
+        clickup__bufs_free(c, &path, &query);
+        c->m.calls++;
+        c->m.errors_other++;
+        return clickup__fail(c, rc, "%s (nothing was sent)", why);
+    }
     for (i = 0; i < rq->query_count; i++) clickup__buf_query(&query, rq->query[i].name, rq->query[i].value);
     clickup__buf_put(&query, "", 0);
-    p = (clickup__req *)clickup__malloc(&c->alloc, sizeof *p);
-    if (!p || query.nomem) { clickup__free(&c->alloc, p); rc = CLICKUP_ERR_NOMEM; why = "out of memory"; goto refuse; }
-    r = clickup__route_find(rq->method, rq->path);
-    body_len = rq->body ? (rq->body_len ? rq->body_len : strlen(rq->body)) : 0;
-    rc = clickup__req_init(c, p, r, rq->method, path.p, query.p, NULL, 0, rq->flags,
-                           now + (uint64_t)(rq->deadline_ms ? rq->deadline_ms : c->call_deadline_ms));
-    if (rc == CLICKUP_OK && rq->body) {   /* inputs are copied, never retained */
-        if (!(p->owned_body = (char *)clickup__malloc(&c->alloc, body_len + 1))) rc = CLICKUP_ERR_NOMEM;
-        else {
-            memcpy(p->owned_body, rq->body, body_len);
-            p->owned_body[body_len] = '\0';
-            p->rq.body = p->owned_body; p->rq.body_len = body_len;
-        }
-    }
-    if (rc == CLICKUP_OK && (rq->flags & CLICKUP_CACHE) && strcmp(rq->method, "GET") == 0 && !c->disable_cache) {
-        if (r->cache == CLICKUP__CACHE_NONE) p->route = r = CLICKUP__ROUTE(OTHER);   /* its own class: any write drops it */
+    memset(&call, 0, sizeof call);
+    call.route = clickup__route_find(rq->method, rq->path);
+    call.path = path.p; call.query = query.p; call.flags = rq->flags;
+    call.body = rq->body; call.body_len = rq->body ? (rq->body_len ? rq->body_len : strlen(rq->body)) : 0;
+    rc = path.nomem || query.nomem ? clickup__nomem(c, call.route)
+                                   : clickup__req_new(c, &call, rq->method,
+                                                      now + (uint64_t)(rq->deadline_ms ? rq->deadline_ms : c->call_deadline_ms), &p);
+    clickup__bufs_free(c, &path, &query);
+    if (rc != CLICKUP_OK) return rc;
+    if ((rq->flags & CLICKUP_CACHE) && strcmp(rq->method, "GET") == 0 && !c->disable_cache && !(rq->flags & CLICKUP_NO_CACHE)) {
+        if (p->route->cache == CLICKUP__CACHE_NONE) p->route = CLICKUP__ROUTE(OTHER);   /* its own class: any write drops it */
         p->ttl = rq->cache_ttl_ms ? (uint64_t)rq->cache_ttl_ms : p->ttl ? p->ttl : 300000u;
-        p->use_cache = !(rq->flags & CLICKUP_NO_CACHE);
+        p->use_cache = 1;
     }
-    clickup__free(&c->alloc, path.p);
-    clickup__free(&c->alloc, query.p);
-    if (rc != CLICKUP_OK) {
-        clickup__req_free(p);
-        clickup__free(&c->alloc, p);
-        return clickup__fail(c, rc, "out of memory (nothing was sent)");
-    }
-    p->owned = 1;
     clickup__req_start(p);
     *out = p;
     return CLICKUP_OK;
-refuse:
-    clickup__free(&c->alloc, path.p);
-    clickup__free(&c->alloc, query.p);
-    c->m.calls++;
-    c->m.errors_other++;
-    return clickup__fail(c, rc, "%s (nothing was sent)", why);
 }
 
 /* The response of a finished request, in one arena: body, parsed JSON, rate headers, error. */
@@ -4917,29 +5042,6 @@ CLICKUP__FN clickup_result clickup__decode_teams(clickup__dec *d, const clickup_
    Each public call: validate its inputs (nothing is sent for bad input), build path and query,
    run the engine, decode the body into a fresh result. Same order as the declarations.
    ============================================================================================= */
-/* Refuse bad input before any request: records method and route, returns INVALID_ARG. */
-CLICKUP__FN clickup_result clickup__invalid(clickup_client *c, const clickup__route *r, const char *fmt, ...)
-    CLICKUP__PRINTF(3, 4);
-CLICKUP__FN clickup_result clickup__invalid(clickup_client *c, const clickup__route *r, const char *fmt, ...) {
-    char what[200];
-    va_list ap;
-    va_start(ap, fmt);
-    (void)vsnprintf(what, sizeof what, fmt, ap);
-    va_end(ap);
-    clickup__error_reset(c, r->method, r->path);
-    c->m.calls++;
-    c->m.errors_other++;
-    return clickup__fail(c, CLICKUP_ERR_INVALID_ARG, "%s (nothing was sent)", what);
-}
-
-/* Out of memory before the request: record it like any other failure. */
-CLICKUP__FN clickup_result clickup__nomem(clickup_client *c, const clickup__route *r) {
-    clickup__error_reset(c, r->method, r->path);
-    c->m.calls++;
-    c->m.errors_other++;
-    return clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory (nothing was sent)");
-}
-
 /* The answer to a write could not be read. The server accepted the request (2xx), so a POST
    must not be repeated blindly: for POST that is CLICKUP_ERR_OUTCOME_UNKNOWN. */
 CLICKUP__FN clickup_result clickup__unreadable(clickup_client *c, const char *what) {
@@ -4950,7 +5052,6 @@ CLICKUP__FN clickup_result clickup__unreadable(clickup_client *c, const char *wh
     return clickup__fail(c, CLICKUP_ERR_BAD_RESPONSE, "%s", what);
 }
 
-/* Parse the last response body into a new result object of `size` bytes. */
 /* Parse the last response body into arena a (d is set up to decode from it). A body that is not
    JSON is recorded as unreadable. */
 CLICKUP__FN clickup_result clickup__parse_body(clickup_client *c, clickup__arena *a, clickup__dec *d,
@@ -5389,11 +5490,6 @@ CLICKUP__FN clickup_result clickup__task_target(clickup_client *c, const clickup
     return CLICKUP_OK;
 }
 
-CLICKUP__FN void clickup__bufs_free(clickup_client *c, clickup__buf *a, clickup__buf *b) {
-    clickup__free(&c->alloc, a->p);
-    clickup__free(&c->alloc, b->p);
-    a->p = b->p = NULL;
-}
 
 /* ---- one task ----------------------------------------------------------------------------- */
 CLICKUP__FN clickup_result clickup__dec_task(clickup__dec *d, const clickup_json *root, void *obj) {
@@ -5972,6 +6068,180 @@ CLICKUP_API clickup_result clickup_task_from_template(clickup_client *c, const c
     clickup__free(&c->alloc, path.p);
     clickup_json_writer_free(&w);
     return rc;
+}
+
+/* ==== [batch] ================================================================================
+   Many requests at once on the calling thread: items start as slots free up (at most
+   `concurrency` in flight), the pump moves them all, and each one that ends gets its result in
+   its input slot. The limiter admits each request before it reaches libcurl.
+   ============================================================================================= */
+/* An item in flight: its request, and where its result goes. */
+typedef struct clickup__slot {
+    clickup__req *req;
+    size_t        index;
+} clickup__slot;
+
+/* Build one item's request (validated; nothing sent). NULL with *rc set when the item is bad:
+   the reason is in the client's last error. */
+CLICKUP__FN clickup__req *clickup__batch_request(clickup_client *c, const clickup_batch_item *it, uint64_t deadline,
+                                                 clickup_result *rc) {
+    clickup__write w;
+    clickup__call call;
+    clickup__req *p = NULL;
+    switch (it->kind) {
+    case CLICKUP_BATCH_CALL:
+        *rc = clickup__call_new(c, &it->request, &p);
+        if (p && deadline < p->deadline) p->deadline = deadline;
+        return p;
+    case CLICKUP_BATCH_TASK_CREATE: *rc = clickup__build_task_create(c, it->list_id, it->task, &w); break;
+    case CLICKUP_BATCH_TASK_UPDATE: *rc = clickup__build_task_update(c, it->task_ref, it->changes, &w); break;
+    case CLICKUP_BATCH_TAG_ADD: *rc = clickup__build_tag(c, CLICKUP__ROUTE(ADD_TAG), it->task_ref, it->tag, &w); break;
+    case CLICKUP_BATCH_TAG_REMOVE: *rc = clickup__build_tag(c, CLICKUP__ROUTE(REMOVE_TAG), it->task_ref, it->tag, &w); break;
+    case CLICKUP_BATCH_FIELD_SET:
+        *rc = clickup__build_field(c, CLICKUP__ROUTE(SET_FIELD), it->task_ref, it->field_id, it->value, &w);
+        break;
+    case CLICKUP_BATCH_FIELD_REMOVE:
+        *rc = clickup__build_field(c, CLICKUP__ROUTE(REMOVE_FIELD), it->task_ref, it->field_id, NULL, &w);
+        break;
+    default:
+        clickup__error_reset(c, "", "");
+        *rc = clickup__fail(c, CLICKUP_ERR_INVALID_ARG, "unknown batch item kind %d (nothing was sent)", (int)it->kind);
+        return NULL;
+    }
+    if (*rc == CLICKUP_OK) *rc = clickup__write_call(c, &w, &call);
+    if (*rc == CLICKUP_OK) *rc = clickup__req_new(c, &call, 0, deadline, &p);
+    clickup__write_free(c, &w);
+    return p;
+}
+
+/* A typed write that answered with a task: decode it as its blocking call does (through the
+   client's body buffer, which is lent the request's answer for the time of the decoding). */
+CLICKUP__FN clickup_result clickup__batch_decode(clickup_client *c, clickup__req *p, clickup_batch_result *r) {
+    char *body = c->body;
+    size_t len = c->body_len, cap = c->body_cap;
+    clickup_result rc;
+    c->body = p->x.body; c->body_len = p->x.len; c->body_cap = p->x.cap;
+    c->resend_ok = p->resend_ok;
+    c->err = p->err;
+    rc = clickup__get_decoded(c, p->route->result_size, p->route->decode, (void **)&r->task);
+    p->x.body = c->body; p->x.len = c->body_len; p->x.cap = c->body_cap;
+    c->body = body; c->body_len = len; c->body_cap = cap;
+    if (rc != CLICKUP_OK) r->error = c->err;
+    return rc;
+}
+
+/* An item ended: its response (and task), then the request goes. */
+CLICKUP__FN void clickup__batch_collect(clickup_client *c, const clickup_batch_item *it, clickup__req *p, clickup_batch_result *r) {
+    clickup_result rc = clickup__call_response(p, &r->response);
+    if (!r->response) rc = clickup__req_fail(p, CLICKUP_ERR_NOMEM, "out of memory for the response");
+    r->error = p->err;
+    if (rc == CLICKUP_OK && it->kind != CLICKUP_BATCH_CALL && p->route->decode) rc = clickup__batch_decode(c, p, r);
+    r->code = rc;
+    r->error.code = rc;
+    clickup__req_free(p);
+    clickup__free(&c->alloc, p);
+}
+
+/* Abandon a request of a cancelled batch. Not sent yet: CANCELLED. In flight: a request that
+   must go at most once may have reached ClickUp, so OUTCOME_UNKNOWN; else CANCELLED. */
+CLICKUP__FN void clickup__req_cancel(clickup__req *p) {
+    if (p->state == CLICKUP__S_DONE) return;
+    if (p->state == CLICKUP__S_SENDING && !p->resend_ok) {
+        p->sent = 1;
+        clickup__req_done(p, clickup__req_fail(p, CLICKUP_ERR_OUTCOME_UNKNOWN,
+                                               "cancelled while the request was in flight; the write may have happened"));
+    } else {
+        if (p->state == CLICKUP__S_SENDING) p->sent = 1;
+        clickup__req_done(p, clickup__req_fail(p, CLICKUP_ERR_CANCELLED, "cancelled before an answer came"));
+    }
+}
+
+CLICKUP__FN int clickup__batch_ended(clickup_batch *b, const clickup_batch_opts *o, size_t index, size_t *done) {
+    clickup_batch_result *r = &b->results[index];
+    (*done)++;
+    if (r->code == CLICKUP_OK) b->ok++;
+    else if (r->code == CLICKUP_ERR_CANCELLED) b->cancelled++;
+    else b->failed++;
+    if (o->progress && o->progress(o->progress_user, index, r, *done, b->count)) return 1;
+    return r->code != CLICKUP_OK && o->stop_on_error;
+}
+
+CLICKUP_API clickup_result clickup_batch_run(clickup_client *c, const clickup_batch_item *items, size_t count,
+                                             const clickup_batch_opts *opts, clickup_batch **out) {
+    clickup_batch_opts o;
+    clickup_batch *b;
+    clickup__slot slots[64];
+    size_t next = 0, running = 0, done = 0, i;
+    uint64_t deadline = UINT64_MAX;
+    int stop = 0;
+    clickup_result rc = CLICKUP_OK;
+    if (!out) return CLICKUP_ERR_INVALID_ARG;
+    *out = NULL;
+    if (!c || (count && !items)) return CLICKUP_ERR_INVALID_ARG;
+    memset(&o, 0, sizeof o);
+    if (opts) o = *opts;
+    if (o.concurrency < 0 || o.deadline_ms < 0) return CLICKUP_ERR_INVALID_ARG;
+    if (!o.concurrency) o.concurrency = 8;
+    if (o.concurrency > (int)CLICKUP__COUNT(slots)) o.concurrency = (int)CLICKUP__COUNT(slots);
+    b = (clickup_batch *)clickup__result_new(&c->alloc, sizeof *b, 0);
+    if (!b || !(b->results = (clickup_batch_result *)clickup__arena_calloc(clickup__result_arena(b), count, sizeof *b->results))) {
+        clickup__result_free(b);
+        return CLICKUP_ERR_NOMEM;
+    }
+    b->count = count;
+    clickup__begin(c);
+    if (o.deadline_ms) deadline = c->hooks.now_ms(c->hooks.user) + (uint64_t)o.deadline_ms;
+    for (;;) {
+        uint64_t now;
+        while (!stop && running < (size_t)o.concurrency && next < count) {   /* start what fits */
+            clickup_result brc;
+            uint64_t own = c->hooks.now_ms(c->hooks.user) + (uint64_t)c->call_deadline_ms;
+            clickup__req *p = clickup__batch_request(c, &items[next], own < deadline ? own : deadline, &brc);
+            if (!p) {                 /* refused locally: nothing was sent */
+                b->results[next].code = brc;
+                b->results[next].error = c->err;
+                stop |= clickup__batch_ended(b, &o, next, &done);
+            } else {
+                if (p->state != CLICKUP__S_DONE && !p->linked) clickup__req_start(p);
+                slots[running].req = p;
+                slots[running].index = next;
+                running++;
+            }
+            next++;
+        }
+        if (!running) break;
+        now = c->hooks.now_ms(c->hooks.user);
+        clickup__pump(c, deadline == UINT64_MAX ? 1000 : deadline > now ? deadline - now : 1);
+        for (i = 0; i < running;) {   /* collect what ended, keep the slots packed */
+            clickup__req *p = slots[i].req;
+            size_t index = slots[i].index;
+            if (p->state != CLICKUP__S_DONE && (stop || c->hooks.now_ms(c->hooks.user) >= deadline)) clickup__req_cancel(p);
+            if (p->state != CLICKUP__S_DONE) { i++; continue; }
+            clickup__batch_collect(c, &items[index], p, &b->results[index]);
+            slots[i] = slots[--running];
+            stop |= clickup__batch_ended(b, &o, index, &done);
+        }
+        if (c->hooks.now_ms(c->hooks.user) >= deadline) stop = 1;
+    }
+    for (i = next; i < count; i++) {   /* never started */
+        clickup_batch_result *r = &b->results[i];
+        r->code = r->error.code = CLICKUP_ERR_CANCELLED;
+        clickup__strlcpy(r->error.message, "not sent: the batch was stopped, cancelled or out of time", sizeof r->error.message);
+        (void)clickup__batch_ended(b, &o, i, &done);
+    }
+    for (i = 0; i < count && rc == CLICKUP_OK; i++) rc = b->results[i].code;
+    *out = b;
+    return rc;
+}
+
+CLICKUP_API void clickup_batch_free(clickup_batch *b) {
+    size_t i;
+    if (!b) return;
+    for (i = 0; i < b->count; i++) {
+        clickup_response_free(b->results[i].response);
+        clickup_task_free(b->results[i].task);
+    }
+    clickup__result_free(b);
 }
 
 #endif /* CLICKUP_IMPLEMENTATION_ONCE */
