@@ -766,6 +766,21 @@ CLICKUP_API clickup_result clickup_list_get(clickup_client *client, const char *
                                             clickup_list **out);
 CLICKUP_API void clickup_list_free(clickup_list *list);
 
+/* A space's folders (with their lists) and its folderless lists. */
+typedef struct clickup_space_tree {
+    clickup_folder *folders;    size_t folder_count;
+    clickup_list   *lists;      size_t list_count;     /* folderless lists                   */
+    const clickup_json *raw_folders, *raw_lists;
+} clickup_space_tree;
+
+/* Both reads of a space at once: GET /space/{space_id}/folder and GET /space/{space_id}/list,
+   in flight together. Returns: CLICKUP_OK, CLICKUP_ERR_INVALID_ARG (bad id), or the first
+   failure. Ownership: release *out with clickup_space_tree_free. Cache: read (hierarchy TTL). */
+CLICKUP_API clickup_result clickup_space_tree_get(clickup_client *client, const char *space_id,
+                                                  const clickup_hierarchy_opts *opts,
+                                                  clickup_space_tree **out);
+CLICKUP_API void clickup_space_tree_free(clickup_space_tree *tree);
+
 /* =============================================================================================
    [api:task] Tasks
    ============================================================================================= */
@@ -884,6 +899,25 @@ typedef int (*clickup_tasks_page_fn)(void *user, const clickup_tasks *page);
 CLICKUP_API clickup_result clickup_tasks_foreach(clickup_client *client, const clickup_task_query *q,
                                                  clickup_tasks_page_fn fn, void *user,
                                                  clickup_tasks *stats);
+
+/* The tasks of several lists, fetched concurrently: each list's pages in turn (a page says
+   whether another follows), up to `concurrency` lists at once (0 = 8), each request admitted
+   by the limiter. q (optional) gives the filters and max_pages (per list); its list_id and
+   space_id must be NULL. Every list id is checked before anything is sent.
+   Returns as clickup_tasks_get; the tasks come list by list, in the order of list_ids, page
+   by page. The first failure ends the call (the requests still in flight are abandoned).
+   Ownership: release *out with clickup_tasks_free. Cache: read per page (tasks TTL). */
+CLICKUP_API clickup_result clickup_tasks_get_lists(clickup_client *client, const char *const *list_ids,
+                                                   size_t list_count, const clickup_task_query *q,
+                                                   int concurrency, clickup_tasks **out);
+/* The same, page by page: fn sees the pages one at a time, in list order and page order, while
+   later lists are already being fetched. A list whose page waits for its turn asks for no more,
+   so memory holds at most `concurrency` pages. Return non-zero from fn to stop (then
+   CLICKUP_OK). stats (optional): count, pages, truncated. */
+CLICKUP_API clickup_result clickup_tasks_foreach_lists(clickup_client *client, const char *const *list_ids,
+                                                       size_t list_count, const clickup_task_query *q,
+                                                       int concurrency, clickup_tasks_page_fn fn, void *user,
+                                                       clickup_tasks *stats);
 
 /* A custom field value for create. */
 typedef enum clickup_value_type {
@@ -6068,6 +6102,289 @@ CLICKUP_API clickup_result clickup_task_from_template(clickup_client *c, const c
     clickup__free(&c->alloc, path.p);
     clickup_json_writer_free(&w);
     return rc;
+}
+
+/* ---- parallel reads --------------------------------------------------------------------------
+   Several walks at once on the pump: the pages of one list come one after the other (only a
+   page says whether another follows), but many lists move together. */
+/* Lend a finished request's answer to the client's body buffer, where the decoders read it. */
+CLICKUP__FN void clickup__lend_body(clickup_client *c, clickup__req *p, clickup__xfer *saved) {
+    saved->body = c->body; saved->len = c->body_len; saved->cap = c->body_cap;
+    c->body = p->x.body; c->body_len = p->x.len; c->body_cap = p->x.cap;
+    c->resend_ok = p->resend_ok;
+    c->err = p->err;
+}
+CLICKUP__FN void clickup__return_body(clickup_client *c, clickup__req *p, const clickup__xfer *saved) {
+    p->x.body = c->body; p->x.len = c->body_len; p->x.cap = c->body_cap;
+    c->body = saved->body; c->body_len = saved->len; c->body_cap = saved->cap;
+}
+
+/* One list's walk through its pages. */
+typedef struct clickup__lwalk {
+    const clickup__route *route;
+    clickup__buf   path, query;       /* the list's task path, and the filters            */
+    clickup__req  *req;               /* its page in flight, or NULL                      */
+    size_t         page;              /* the next page to ask for                         */
+    int            finished;          /* the last page came (or max_pages was reached)    */
+    clickup__pages gathered;          /* collecting: every page, in the result's arena    */
+    clickup_tasks *held;              /* page by page: a page waiting for its turn        */
+} clickup__lwalk;
+
+typedef struct clickup__lwalks {
+    clickup_client  *c;
+    clickup__lwalk  *w;
+    size_t           n, active, delivered, max_pages, pages, total;
+    int              truncated, concurrency, stop;
+    unsigned         flags;
+    clickup_tasks   *collect;         /* collecting into this result, or NULL             */
+    clickup_tasks_page_fn fn;         /* else handing pages to fn, in order               */
+    void            *user;
+} clickup__lwalks;
+
+/* Ask for a list's next page. */
+CLICKUP__FN clickup_result clickup__lwalk_next(clickup__lwalks *ws, clickup__lwalk *w) {
+    clickup_client *c = ws->c;
+    clickup__buf pq;
+    clickup__call call;
+    clickup_result rc;
+    memset(&pq, 0, sizeof pq); pq.al = &c->alloc;
+    clickup__buf_str(&pq, w->query.p);
+    clickup__buf_put(&pq, "", 0);
+    clickup__buf_query_i64(&pq, "page", (int64_t)w->page);
+    if (pq.nomem) { clickup__free(&c->alloc, pq.p); return clickup__nomem(c, w->route); }
+    memset(&call, 0, sizeof call);
+    call.route = w->route; call.path = w->path.p; call.query = pq.p; call.flags = ws->flags;
+    rc = clickup__req_new(c, &call, NULL, c->call_deadline, &w->req);
+    clickup__free(&c->alloc, pq.p);
+    if (rc == CLICKUP_OK) { clickup__req_start(w->req); ws->active++; }
+    return rc;
+}
+
+/* A page arrived: decode it (into the collected result, or as its own), note the end. */
+CLICKUP__FN clickup_result clickup__lwalk_page(clickup__lwalks *ws, clickup__lwalk *w) {
+    clickup_client *c = ws->c;
+    clickup__req *p = w->req;
+    clickup__xfer saved;
+    clickup__dec d;
+    const clickup_json *root = NULL;
+    clickup_tasks one, *pg = &one;
+    int last_page = -1;
+    clickup_result rc = p->rc;
+    w->req = NULL;
+    ws->active--;
+    if (rc != CLICKUP_OK) { c->err = p->err; goto out; }
+    clickup__lend_body(c, p, &saved);
+    memset(&one, 0, sizeof one);
+    if (ws->collect) {
+        if (!(rc = clickup__parse_body(c, clickup__result_arena(ws->collect), &d, &root))) {
+            rc = clickup__decode_task_page(&d, root, pg, &last_page);
+            if (!rc) rc = clickup__pages_add(d.a, &w->gathered, pg->items, pg->count);
+            if (rc) rc = clickup__decode_failed(c, rc, &d);
+        }
+    } else if (!(rc = clickup__body_result(c, sizeof *pg, (void **)&pg, &d, &root))) {
+        rc = clickup__decode_task_page(&d, root, pg, &last_page);
+        if (rc) rc = clickup__deliver(c, rc, &d, pg, (void **)&pg);
+        else w->held = pg;
+    }
+    if (!rc && p->use_cache && !p->from_cache)   /* cached once it decoded */
+        clickup__cache_put(&c->cache, &c->alloc, p->key.p, p->key.len, c->body, c->body_len,
+                           c->hooks.now_ms(c->hooks.user), p->ttl, p->route->cache);
+    clickup__return_body(c, p, &saved);
+    if (!rc) {
+        w->page++;
+        ws->pages++;
+        ws->total += pg->count;
+        if (pg->count == 0 || last_page == 1 || (last_page == -1 && pg->count < CLICKUP__PAGE_SIZE)) w->finished = 1;
+        else if (w->page == ws->max_pages) { w->finished = 1; ws->truncated = 1; }
+        if (w->held) w->held->page_index = w->page - 1, w->held->pages = 1;
+    }
+out:
+    clickup__req_free(p);
+    clickup__free(&c->alloc, p);
+    return rc;
+}
+
+/* Hand the held pages to fn in list order; a list's turn ends when its last page is out. */
+CLICKUP__FN void clickup__lwalk_deliver(clickup__lwalks *ws) {
+    while (!ws->stop && ws->delivered < ws->n) {
+        clickup__lwalk *w = &ws->w[ws->delivered];
+        if (w->held) {
+            ws->stop = ws->fn(ws->user, w->held);
+            clickup_tasks_free(w->held);
+            w->held = NULL;
+        }
+        if (!w->finished || w->req) return;
+        ws->delivered++;
+    }
+}
+
+/* Start the pages that may go: at most `concurrency` at once; a list with a page waiting for
+   its turn asks for no more (so memory holds at most `concurrency` pages). */
+CLICKUP__FN clickup_result clickup__lwalk_start(clickup__lwalks *ws) {
+    size_t i;
+    clickup_result rc;
+    for (i = ws->delivered; i < ws->n && ws->active < (size_t)ws->concurrency; i++) {
+        clickup__lwalk *w = &ws->w[i];
+        if (w->finished || w->req || w->held) continue;
+        if ((rc = clickup__lwalk_next(ws, w)) != CLICKUP_OK) return rc;
+    }
+    return CLICKUP_OK;
+}
+
+CLICKUP__FN void clickup__lwalks_free(clickup__lwalks *ws) {
+    size_t i;
+    for (i = 0; ws->w && i < ws->n; i++) {
+        clickup__lwalk *w = &ws->w[i];
+        if (w->req) { clickup__req_free(w->req); clickup__free(&ws->c->alloc, w->req); }
+        clickup_tasks_free(w->held);
+        clickup__bufs_free(ws->c, &w->path, &w->query);
+    }
+    clickup__free(&ws->c->alloc, ws->w);
+}
+
+/* Every list's pages, several lists at once. */
+CLICKUP__FN clickup_result clickup__walk_lists(clickup__lwalks *ws, const char *const *list_ids, const clickup_task_query *q) {
+    clickup_client *c = ws->c;
+    clickup_task_query one;
+    clickup_result rc = CLICKUP_OK;
+    size_t i, bytes;
+    if (!clickup__size_mul(ws->n, sizeof *ws->w, &bytes) || !(ws->w = (clickup__lwalk *)clickup__malloc(&c->alloc, bytes ? bytes : 1)))
+        return clickup__nomem(c, CLICKUP__ROUTE(GET_TASKS));
+    memset(ws->w, 0, bytes);
+    if (q) one = *q; else memset(&one, 0, sizeof one);
+    if (one.list_id || one.space_id) return clickup__invalid(c, CLICKUP__ROUTE(GET_TASKS), "the query's list_id and space_id must be NULL here");
+    ws->max_pages = one.max_pages > 0 ? (size_t)one.max_pages : 100;
+    ws->flags = one.flags;
+    for (i = 0; i < ws->n && !rc; i++) {   /* every list checked before anything is sent */
+        one.list_id = list_ids[i];
+        rc = clickup__task_query(c, &one, &ws->w[i].path, &ws->w[i].query, &ws->w[i].route);
+    }
+    while (!rc && !ws->stop) {
+        uint64_t now;
+        if ((rc = clickup__lwalk_start(ws)) != CLICKUP_OK) break;
+        if (ws->fn) clickup__lwalk_deliver(ws);
+        if (!ws->active) break;
+        now = c->hooks.now_ms(c->hooks.user);
+        clickup__pump(c, c->call_deadline > now ? c->call_deadline - now : 1);
+        for (i = 0; i < ws->n && !rc; i++)
+            if (ws->w[i].req && ws->w[i].req->state == CLICKUP__S_DONE) rc = clickup__lwalk_page(ws, &ws->w[i]);
+    }
+    if (!rc && ws->fn) clickup__lwalk_deliver(ws);
+    return rc;
+}
+
+CLICKUP__FN clickup_result clickup__lists_check(clickup_client *c, const char *const *list_ids, size_t n, int concurrency) {
+    if (!c) return CLICKUP_ERR_INVALID_ARG;
+    if ((n && !list_ids) || concurrency < 0) return clickup__invalid(c, CLICKUP__ROUTE(GET_TASKS), "list_ids is NULL or concurrency is negative");
+    return CLICKUP_OK;
+}
+
+CLICKUP_API clickup_result clickup_tasks_get_lists(clickup_client *c, const char *const *list_ids, size_t list_count,
+                                                   const clickup_task_query *q, int concurrency, clickup_tasks **out) {
+    clickup__lwalks ws;
+    clickup_tasks *all;
+    clickup_result rc;
+    size_t i;
+    char *at;
+    if (!out) return CLICKUP_ERR_INVALID_ARG;
+    *out = NULL;
+    if ((rc = clickup__lists_check(c, list_ids, list_count, concurrency))) return rc;
+    if (!(all = (clickup_tasks *)clickup__result_new(&c->alloc, sizeof *all, 1 << 16))) return clickup__nomem(c, CLICKUP__ROUTE(GET_TASKS));
+    memset(&ws, 0, sizeof ws);
+    ws.c = c; ws.n = list_count; ws.concurrency = concurrency ? concurrency : 8; ws.collect = all;
+    clickup__begin(c);
+    rc = clickup__walk_lists(&ws, list_ids, q);
+    if (!rc && ws.total) {      /* join: list by list, page by page */
+        clickup__arena *a = clickup__result_arena(all);
+        size_t bytes;
+        if (!clickup__size_mul(ws.total, sizeof *all->items, &bytes) || !(all->items = (clickup_task *)clickup__arena_alloc(a, bytes, 16)))
+            rc = clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory");
+        for (i = 0, at = (char *)all->items; !rc && i < ws.n; i++) {
+            const clickup__page *pg;
+            for (pg = ws.w[i].gathered.first; pg; pg = pg->next) {
+                if (pg->count) memcpy(at, pg->items, pg->count * sizeof *all->items);
+                at += pg->count * sizeof *all->items;
+            }
+        }
+    }
+    all->count = ws.total; all->pages = ws.pages; all->truncated = ws.truncated;
+    clickup__lwalks_free(&ws);
+    if (rc) { clickup_tasks_free(all); return rc; }
+    *out = all;
+    return CLICKUP_OK;
+}
+
+CLICKUP_API clickup_result clickup_tasks_foreach_lists(clickup_client *c, const char *const *list_ids, size_t list_count,
+                                                       const clickup_task_query *q, int concurrency, clickup_tasks_page_fn fn,
+                                                       void *user, clickup_tasks *stats) {
+    clickup__lwalks ws;
+    clickup_result rc;
+    if (stats) memset(stats, 0, sizeof *stats);
+    if (!fn) return CLICKUP_ERR_INVALID_ARG;
+    if ((rc = clickup__lists_check(c, list_ids, list_count, concurrency))) return rc;
+    memset(&ws, 0, sizeof ws);
+    ws.c = c; ws.n = list_count; ws.concurrency = concurrency ? concurrency : 8; ws.fn = fn; ws.user = user;
+    clickup__begin(c);
+    rc = clickup__walk_lists(&ws, list_ids, q);
+    if (stats) { stats->count = ws.total; stats->pages = ws.pages; stats->truncated = ws.truncated; }
+    clickup__lwalks_free(&ws);
+    return rc;
+}
+
+CLICKUP_API void clickup_space_tree_free(clickup_space_tree *t) { clickup__result_free(t); }
+
+/* A space's folders and folderless lists: the two reads at once, into one result. */
+CLICKUP_API clickup_result clickup_space_tree_get(clickup_client *c, const char *space_id, const clickup_hierarchy_opts *opts,
+                                                  clickup_space_tree **out) {
+    static const char *const suffix[2] = { "/folder", "/list" };
+    const clickup__route *routes[2];
+    clickup__req *req[2] = { NULL, NULL };
+    clickup_space_tree *tree;
+    clickup_result rc = CLICKUP_OK;
+    int i;
+    if (!out) return CLICKUP_ERR_INVALID_ARG;
+    *out = NULL;
+    if (!c) return CLICKUP_ERR_INVALID_ARG;
+    routes[0] = CLICKUP__ROUTE(GET_FOLDERS); routes[1] = CLICKUP__ROUTE(GET_FOLDERLESS_LISTS);
+    if (!clickup__valid_id(space_id)) return clickup__invalid(c, routes[0], "space id is empty or has characters an id cannot have");
+    if (!(tree = (clickup_space_tree *)clickup__result_new(&c->alloc, sizeof *tree, 1 << 14))) return clickup__nomem(c, routes[0]);
+    clickup__begin(c);
+    for (i = 0; i < 2 && !rc; i++) {
+        clickup__buf path;
+        clickup__call call;
+        if (clickup__path(c, &path, "/space/", space_id, suffix[i])) { rc = clickup__nomem(c, routes[i]); break; }
+        memset(&call, 0, sizeof call);
+        call.route = routes[i]; call.path = path.p; call.query = opts && opts->archived ? "?archived=true" : "";
+        call.flags = opts ? opts->flags : 0;
+        rc = clickup__req_new(c, &call, NULL, c->call_deadline, &req[i]);
+        clickup__free(&c->alloc, path.p);
+        if (!rc) clickup__req_start(req[i]);
+    }
+    for (i = 0; i < 2 && !rc; i++) {          /* both are in flight: wait for each, decode */
+        clickup__xfer saved;
+        clickup__dec d;
+        const clickup_json *root = NULL;
+        clickup__drive(req[i]);
+        if ((rc = req[i]->rc) != CLICKUP_OK) { c->err = req[i]->err; break; }
+        clickup__lend_body(c, req[i], &saved);
+        if (!(rc = clickup__parse_body(c, clickup__result_arena(tree), &d, &root))) {
+            rc = !clickup_json_is(root, CLICKUP_JSON_OBJECT) ? clickup__dec_fail(&d, "(root)", "is not an object")
+                 : i == 0 ? clickup__decode_array(&d, root, "folders", 1, sizeof *tree->folders, clickup__folder_item,
+                                                  (void **)&tree->folders, &tree->folder_count)
+                          : clickup__decode_lists(&d, root, 1, &tree->lists, &tree->list_count);
+            if (rc) rc = clickup__decode_failed(c, rc, &d);
+            else if (req[i]->use_cache && !req[i]->from_cache)
+                clickup__cache_put(&c->cache, &c->alloc, req[i]->key.p, req[i]->key.len, c->body, c->body_len,
+                                   c->hooks.now_ms(c->hooks.user), req[i]->ttl, req[i]->route->cache);
+            if (i == 0) tree->raw_folders = root; else tree->raw_lists = root;
+        }
+        clickup__return_body(c, req[i], &saved);
+    }
+    for (i = 0; i < 2; i++)
+        if (req[i]) { clickup__req_free(req[i]); clickup__free(&c->alloc, req[i]); }
+    if (rc) { clickup_space_tree_free(tree); return rc; }
+    *out = tree;
+    return CLICKUP_OK;
 }
 
 /* ==== [batch] ================================================================================
