@@ -420,6 +420,11 @@ typedef struct clickup_config {
     clickup_hooks        hooks;
     clickup_transport_fn transport; /* NULL = libcurl                                        */
     void                *transport_user;
+    const char *limiter_url;        /* when limiter is NULL: "file:/path" shares the budget with
+                                       every process of this host that uses the same file
+                                       (clickup_limiter_open_file, with rate_limit and
+                                       rate_window_ms); "redis://..." needs the companion
+                                       examples/clickup_redis.h, which makes config.limiter  */
 } clickup_config;
 
 /* Zero every field (= all defaults). Pure. */
@@ -428,7 +433,8 @@ CLICKUP_API void clickup_config_init(clickup_config *cfg);
 /* Fill cfg from the environment: CLICKUP_API_TOKEN (required), CLICKUP_TEAM_ID,
    CLICKUP_BASE_URL, CLICKUP_RATE_LIMIT, CLICKUP_RATE_WINDOW_S, CLICKUP_ENABLE_CACHE
    (true/false/1/0/yes/no), CLICKUP_TIMEOUT_MS, CLICKUP_LOG_LEVEL (off, error, warning,
-   info, debug). cfg is zeroed first; its strings point into the environment.
+   info, debug), CLICKUP_LIMITER (file:/path, or redis://... for the Redis companion: goes to
+   limiter_url). cfg is zeroed first; its strings point into the environment.
    Returns: CLICKUP_OK, or CLICKUP_ERR_CONFIG with a message naming the variable in msg
    (never the token's value). */
 CLICKUP_API clickup_result clickup_config_from_env(clickup_config *cfg, char *msg, size_t msg_size);
@@ -450,7 +456,8 @@ CLICKUP_API clickup_result clickup_config_check(const clickup_config *cfg, char 
 /* Create a client. Checks the configuration (a token with CR, LF, NUL, space or other
    control characters, a non-HTTPS base URL, negative limits) before anything is sent.
    No request is made here: the workspace id, when not configured, is discovered on first use.
-   Returns: CLICKUP_OK, CLICKUP_ERR_CONFIG (clickup_config_check says why), CLICKUP_ERR_NOMEM.
+   Returns: CLICKUP_OK, CLICKUP_ERR_CONFIG (clickup_config_check says why; for a limiter_url
+   file that cannot be used, clickup_limiter_open_file says why), CLICKUP_ERR_NOMEM.
    Ownership: *out is yours; release it with clickup_client_destroy. */
 CLICKUP_API clickup_result clickup_client_create(const clickup_config *cfg, clickup_client **out);
 /* Wipe the token, free everything. NULL is fine. */
@@ -572,6 +579,22 @@ typedef struct clickup_limiter_methods {
 CLICKUP_API clickup_result clickup_limiter_create_custom(const clickup_limiter_methods *methods, void *self,
                                                          const clickup_allocator *alloc,
                                                          clickup_limiter **out);
+
+/* A limiter shared by every process of this host that opens the same file (one file per token):
+   Team Central, the Operator and the Worker on one machine then stay within one budget. The
+   state is a fixed record in the file, created with mode 0600 when missing; a file of the wrong
+   size, magic, version or owner, readable by others, or made for another rate_limit/window_ms,
+   is refused (CLICKUP_ERR_CONFIG, and msg says why). The lock is flock(), which the kernel drops
+   when a process dies, however it dies: a process killed at any instant never wedges the others
+   nor lets the group send more than the limit in a window. Time is CLOCK_MONOTONIC, shared by
+   the processes of a host; the file records the boot it was written in, and starts afresh after
+   a reboot. cfg (optional): rate_limit (0 = follow the server, up to 10000), window_ms,
+   allocator, hooks (a clock for tests: then every process must use the same one).
+   Open it in each process (after fork, not before: a forked child shares its parent's lock).
+   It is thread-safe; use it as config.limiter, or set config.limiter_url = "file:PATH".
+   Release with clickup_limiter_destroy (the file stays). */
+CLICKUP_API clickup_result clickup_limiter_open_file(const char *path, const clickup_limiter_config *cfg,
+                                                     clickup_limiter **out, char *msg, size_t msg_size);
 CLICKUP_API clickup_result clickup_rate_get(clickup_client *client, clickup_rate_state *out);
 
 /* Metrics of one client since creation. */
@@ -2713,6 +2736,283 @@ CLICKUP__FN void clickup__limiter_view(clickup_limiter *l, uint64_t now, clickup
     l->m.state(l->self, now, out);
 }
 
+/* ---- a limiter shared by the processes of one host: a file ---------------------------------
+   The state is one fixed record in a file, mapped into every process that opens it:
+
+       magic "CUFL", version, record size, boot id, window, ceiling, slots
+       | limit in force | server Remaining, Reset (raw, deadline), hold | head+count | ring of send times |
+
+   Locking: a process mutex (threads of one process share the open file) and flock() on the
+   file, which the kernel drops when its process dies, whatever kills it (kill -9 included).
+   Time: CLOCK_MONOTONIC, which every process of a host shares; the boot id in the record tells
+   a file written before a reboot, whose times mean nothing now: its state starts afresh.
+   Crash safety: a process may die at any instant, also inside an update. Every field is one
+   aligned 32- or 64-bit store, and a slot is written before the count that makes it count, so
+   a torn update can only forget a request that was never sent, or count one that was not:
+   the group can wait a little longer than needed, never send more than `limit` in a window. */
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef O_CLOEXEC                   /* hidden by strict ISO C: close-on-exec is set below instead */
+#  define O_CLOEXEC 0
+#endif
+#ifndef O_NOFOLLOW                  /* ditto: the file is checked to be a regular file anyway */
+#  define O_NOFOLLOW 0
+#endif
+#define CLICKUP__FILE_MAGIC   0x4C465543u   /* "CUFL" little-endian */
+#define CLICKUP__FILE_VERSION 1u
+#define CLICKUP__FILE_SLOTS   10000         /* ring size when no ceiling is configured (Enterprise) */
+
+typedef struct clickup__file_record {
+    uint32_t magic, version, record_size, slots;
+    char     boot_id[40];
+    int32_t  window_ms, ceiling, limit, server_remaining;   /* remaining -1: unknown            */
+    int64_t  server_reset_raw;
+    uint64_t server_reset;          /* monotonic ms (margin included), 0 unknown           */
+    uint64_t hold_until;            /* Retry-After: nobody sends before it                 */
+    uint64_t newest;                /* latest time recorded: readings never go backwards   */
+    uint64_t head_count;            /* head << 32 | count, one store                       */
+    uint64_t ring[1];               /* `slots` send times (the record ends with them)      */
+} clickup__file_record;
+
+typedef struct clickup__file_limiter {
+    pthread_mutex_t        mu;
+    int                    fd;
+    clickup__file_record  *rec;
+    size_t                 map_size;
+    clickup_allocator      alloc;
+    clickup_hooks          hooks;   /* a clock for tests; unset: CLOCK_MONOTONIC, wall clock */
+} clickup__file_limiter;
+
+CLICKUP__FN size_t clickup__file_record_size(uint32_t slots) {
+    return offsetof(clickup__file_record, ring) + (size_t)slots * sizeof(uint64_t);
+}
+
+/* This boot's id (Linux); "" where there is none, which then never matches a file's. */
+CLICKUP__FN void clickup__boot_id(char out[40]) {
+    int fd = open("/proc/sys/kernel/random/boot_id", O_RDONLY);
+    ssize_t n = fd >= 0 ? read(fd, out, 39) : -1;
+    if (fd >= 0) close(fd);
+    out[n > 0 ? n : 0] = '\0';
+    while (n > 0 && (out[n - 1] == '\n' || out[n - 1] == ' ')) out[--n] = '\0';
+}
+
+CLICKUP__FN uint64_t clickup__file_now(const clickup__file_limiter *f) {
+    return f->hooks.now_ms ? f->hooks.now_ms(f->hooks.user) : clickup__mono_ms(NULL);
+}
+CLICKUP__FN int64_t clickup__file_wall(const clickup__file_limiter *f) {
+    return f->hooks.wall_ms ? f->hooks.wall_ms(f->hooks.user) : clickup__wall_ms(NULL);
+}
+
+/* Both locks, in order: this process's threads, then the other processes. */
+CLICKUP__FN void clickup__file_lock(clickup__file_limiter *f) {
+    pthread_mutex_lock(&f->mu);
+    while (flock(f->fd, LOCK_EX) != 0 && errno == EINTR) {}
+}
+CLICKUP__FN void clickup__file_unlock(clickup__file_limiter *f) {
+    (void)flock(f->fd, LOCK_UN);
+    pthread_mutex_unlock(&f->mu);
+}
+
+/* A fresh state (new file, or one from before a reboot). With the locks held. */
+CLICKUP__FN void clickup__file_reset(clickup__file_record *r, const char *boot_id) {
+    r->server_remaining = -1;
+    r->server_reset_raw = 0;
+    r->server_reset = r->hold_until = r->newest = 0;
+    r->head_count = 0;
+    r->limit = r->ceiling ? r->ceiling : (r->slots < 100 ? (int32_t)r->slots : 100);
+    memcpy(r->boot_id, boot_id, sizeof r->boot_id);
+}
+
+/* With the locks held: forget expired sends and a passed server window. */
+CLICKUP__FN void clickup__file_expire(clickup__file_record *r, uint64_t now) {
+    uint32_t head = (uint32_t)(r->head_count >> 32), count = (uint32_t)r->head_count;
+    while (count && r->ring[head] + (uint64_t)r->window_ms <= now) { head = (head + 1) % r->slots; count--; }
+    r->head_count = (uint64_t)head << 32 | count;                   /* one store */
+    if (r->server_reset && now >= r->server_reset) { r->server_remaining = -1; r->server_reset = 0; }
+}
+
+/* With the locks held: ms until a request may go. */
+CLICKUP__FN uint64_t clickup__file_wait(clickup__file_record *r, uint64_t now) {
+    uint32_t head, count;
+    uint64_t wait = 0;
+    clickup__file_expire(r, now);
+    head = (uint32_t)(r->head_count >> 32); count = (uint32_t)r->head_count;
+    if (count >= (uint32_t)r->limit) {
+        uint64_t t = r->ring[(head + count - (uint32_t)r->limit) % r->slots];
+        wait = t + (uint64_t)r->window_ms > now ? t + (uint64_t)r->window_ms - now : 1;
+    }
+    if (r->server_remaining == 0 && r->server_reset > now && r->server_reset - now > wait) wait = r->server_reset - now;
+    if (r->hold_until > now && r->hold_until - now > wait) wait = r->hold_until - now;
+    return wait;
+}
+
+CLICKUP__FN clickup_result clickup__file_acquire(void *self, uint64_t caller_now, uint64_t *wait_ms) {
+    clickup__file_limiter *f = (clickup__file_limiter *)self;
+    clickup__file_record *r = f->rec;
+    uint64_t now = clickup__file_now(f);
+    (void)caller_now;                 /* every process must read the same clock: ours */
+    clickup__file_lock(f);
+    if (now < r->newest) now = r->newest;
+    r->newest = now;
+    *wait_ms = clickup__file_wait(r, now);
+    if (*wait_ms == 0) {
+        uint32_t head = (uint32_t)(r->head_count >> 32), count = (uint32_t)r->head_count;
+        r->ring[(head + count) % r->slots] = now;                   /* the slot first, ...    */
+        r->head_count = (uint64_t)head << 32 | (count + 1);         /* ... then it counts     */
+        if (r->server_remaining > 0) r->server_remaining--;
+    }
+    clickup__file_unlock(f);
+    return CLICKUP_OK;
+}
+
+CLICKUP__FN void clickup__file_observe(void *self, const clickup_rate_observation *o) {
+    clickup__file_limiter *f = (clickup__file_limiter *)self;
+    clickup__file_record *r = f->rec;
+    uint64_t now = clickup__file_now(f), margin = clickup__reset_margin(r->window_ms);
+    int64_t wall = clickup__file_wall(f), lim, rem, raw = 0, reset_ms, ra;
+    if (!o->status) return;           /* no answer: nothing learned */
+    clickup__file_lock(f);
+    if (clickup__hdr_i64(o->limit, &lim) && lim > 0) {
+        if (lim > (int64_t)r->slots) lim = (int64_t)r->slots;       /* the ring holds `slots` */
+        r->limit = r->ceiling && r->ceiling < lim ? r->ceiling : (int32_t)lim;
+    }
+    reset_ms = clickup__reset_in_ms(o->reset, wall, r->window_ms);
+    if (reset_ms >= 0 && clickup__hdr_i64(o->remaining, &rem)) {
+        int same;
+        (void)clickup__hdr_i64(o->reset, &raw);
+        same = r->server_remaining >= 0 && raw == r->server_reset_raw;
+        if (rem > INT32_MAX) rem = INT32_MAX;
+        if (!same || rem < r->server_remaining) r->server_remaining = (int32_t)rem;   /* only down within a window */
+        if (!same) { r->server_reset_raw = raw; r->server_reset = now + (uint64_t)reset_ms + margin; }
+    }
+    if (o->status == 429 && reset_ms >= 0) { r->server_remaining = 0; r->server_reset = now + (uint64_t)reset_ms + margin; }
+    if (o->status == 429 || (o->status >= 500 && o->status <= 599)) {
+        ra = clickup__retry_after_ms(o->retry_after, wall, (int64_t)r->window_ms + 5000);
+        if (ra > 0 && now + (uint64_t)ra > r->hold_until) r->hold_until = now + (uint64_t)ra;
+    }
+    clickup__file_unlock(f);
+}
+
+CLICKUP__FN void clickup__file_state(void *self, uint64_t caller_now, clickup_rate_state *out) {
+    clickup__file_limiter *f = (clickup__file_limiter *)self;
+    clickup__file_record *r = f->rec;
+    uint64_t wait, now = clickup__file_now(f);
+    uint32_t count;
+    (void)caller_now;
+    clickup__file_lock(f);
+    if (now < r->newest) now = r->newest;
+    wait = clickup__file_wait(r, now);
+    count = (uint32_t)r->head_count;
+    out->limit = r->limit;
+    out->window_ms = r->window_ms;
+    out->available = wait || count >= (uint32_t)r->limit ? 0 : r->limit - (int)count;
+    if (r->server_remaining >= 0 && out->available > r->server_remaining) out->available = r->server_remaining;
+    out->server_remaining = r->server_remaining;
+    out->reset_in_ms = r->server_reset > now ? r->server_reset - now : 0;
+    out->next_free_in_ms = wait;
+    clickup__file_unlock(f);
+}
+
+CLICKUP__FN void clickup__file_destroy(void *self) {
+    clickup__file_limiter *f = (clickup__file_limiter *)self;
+    clickup_allocator al = f->alloc;
+    if (f->rec) munmap((void *)f->rec, f->map_size);
+    if (f->fd >= 0) close(f->fd);
+    pthread_mutex_destroy(&f->mu);
+    clickup__free(&al, f);
+}
+
+/* Check a mapped record against what this process asks for. NULL, or why not. */
+CLICKUP__FN const char *clickup__file_check(const clickup__file_record *r, size_t file_size, int window_ms, int ceiling) {
+    if (r->magic != CLICKUP__FILE_MAGIC) return "is not a clickup.h limiter file (bad magic)";
+    if (r->version != CLICKUP__FILE_VERSION) return "has an unknown version";
+    if (r->slots < 1 || r->slots > CLICKUP__LIMIT_MAX || r->record_size != clickup__file_record_size(r->slots) ||
+        file_size != r->record_size)
+        return "has the wrong size";
+    if (r->window_ms != window_ms || r->ceiling != ceiling) return "was created for another rate limit or window";
+    if (r->limit < 1 || (uint32_t)r->limit > r->slots || r->window_ms < 1) return "holds impossible values";
+    if ((uint32_t)(r->head_count >> 32) >= r->slots || (uint32_t)r->head_count > r->slots) return "holds impossible values";
+    return NULL;
+}
+
+CLICKUP_API clickup_result clickup_limiter_open_file(const char *path, const clickup_limiter_config *cfg, clickup_limiter **out,
+                                                     char *msg, size_t msg_size) {
+    static const clickup_limiter_methods file_methods = {
+        1, clickup__file_acquire, clickup__file_observe, clickup__file_state, clickup__file_destroy
+    };
+    clickup_limiter_config dflt;
+    clickup__file_limiter *f;
+    clickup__file_record *r;
+    struct stat st;
+    char boot[40];
+    const char *why = NULL;
+    int ceiling, window, created = 0;
+    uint32_t slots;
+    clickup_result rc = CLICKUP_ERR_CONFIG;
+    if (msg && msg_size) msg[0] = '\0';
+    if (!out) return CLICKUP_ERR_INVALID_ARG;
+    *out = NULL;
+    if (!cfg) { memset(&dflt, 0, sizeof dflt); cfg = &dflt; }
+    if (!path || !path[0] || cfg->rate_limit < 0 || cfg->rate_limit > CLICKUP__LIMIT_MAX || cfg->window_ms < 0)
+        return CLICKUP_ERR_INVALID_ARG;
+    ceiling = cfg->rate_limit;
+    window = cfg->window_ms ? cfg->window_ms : 60000;
+    slots = ceiling ? (uint32_t)ceiling : CLICKUP__FILE_SLOTS;
+    if (!(f = (clickup__file_limiter *)clickup__malloc(cfg->allocator, sizeof *f))) return CLICKUP_ERR_NOMEM;
+    memset(f, 0, sizeof *f);
+    f->fd = -1;
+    if (cfg->allocator) f->alloc = *cfg->allocator;
+    f->hooks = cfg->hooks;
+    if (pthread_mutex_init(&f->mu, NULL) != 0) { clickup__free(cfg->allocator, f); return CLICKUP_ERR_NOMEM; }
+    clickup__boot_id(boot);
+    f->fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (f->fd < 0) { why = "cannot be opened or created"; goto fail; }
+    (void)fcntl(f->fd, F_SETFD, FD_CLOEXEC);
+    while (flock(f->fd, LOCK_EX) != 0 && errno == EINTR) {}   /* set up under the lock */
+    if (fstat(f->fd, &st) != 0 || !S_ISREG(st.st_mode)) { why = "is not a regular file"; goto unlock; }
+    if (st.st_uid != geteuid()) { why = "belongs to another user"; goto unlock; }
+    if (st.st_mode & 077) { why = "can be read or written by other users (its mode must be 0600)"; goto unlock; }
+    if (st.st_size == 0) {            /* new: lay out the record */
+        if (lseek(f->fd, (off_t)clickup__file_record_size(slots) - 1, SEEK_SET) < 0 || write(f->fd, "", 1) != 1) {
+            why = "cannot be sized";       /* (ftruncate is hidden by strict ISO C) */
+            goto unlock;
+        }
+        created = 1;
+        st.st_size = (off_t)clickup__file_record_size(slots);
+    }
+    if ((uint64_t)st.st_size < offsetof(clickup__file_record, ring) || (uint64_t)st.st_size > clickup__file_record_size(CLICKUP__LIMIT_MAX)) {
+        why = "has the wrong size"; goto unlock;
+    }
+    f->map_size = (size_t)st.st_size;
+    r = (clickup__file_record *)mmap(NULL, f->map_size, PROT_READ | PROT_WRITE, MAP_SHARED, f->fd, 0);
+    if (r == (clickup__file_record *)MAP_FAILED) { why = "cannot be mapped"; goto unlock; }
+    f->rec = r;
+    if (created) {
+        r->version = CLICKUP__FILE_VERSION; r->slots = slots; r->record_size = (uint32_t)clickup__file_record_size(slots);
+        r->window_ms = window; r->ceiling = ceiling;
+        clickup__file_reset(r, boot);
+        r->magic = CLICKUP__FILE_MAGIC;                              /* last: the record is whole */
+    } else if ((why = clickup__file_check(r, f->map_size, window, ceiling)) != NULL) {
+        goto unlock;
+    } else if (!f->hooks.now_ms && (!boot[0] || memcmp(r->boot_id, boot, sizeof r->boot_id) != 0)) {
+        clickup__file_reset(r, boot);                                /* written before a reboot */
+    }
+    (void)flock(f->fd, LOCK_UN);
+    rc = clickup_limiter_create_custom(&file_methods, f, cfg->allocator, out);
+    if (rc != CLICKUP_OK) clickup__file_destroy(f);
+    return rc;
+unlock:
+    (void)flock(f->fd, LOCK_UN);
+fail:
+    if (msg && msg_size) clickup__fmt(msg, msg_size, "the limiter file %s", why);
+    clickup__file_destroy(f);
+    return rc;
+}
+
 /* ==== [cache] ================================================================================
    A small dict of GET responses: key = token fingerprint + method + path and query, value =
    the raw body bytes, with an expiry on the monotonic clock. Bounded in entries and bytes,
@@ -3501,6 +3801,13 @@ CLICKUP_API clickup_result clickup_config_from_env(clickup_config *cfg, char *ms
         }
         cfg->timeout_ms = n;
     }
+    if ((v = getenv("CLICKUP_LIMITER")) && *v) {
+        if (!((strncmp(v, "file:", 5) == 0 && v[5]) || strncmp(v, "redis://", 8) == 0) || !clickup__clean_text(v)) {
+            clickup__fmt(msg, msg_size, "CLICKUP_LIMITER must be file:/path/to/file or redis://host:port[/db]");
+            return CLICKUP_ERR_CONFIG;
+        }
+        cfg->limiter_url = v;
+    }
     if ((v = getenv("CLICKUP_LOG_LEVEL")) && *v) {
         static const char *const names[] = { "", "off", "error", "warning", "info", "debug" };
         size_t i;
@@ -3603,6 +3910,13 @@ CLICKUP__FN const char *clickup__config_problem(const clickup_config *cfg) {
     if (cfg->backoff_base_ms < 0 || cfg->backoff_cap_ms < 0) return "backoff times must not be negative";
     if (cfg->cache_ttl_spaces_ms < 0 || cfg->cache_ttl_tasks_ms < 0 || cfg->cache_ttl_hierarchy_ms < 0)
         return "cache TTLs must not be negative";
+    if (!cfg->limiter && cfg->limiter_url && cfg->limiter_url[0]) {
+        if (strncmp(cfg->limiter_url, "redis://", 8) == 0)
+            return "a redis:// limiter needs the Redis companion (examples/clickup_redis.h): it makes config.limiter";
+        if (strncmp(cfg->limiter_url, "file:", 5) != 0 || !cfg->limiter_url[5])
+            return "the limiter URL must be file:/path/to/file";
+        if (cfg->rate_limit > CLICKUP__LIMIT_MAX) return "the rate limit must not be above 100000";
+    }
     return NULL;
 }
 
@@ -3648,6 +3962,15 @@ CLICKUP_API clickup_result clickup_client_create(const clickup_config *cfg, clic
     }
     if (!why && cfg->limiter) {
         c->limiter = cfg->limiter;
+    } else if (!why && cfg->limiter_url && cfg->limiter_url[0]) {   /* file: (checked above) */
+        clickup_limiter_config lc;
+        memset(&lc, 0, sizeof lc);
+        lc.rate_limit = cfg->rate_limit; lc.window_ms = cfg->rate_window_ms; lc.allocator = &c->alloc; lc.hooks = cfg->hooks;
+        c->own_limiter = 1;
+        if ((rc = clickup_limiter_open_file(cfg->limiter_url + 5, &lc, &c->limiter, NULL, 0)) != CLICKUP_OK) {
+            clickup_client_destroy(c);
+            return rc == CLICKUP_ERR_NOMEM ? rc : CLICKUP_ERR_CONFIG;
+        }
     } else if (!why) {
         rc = clickup_limiter_create(cfg->rate_limit, cfg->rate_window_ms, &c->alloc, &c->limiter);
         if (rc != CLICKUP_OK) why = "nomem";
