@@ -380,6 +380,7 @@ typedef enum clickup_rate_mode {
 } clickup_rate_mode;
 
 typedef struct clickup_limiter clickup_limiter;
+typedef struct clickup_cache clickup_cache;       /* see clickup_cache_create_custom */
 
 typedef struct clickup_config {
     const char *token;              /* required: "pk_..." (personal) or an OAuth access token */
@@ -420,6 +421,8 @@ typedef struct clickup_config {
     clickup_hooks        hooks;
     clickup_transport_fn transport; /* NULL = libcurl                                        */
     void                *transport_user;
+    clickup_cache *cache;           /* a shared response cache (clickup_cache_create_custom);
+                                       NULL = the client's own. disable_cache turns both off */
     const char *limiter_url;        /* when limiter is NULL: "file:/path" shares the budget with
                                        every process of this host that uses the same file
                                        (clickup_limiter_open_file, with rate_limit and
@@ -621,8 +624,48 @@ typedef struct clickup_metrics {
 } clickup_metrics;
 CLICKUP_API void clickup_metrics_get(const clickup_client *client, clickup_metrics *out);
 
-/* Drop every cached response of this client. */
+/* Drop every cached response of this client (all of a shared cache's, see below). */
 CLICKUP_API void clickup_cache_clear(clickup_client *client);
+
+/* A response cache of your own, as a versioned table of methods (like the limiter's): a cache
+   shared by processes or hosts (the Redis companion, examples/clickup_redis.h, makes one).
+   Give it as config.cache to every client that should share it; its methods are called from
+   any thread and must be thread-safe.
+   Keys are "GET /path?query", the same for every token: a cache shared by clients of several
+   tokens must keep them apart itself (the companion puts a hash of the token in its keys).
+   Every entry has a class; a write drops classes (and, for task pages, maybe only one list's):
+     CLICKUP_CACHE_CLASS_TEAM       workspaces, members, spaces
+     CLICKUP_CACHE_CLASS_HIERARCHY  folders, lists
+     CLICKUP_CACHE_CLASS_TASKS      task pages: "GET /list/{id}/task?..." and "GET /team/{id}/task?..."
+     CLICKUP_CACHE_CLASS_OTHER      raw GETs cached at the caller's request (every write drops them) */
+#define CLICKUP_CACHE_METHODS_VERSION 1
+#define CLICKUP_CACHE_CLASS_TEAM      1
+#define CLICKUP_CACHE_CLASS_HIERARCHY 2
+#define CLICKUP_CACHE_CLASS_TASKS     3
+#define CLICKUP_CACHE_CLASS_OTHER     4
+typedef struct clickup_cache_methods {
+    int version;                    /* CLICKUP_CACHE_METHODS_VERSION                          */
+    /* A fresh entry for key: hand its body to take(sink, bytes, len) once and return 1; else
+       return 0 (a corrupt or foreign entry is a miss). now_ms: the client's monotonic clock. */
+    int  (*get)(void *self, const char *key, size_t key_len, uint64_t now_ms, void *sink,
+                int (*take)(void *sink, const char *bytes, size_t len));
+    /* Keep body under key for ttl_ms. Failing to keep it is fine (a later miss). */
+    void (*put)(void *self, const char *key, size_t key_len, const char *body, size_t body_len,
+                uint64_t now_ms, uint64_t ttl_ms, int cls);
+    /* Drop the entries of these classes (bit 1 << class). With CLICKUP_CACHE_CLASS_TASKS and
+       list_id not NULL, of the task pages drop only "GET /list/{list_id}/task..." ones and
+       every "GET /team/..." query. */
+    void (*invalidate)(void *self, unsigned classes, const char *list_id);
+    void (*clear)(void *self);
+    void (*destroy)(void *self);    /* optional: clickup_cache_destroy calls it               */
+} clickup_cache_methods;
+
+/* Wrap your methods as a clickup_cache for config.cache. Returns CLICKUP_OK,
+   CLICKUP_ERR_INVALID_ARG (a NULL method, version < 1), CLICKUP_ERR_NOMEM. Destroy it after the
+   clients that use it. */
+CLICKUP_API clickup_result clickup_cache_create_custom(const clickup_cache_methods *methods, void *self,
+                                                       const clickup_allocator *alloc, clickup_cache **out);
+CLICKUP_API void clickup_cache_destroy(clickup_cache *cache);
 
 /* Flags for the `flags` member of per-call options. */
 #define CLICKUP_NO_CACHE   1u /* neither read nor fill the cache for this call               */
@@ -3121,6 +3164,39 @@ CLICKUP__FN void clickup__cache_clear(clickup__cache *c, const clickup_allocator
     while (c->head) clickup__cache_drop(c, al, c->head);
 }
 
+/* ---- a cache of the caller's: the method table ------------------------------------------- */
+struct clickup_cache {
+    clickup_cache_methods m;        /* copied: the version-1 members */
+    void                 *self;
+    clickup_allocator     alloc;
+};
+
+CLICKUP_API clickup_result clickup_cache_create_custom(const clickup_cache_methods *methods, void *self,
+                                                       const clickup_allocator *alloc, clickup_cache **out) {
+    clickup_cache *k;
+    if (!out) return CLICKUP_ERR_INVALID_ARG;
+    *out = NULL;
+    if (!methods || methods->version < 1 || !methods->get || !methods->put || !methods->invalidate || !methods->clear)
+        return CLICKUP_ERR_INVALID_ARG;
+    if (!(k = (clickup_cache *)clickup__malloc(alloc, sizeof *k))) return CLICKUP_ERR_NOMEM;
+    memset(k, 0, sizeof *k);
+    k->m.version = 1;
+    k->m.get = methods->get; k->m.put = methods->put; k->m.invalidate = methods->invalidate;
+    k->m.clear = methods->clear; k->m.destroy = methods->destroy;
+    k->self = self;
+    if (alloc) k->alloc = *alloc;
+    *out = k;
+    return CLICKUP_OK;
+}
+
+CLICKUP_API void clickup_cache_destroy(clickup_cache *k) {
+    clickup_allocator al;
+    if (!k) return;
+    al = k->alloc;
+    if (k->m.destroy) k->m.destroy(k->self);
+    clickup__free(&al, k);
+}
+
 /* ==== [routes] ===============================================================================
    One row per ClickUp operation: method, path template (as in ClickUp's OpenAPI file, without
    the /v2 prefix), operationId, whether the request may be sent again after it may already
@@ -3139,6 +3215,10 @@ enum {                                   /* cache class of a GET: which TTL, wha
     CLICKUP__CACHE_OTHER                 /* a raw GET cached at the caller's request: any write
                                             drops it, since nobody can tell what it shows      */
 };
+typedef char clickup__cache_classes_match[CLICKUP__CACHE_TEAM == CLICKUP_CACHE_CLASS_TEAM &&
+                                          CLICKUP__CACHE_HIERARCHY == CLICKUP_CACHE_CLASS_HIERARCHY &&
+                                          CLICKUP__CACHE_TASKS == CLICKUP_CACHE_CLASS_TASKS &&
+                                          CLICKUP__CACHE_OTHER == CLICKUP_CACHE_CLASS_OTHER ? 1 : -1];
 #define CLICKUP__INV_TEAM      (1u << CLICKUP__CACHE_TEAM)      /* what a write makes stale   */
 #define CLICKUP__INV_HIERARCHY (1u << CLICKUP__CACHE_HIERARCHY) /* (task counts live in lists) */
 #define CLICKUP__INV_TASKS     (1u << CLICKUP__CACHE_TASKS)
@@ -3247,7 +3327,8 @@ struct clickup_client {
     void                *transport_user;
     clickup_limiter *limiter;
     int              own_limiter;
-    clickup__cache   cache;
+    clickup__cache   cache;           /* the client's own cache ...                           */
+    clickup_cache   *shared_cache;    /* ... or the caller's (config.cache)                  */
     char            *pending_key;     /* a GET whose body goes into the cache once it decodes */
     size_t           pending_len;
     uint64_t         pending_ttl;
@@ -3697,14 +3778,6 @@ CLICKUP_API const clickup_error *clickup_last_error(const clickup_client *client
     return client ? &client->err : &none;
 }
 
-/* The last response decoded fine: now it may serve later calls from the cache. */
-CLICKUP__FN void clickup__cache_commit(clickup_client *c) {
-    if (!c->pending_key) return;
-    clickup__cache_put(&c->cache, &c->alloc, c->pending_key, c->pending_len, c->body ? c->body : "", c->body_len,
-                       c->hooks.now_ms(c->hooks.user), c->pending_ttl, c->pending_cls);
-    clickup__free(&c->alloc, c->pending_key);
-    c->pending_key = NULL;
-}
 
 /* ==== [client] ===============================================================================
    Configuration, the request engine (limiter -> transport -> classify -> retry), metrics.
@@ -4002,6 +4075,7 @@ CLICKUP_API clickup_result clickup_client_create(const clickup_config *cfg, clic
     c->rng = 0x9E3779B97F4A7C15ULL ^ (uint64_t)clickup__wall_ms(NULL) ^ (uint64_t)(uintptr_t)c;
     c->transport = cfg->transport;
     c->transport_user = cfg->transport_user;
+    c->shared_cache = cfg->cache;
     c->cache.max_entries = cfg->cache_max_entries ? cfg->cache_max_entries : 256;
     c->cache.max_bytes = cfg->cache_max_bytes ? cfg->cache_max_bytes : ((size_t)8 << 20);
     c->cache.salt = clickup__fnv1a(14695981039346656037ULL, c->token, strlen(c->token));
@@ -4116,7 +4190,9 @@ CLICKUP_API clickup_result clickup_rate_get(clickup_client *c, clickup_rate_stat
 }
 
 CLICKUP_API void clickup_cache_clear(clickup_client *c) {
-    if (c) clickup__cache_clear(&c->cache, &c->alloc);
+    if (!c) return;
+    if (c->shared_cache) c->shared_cache->m.clear(c->shared_cache->self);
+    clickup__cache_clear(&c->cache, &c->alloc);
 }
 
 /* ==== [engine] ===============================================================================
@@ -4301,21 +4377,65 @@ CLICKUP__FN clickup_result clickup__req_rate_fail(clickup__req *p, uint64_t wait
                              (unsigned long long)wait);
 }
 
-/* ---- cache invalidation ------------------------------------------------------------------- */
-/* A write that may have reached the server drops what it makes stale, whatever its outcome:
-   the classes its route names (task pages of its list only, when it names one) and everything
-   cached at a caller's request (CLICKUP_CACHE), whose staleness nobody can tell. */
-CLICKUP__FN void clickup__invalidate(clickup_client *c, const clickup__route *r, const char *list_id) {
+/* ---- the cache, whichever it is: the client's own, or the caller's ------------------------ */
+/* Copy a cached body into a request's answer buffer. */
+CLICKUP__FN int clickup__cache_take(void *sink, const char *bytes, size_t len) {
+    clickup__xfer *x = (clickup__xfer *)sink;
+    x->len = 0;
+    return clickup__xfer_put(x, bytes ? bytes : "", len) == len;
+}
+
+/* A fresh answer for key into x: 1 on a hit. */
+CLICKUP__FN int clickup__cache_lookup(clickup_client *c, const char *key, size_t key_len, clickup__xfer *x) {
+    uint64_t now = c->hooks.now_ms(c->hooks.user);
+    clickup__centry *e;
+    if (c->shared_cache) {
+        int hit = c->shared_cache->m.get(c->shared_cache->self, key, key_len, now, x, clickup__cache_take) == 1;
+        if (hit && x->nomem) hit = 0;
+        if (hit) c->cache.hits++; else c->cache.misses++;
+        return hit;
+    }
+    if (!(e = clickup__cache_get(&c->cache, &c->alloc, key, key_len, now))) return 0;
+    return clickup__cache_take(x, e->body, e->body_len) || !e->body_len;
+}
+
+CLICKUP__FN void clickup__cache_store(clickup_client *c, const char *key, size_t key_len, const char *body, size_t len,
+                                      uint64_t ttl_ms, unsigned cls) {
+    uint64_t now = c->hooks.now_ms(c->hooks.user);
+    if (c->shared_cache) c->shared_cache->m.put(c->shared_cache->self, key, key_len, body, len, now, ttl_ms, (int)cls);
+    else clickup__cache_put(&c->cache, &c->alloc, key, key_len, body, len, now, ttl_ms, cls);
+}
+
+/* Drop the entries of these classes (bit 1 << class); task pages of one list only when list_id
+   names it (workspace task queries always go). */
+CLICKUP__FN void clickup__cache_invalidate(clickup_client *c, unsigned classes, const char *list_id) {
     clickup__centry *e, *next;
+    if (list_id && !list_id[0]) list_id = NULL;
+    if (c->shared_cache) { c->shared_cache->m.invalidate(c->shared_cache->self, classes, list_id); return; }
     for (e = c->cache.head; e; e = next) {
         next = e->next;
-        if (e->cls != CLICKUP__CACHE_OTHER && !(r->invalidates & (1u << e->cls))) continue;
-        if (e->cls == CLICKUP__CACHE_TASKS && list_id && list_id[0] && strncmp(e->key, "GET /list/", 10) == 0) {
+        if (!(classes & (1u << e->cls))) continue;
+        if (e->cls == CLICKUP__CACHE_TASKS && list_id && strncmp(e->key, "GET /list/", 10) == 0) {
             size_t n = strlen(list_id);   /* another list's pages stay: "GET /list/{id}/task?..." */
             if (strncmp(e->key + 10, list_id, n) != 0 || strncmp(e->key + 10 + n, "/task", 5) != 0) continue;
         }
         clickup__cache_drop(&c->cache, &c->alloc, e);
     }
+}
+
+/* A write that may have reached the server drops what it makes stale, whatever its outcome:
+   the classes its route names (task pages of its list only, when it names one) and everything
+   cached at a caller's request (CLICKUP_CACHE), whose staleness nobody can tell. */
+CLICKUP__FN void clickup__invalidate(clickup_client *c, const clickup__route *r, const char *list_id) {
+    clickup__cache_invalidate(c, r->invalidates | (1u << CLICKUP__CACHE_OTHER), list_id);
+}
+
+/* A typed read's answer decoded fine: now it may serve later calls from the cache. */
+CLICKUP__FN void clickup__cache_commit(clickup_client *c) {
+    if (!c->pending_key) return;
+    clickup__cache_store(c, c->pending_key, c->pending_len, c->body ? c->body : "", c->body_len, c->pending_ttl, c->pending_cls);
+    clickup__free(&c->alloc, c->pending_key);
+    c->pending_key = NULL;
 }
 
 /* ---- a request's life --------------------------------------------------------------------- */
@@ -4397,17 +4517,13 @@ CLICKUP__FN void clickup__req_start(clickup__req *p) {
     c->m.calls++;
     clickup__req_link(p);
     if (p->use_cache) {
-        clickup__centry *e = clickup__cache_get(&c->cache, &c->alloc, p->key.p, p->key.len, c->hooks.now_ms(c->hooks.user));
-        if (e) {
+        if (clickup__cache_lookup(c, p->key.p, p->key.len, &p->x)) {
             p->from_cache = 1;
-            if (!clickup__xfer_put(&p->x, e->body, e->body_len) && e->body_len)
-                clickup__req_done(p, clickup__req_fail(p, CLICKUP_ERR_NOMEM, "out of memory"));
-            else {
-                CLICKUP__LOG(c, CLICKUP_LOG_DEBUG, "cache hit: %s %s", p->rq.method, p->path);
-                clickup__req_done(p, CLICKUP_OK);
-            }
+            CLICKUP__LOG(c, CLICKUP_LOG_DEBUG, "cache hit: %s %s", p->rq.method, p->path);
+            clickup__req_done(p, CLICKUP_OK);
             return;
         }
+        if (p->x.nomem) { clickup__req_done(p, clickup__req_fail(p, CLICKUP_ERR_NOMEM, "out of memory")); return; }
         CLICKUP__LOG(c, CLICKUP_LOG_DEBUG, "cache miss: %s %s", p->rq.method, p->path);
     }
 }
@@ -4647,6 +4763,12 @@ CLICKUP__FN void clickup__pump(clickup_client *c, uint64_t max_wait_ms) {
 #endif
     } else if (wake != UINT64_MAX) {
         c->hooks.sleep_ms(c->hooks.user, max_wait_ms);
+        /* The sleep hook is trusted to have slept (a test's may only advance its own clock):
+           what was due by then is due now, whatever the clock says. A limiter that still wants
+           a wait says so again. */
+        for (p = c->inflight; p; p = p->next)
+            if ((p->state == CLICKUP__S_LIMITER || p->state == CLICKUP__S_BACKOFF) && p->wake_at <= now + max_wait_ms)
+                p->wake_at = 0;
     }
 }
 
@@ -4942,8 +5064,8 @@ CLICKUP__FN clickup_result clickup__call_response(clickup__req *p, clickup_respo
         }
     }
     if (rc == CLICKUP_OK && p->use_cache && !p->from_cache)   /* cached only once it parsed */
-        clickup__cache_put(&c->cache, &c->alloc, p->key.p, p->key.len, r->body, r->body_len, c->hooks.now_ms(c->hooks.user),
-                           p->ttl, p->route->cache ? (unsigned)p->route->cache : (unsigned)CLICKUP__CACHE_OTHER);
+        clickup__cache_store(c, p->key.p, p->key.len, r->body, r->body_len, p->ttl,
+                             p->route->cache ? (unsigned)p->route->cache : (unsigned)CLICKUP__CACHE_OTHER);
     r->error = p->err;
     r->error.code = rc;
     *out = r;
@@ -6510,8 +6632,7 @@ CLICKUP__FN clickup_result clickup__lwalk_page(clickup__lwalks *ws, clickup__lwa
         else w->held = pg;
     }
     if (!rc && p->use_cache && !p->from_cache)   /* cached once it decoded */
-        clickup__cache_put(&c->cache, &c->alloc, p->key.p, p->key.len, c->body, c->body_len,
-                           c->hooks.now_ms(c->hooks.user), p->ttl, p->route->cache);
+        clickup__cache_store(c, p->key.p, p->key.len, c->body, c->body_len, p->ttl, p->route->cache);
     clickup__return_body(c, p, &saved);
     if (!rc) {
         w->page++;
@@ -6697,8 +6818,7 @@ CLICKUP_API clickup_result clickup_space_tree_get(clickup_client *c, const char 
                           : clickup__decode_lists(&d, root, 1, &tree->lists, &tree->list_count);
             if (rc) rc = clickup__decode_failed(c, rc, &d);
             else if (req[i]->use_cache && !req[i]->from_cache)
-                clickup__cache_put(&c->cache, &c->alloc, req[i]->key.p, req[i]->key.len, c->body, c->body_len,
-                                   c->hooks.now_ms(c->hooks.user), req[i]->ttl, req[i]->route->cache);
+                clickup__cache_store(c, req[i]->key.p, req[i]->key.len, c->body, c->body_len, req[i]->ttl, req[i]->route->cache);
             if (i == 0) tree->raw_folders = root; else tree->raw_lists = root;
         }
         clickup__return_body(c, req[i], &saved);
