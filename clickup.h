@@ -149,7 +149,10 @@ extern "C" {
 
 /* =============================================================================================
    [api:results] Result codes
-   Append only: codes are never renumbered or removed.
+   Append only: codes are never renumbered or removed. The enum holds the codes of 0.1.0; codes
+   added later are constants of the same type below it, not enumerators, so that a switch over
+   clickup_result written for an older release still compiles under -Wswitch -Werror. Handle
+   them in `default:`, or switch on (int)code.
    ============================================================================================= */
 typedef enum clickup_result {
     CLICKUP_OK                  =   0,
@@ -169,11 +172,12 @@ typedef enum clickup_result {
     CLICKUP_ERR_TOO_LARGE       = -13, /* the response exceeded config.max_response_bytes       */
     CLICKUP_ERR_HTTP            = -14, /* any other non-2xx status                              */
     CLICKUP_ERR_JSON            = -15, /* clickup_json_parse: the text is not valid JSON        */
-    CLICKUP_ERR_CONFIG          = -16, /* configuration or environment is unusable              */
-    CLICKUP_ERR_SIGNATURE       = -17, /* a webhook delivery's signature does not match         */
-    CLICKUP_ERR_CANCELLED       = -18  /* not sent: its batch was cancelled, stopped or out of
-                                          time before this request could go                    */
+    CLICKUP_ERR_CONFIG          = -16  /* configuration or environment is unusable              */
 } clickup_result;
+/* Since 0.2.0: */
+#define CLICKUP_ERR_SIGNATURE ((clickup_result)-17) /* a webhook delivery's signature does not match */
+#define CLICKUP_ERR_CANCELLED ((clickup_result)-18) /* not sent: its batch was cancelled, stopped or
+                                                       out of time before this request could go   */
 
 /* Static text for a result code; never NULL ("unknown error" for unknown codes). Pure. */
 CLICKUP_API const char *clickup_strerror(clickup_result code);
@@ -2359,7 +2363,7 @@ CLICKUP_API clickup_result clickup_json_writer_finish(clickup_json_writer *w, co
 
 /* ==== [strerror] ============================================================================ */
 CLICKUP_API const char *clickup_strerror(clickup_result code) {
-    switch (code) {
+    switch ((int)code) {
     case CLICKUP_OK: return "success";
     case CLICKUP_ERR_INVALID_ARG: return "invalid argument";
     case CLICKUP_ERR_NOMEM: return "out of memory";
@@ -4917,6 +4921,7 @@ CLICKUP__FN const char *clickup__fill_path(clickup_client *c, const clickup_requ
             }
             if (!value) return "a {parameter} of the path has no value in params";
             if (!value[0] || !clickup__clean_text(value)) return "a path parameter is empty or has control characters";
+            if (strcmp(value, ".") == 0 || strcmp(value, "..") == 0) return "a path parameter is '.' or '..'";
             clickup__buf_escaped(out, value);
             s = end + 1;
         } else if (*s == '?' || *s == '#') {
@@ -4940,10 +4945,14 @@ CLICKUP__FN const char *clickup__check_request(const clickup_request *rq) {
     for (i = 0; i < CLICKUP__COUNT(methods); i++) known |= strcmp(rq->method, methods[i]) == 0;
     if (!known) return "the method must be GET, POST, PUT, DELETE or PATCH";
     if ((rq->param_count && !rq->params) || (rq->query_count && !rq->query)) return "a count is set but its array is NULL";
-    for (i = 0; i < rq->query_count; i++)
-        if (!rq->query[i].name || !rq->query[i].name[0] || !clickup__clean_text(rq->query[i].name) || !rq->query[i].value ||
-            !clickup__clean_text(rq->query[i].value))
+    for (i = 0; i < rq->query_count; i++) {
+        const char *n = rq->query[i].name;
+        if (!n || !n[0] || !rq->query[i].value || !clickup__clean_text(rq->query[i].value))
             return "a query pair has no name, no value, or control characters";
+        for (; *n; n++)               /* names go out as written: only what needs no escaping */
+            if (!clickup__path_char_ok(*n) || *n == '%' || *n == ':')
+                if (*n != '[' && *n != ']') return "a query name may hold letters, digits, - . _ ~ and [] only";
+    }
     if (rq->body && strcmp(rq->method, "GET") == 0) return "a GET has no body";
     if (rq->cache_ttl_ms < 0 || rq->deadline_ms < 0) return "cache_ttl_ms and deadline_ms must not be negative";
     return NULL;
