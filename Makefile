@@ -43,6 +43,7 @@ deps-bench:
 check-compile: | $(BUILD)
 	@echo "== compile checks"
 	gcc   -std=c99 -Wall -Wextra -Wpedantic -Werror -c tests/compile/header_only.c -o $(BUILD)/h_gcc.o
+	gcc   -std=c99 -Wall -Wextra -Wpedantic -Werror -Wswitch-enum -c tests/compile/old_switch.c -o $(BUILD)/old_switch.o
 	$(CLANG) -std=c99 -Wall -Wextra -Wpedantic -Werror -c tests/compile/header_only.c -o $(BUILD)/h_clang.o
 	gcc   $(CSTD) $(WARN) $(CURL_CFLAGS) -c tests/compile/impl.c -o $(BUILD)/impl_gcc.o
 	$(CLANG) $(CSTD) $(WARN) $(CURL_CFLAGS) -c tests/compile/impl.c -o $(BUILD)/impl_clang.o
@@ -79,8 +80,10 @@ test: deps
 	@sh tests/step.sh asan $(MAKE) --no-print-directory test-asan || true
 	@sh tests/step.sh valgrind $(MAKE) --no-print-directory test-valgrind || true
 	@sh tests/step.sh cli $(MAKE) --no-print-directory test-cli || true
+	@sh tests/step.sh proxy sh tests/proxy_test.sh || true
 	@$(if $(wildcard tests/threads.mk),sh tests/step.sh threads $(MAKE) --no-print-directory test-threads || true,true)
 	@sh tests/step.sh real-api sh tests/real_api_test.sh || true
+	@sh tests/step.sh postgres sh tests/pg_test.sh || true
 	@sh tests/step.sh fuzz $(MAKE) --no-print-directory fuzz-smoke || true
 	@sh tests/summary.sh
 
@@ -114,6 +117,19 @@ examples: $(EXAMPLE_BINS)
 
 $(BUILD)/%: examples/%.c clickup.h | $(BUILD)
 	$(CC) $(CSTD) $(WARN) -O2 $(CURL_CFLAGS) -I. -o $@ $< $(LIBS)
+
+# sync_templates also links libpq (its PostgreSQL store). An explicit rule: the pattern rule
+# above never builds it without.
+PQ_CFLAGS := $(shell pkg-config --cflags libpq 2>/dev/null || echo -I/usr/include/postgresql)
+PQ_LIBS   := $(shell pkg-config --libs libpq 2>/dev/null || echo -lpq)
+$(BUILD)/sync_templates: examples/sync_templates.c clickup.h | $(BUILD)
+	$(CC) $(CSTD) $(WARN) -O2 $(CURL_CFLAGS) $(PQ_CFLAGS) -I. -o $@ $< $(LIBS) $(PQ_LIBS)
+
+# clickup_proxy also links libmicrohttpd (Debian: libmicrohttpd-dev); this rule beats the one above.
+MHD_CFLAGS := $(shell pkg-config --cflags libmicrohttpd 2>/dev/null)
+MHD_LIBS   := $(shell pkg-config --libs libmicrohttpd 2>/dev/null || echo -lmicrohttpd)
+$(BUILD)/clickup_proxy: examples/clickup_proxy.c clickup.h | $(BUILD)
+	$(CC) $(CSTD) $(WARN) -O2 $(CURL_CFLAGS) $(MHD_CFLAGS) -I. -o $@ $< $(MHD_LIBS) $(LIBS)
 
 # ---- install ------------------------------------------------------------------------------------
 install:
