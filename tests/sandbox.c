@@ -362,6 +362,14 @@ static void template_name(int i, char *buf, size_t n) {
     else snprintf(buf, n, "%s #%d", TEMPLATE_NAMES[(size_t)i % COUNT_OF(TEMPLATE_NAMES)], i);
 }
 
+/* A template changed by sandbox_template_edit (POST /_sandbox/template): renamed, removed. */
+typedef struct sb_template_edit {
+    int                      number;    /* 1-based, as template_id */
+    char                    *name;      /* NULL = the generated name */
+    int                      removed;
+    struct sb_template_edit *next;
+} sb_template_edit;
+
 /* ==== [tasks] ===============================================================================
    The only mutable data. Types of the odd fields imitate real traffic: time_estimate and
    time_spent arrive as numbers or as strings, orderindex is a string except on one subtask
@@ -432,6 +440,7 @@ struct sandbox {
     char           *token;
     int             rate_limit, rate_window_s;
     int             ntemplates;
+    sb_template_edit *template_edits;  /* renamed or removed templates (sandbox_template_edit) */
     sb_task       **tasks;
     size_t          ntasks, cap_tasks, created;
     unsigned        next_task;
@@ -442,6 +451,7 @@ struct sandbox {
     sb_rate        *rates;
     size_t          count_429;
     int             rate_peak;
+    size_t          busy, busy_peak;   /* API requests being processed now, and the most at once */
     sb_conn         conns[SANDBOX_MAX_CONNECTIONS];
 };
 
@@ -1216,12 +1226,22 @@ static log_ref log_add(sandbox *sb, const sb_req *rq) {
     return ref;
 }
 
-/* Record the answer in the entry, unless the log was reset meanwhile. Counts 429s. */
-static void log_result(sandbox *sb, log_ref ref, int status, sandbox_fault_kind fault) {
+/* The X-RateLimit-* values an answer carries, as sent; all "" when it carries none. */
+typedef struct rate_text {
+    char limit[24], remaining[24], reset[24];
+} rate_text;
+
+/* Record the answer (status, fault, rate headers) in the entry, unless the log was reset
+   meanwhile. Counts 429s. */
+static void log_result(sandbox *sb, log_ref ref, int status, sandbox_fault_kind fault, const rate_text *rt) {
     pthread_mutex_lock(&sb->mu);
     if (ref.gen == sb->log_gen && ref.index < sb->nlog) {
-        sb->log[ref.index]->pub.status = status;
-        sb->log[ref.index]->pub.fault = fault;
+        sandbox_request *e = &sb->log[ref.index]->pub;
+        e->status = status;
+        e->fault = fault;
+        memcpy(e->rate_limit, rt->limit, sizeof e->rate_limit);
+        memcpy(e->rate_remaining, rt->remaining, sizeof e->rate_remaining);
+        memcpy(e->rate_reset, rt->reset, sizeof e->rate_reset);
     }
     if (status == 429) sb->count_429++;
     pthread_mutex_unlock(&sb->mu);
@@ -2119,23 +2139,40 @@ static int h_field_remove(sb_ctx *c) { return h_field(c, 0); }
 
 /* ---- templates ----------------------------------------------------------------------------- */
 
+/* The edit of template number i, or NULL. Call with sb->mu held. */
+static sb_template_edit *template_edit_find(sandbox *sb, int i) {
+    sb_template_edit *e;
+    for (e = sb->template_edits; e; e = e->next)
+        if (e->number == i) return e;
+    return NULL;
+}
+
+/* The current name of template number i into buf; 0 when it was removed. sb->mu held. */
+static int template_current_name(sandbox *sb, int i, char *buf, size_t n) {
+    const sb_template_edit *e = template_edit_find(sb, i);
+    if (e && e->removed) return 0;
+    if (e && e->name) snprintf(buf, n, "%s", e->name);
+    else template_name(i, buf, n);
+    return 1;
+}
+
 /* GET /team/{id}/taskTemplate?page=N: page is REQUIRED (spec); 100 per page; only id+name.
    No end marker: the page after the last is simply empty (tap-clickup #27). */
 static int h_templates(sb_ctx *c) {
     const char *page_s = q_get(c->rq, "page");
     long long page = page_s ? parse_ull(page_s) : -1;
-    int i, n;
+    int i, n, shown;
     if (need_team(c, c->arg[0]) < 0) return -1;
     if (page < 0) return reply_err(c, 400, "Page must be a number", "INPUT_002");
     n = strcmp(c->arg[0], SANDBOX_TEAM_ID) == 0 ? c->sb->ntemplates : 0;
     clickup_jw_object_begin(&c->w);
     clickup_jw_key(&c->w, "templates");
     clickup_jw_array_begin(&c->w);
-    for (i = 1; i <= n; i++) {
+    for (i = 1, shown = 0; i <= n; i++) {
         char id[32], name[96];
-        if ((long long)(i - 1) / SANDBOX_PAGE_SIZE != page) continue;
+        if (!template_current_name(c->sb, i, name, sizeof name)) continue;   /* removed */
+        if ((long long)(shown++) / SANDBOX_PAGE_SIZE != page) continue;
         template_id(i, id, sizeof id);
-        template_name(i, name, sizeof name);
         clickup_jw_object_begin(&c->w);
         k_str(&c->w, "id", id);
         k_str(&c->w, "name", name);
@@ -2151,7 +2188,9 @@ static int template_number(sandbox *sb, const char *id) {
     long long n;
     if (strncmp(id, "t-86b3e", 7) != 0) return 0;
     n = parse_ull(id + 7);
-    return n >= 1 && n <= sb->ntemplates ? (int)n : 0;
+    if (n < 1 || n > sb->ntemplates) return 0;
+    { const sb_template_edit *e = template_edit_find(sb, (int)n); if (e && e->removed) return 0; }
+    return (int)n;
 }
 
 /* POST /list/{id}/taskTemplate/{template_id} {"name"} -> {"id": new id, "task": {...}}.
@@ -2170,7 +2209,7 @@ static int h_task_from_template(sb_ctx *c) {
     n = template_number(c->sb, c->arg[1]);
     if (!n || strcmp(list_team(l)->id, SANDBOX_TEAM_ID) != 0)
         return reply_err_key(c, 404, "error", "Template not found", "TMPL_004");
-    template_name(n, tname, sizeof tname);
+    template_current_name(c->sb, n, tname, sizeof tname);
     t = task_create(c->sb, l, name);
     snprintf(md, sizeof md, "# %s\n\nFollow the **SOP** for {{client_name}}.", tname);
     task_set_str(&t->markdown, md);
@@ -2451,11 +2490,23 @@ static int c_rate(sb_ctx *c) {
     return reply_empty_object(c);
 }
 
+/* POST /_sandbox/template {"id": "t-86b3e002", "name": "New name"} renames a template;
+   {"id": ..., "removed": true} removes it, {"removed": false} brings it back. */
+static int c_template(sb_ctx *c) {
+    const clickup_json *removed = clickup_json_get(c->body, "removed");
+    int rc = sandbox_template_edit(c->sb, clickup_json_as_string(clickup_json_get(c->body, "id"), "", NULL),
+                                   clickup_json_as_string(clickup_json_get(c->body, "name"), NULL, NULL),
+                                   removed ? clickup_json_as_bool(removed, 0) : -1);
+    if (rc != 0) return reply_err(c, 404, "no such template in team 9001", "SANDBOX_TEMPLATE");
+    return reply_empty_object(c);
+}
+
 static const sb_route CONTROL_ROUTES[] = {
     { "POST", "/_sandbox/fault", c_fault },
     { "GET", "/_sandbox/requests", c_requests },
     { "POST", "/_sandbox/reset", c_reset },
     { "POST", "/_sandbox/rate", c_rate },
+    { "POST", "/_sandbox/template", c_template },
 };
 
 static void control_dispatch(sandbox *sb, const sb_req *rq, sb_resp *r) {
@@ -2670,17 +2721,32 @@ static void conn_abort(sb_conn *cn) {
     cn->fd = -1;
 }
 
-static void put_rate_headers(sb_buf *h, const sb_resp *r) {
+/* The values of the X-RateLimit-* headers of an answer (what put_rate_headers sends, and what
+   the log records). */
+static rate_text rate_header_text(const sb_resp *r) {
+    rate_text t;
+    memset(&t, 0, sizeof t);
     switch (r->rate_headers) {
     case RH_NONE: break;
     case RH_GARBAGE:
-        buf_puts(h, "X-RateLimit-Limit: abc\r\nX-RateLimit-Remaining: -5\r\nX-RateLimit-Reset: \r\n");
-        break;
+        snprintf(t.limit, sizeof t.limit, "abc");
+        snprintf(t.remaining, sizeof t.remaining, "-5");
+        break;                               /* Reset: sent, but empty */
     default:
-        buf_printf(h, "X-RateLimit-Limit: %lld\r\nX-RateLimit-Remaining: %lld\r\nX-RateLimit-Reset: %lld\r\n",
-                   r->rate.limit, r->rate.remaining, r->rate_headers == RH_MS ? r->rate.reset * 1000 : r->rate.reset);
+        snprintf(t.limit, sizeof t.limit, "%lld", r->rate.limit);
+        snprintf(t.remaining, sizeof t.remaining, "%lld", r->rate.remaining);
+        snprintf(t.reset, sizeof t.reset, "%lld", r->rate_headers == RH_MS ? r->rate.reset * 1000 : r->rate.reset);
         break;
     }
+    return t;
+}
+
+static void put_rate_headers(sb_buf *h, const sb_resp *r) {
+    rate_text t;
+    if (r->rate_headers == RH_NONE) return;
+    t = rate_header_text(r);
+    buf_printf(h, "X-RateLimit-Limit: %s\r\nX-RateLimit-Remaining: %s\r\nX-RateLimit-Reset: %s\r\n", t.limit,
+               t.remaining, t.reset);
 }
 
 static void build_head(sb_buf *h, const sb_resp *r, size_t declared_len) {
@@ -2879,25 +2945,43 @@ static int read_request(sb_conn *cn, sb_req **out) {
     return 1;
 }
 
+/* Concurrency: an API request is "being processed" from when its head and body have been read
+   until its answer has been written; busy_peak is the most at once (sandbox_max_concurrent). */
+static void busy_enter(sandbox *sb) {
+    pthread_mutex_lock(&sb->mu);
+    if (++sb->busy > sb->busy_peak) sb->busy_peak = sb->busy;
+    pthread_mutex_unlock(&sb->mu);
+}
+static void busy_leave(sandbox *sb) {
+    pthread_mutex_lock(&sb->mu);
+    sb->busy--;
+    pthread_mutex_unlock(&sb->mu);
+}
+
 /* One request: log, rate limit, fault, answer, send. Returns 1 to keep the connection. */
 static int handle_request(sb_conn *cn, const sb_req *rq) {
     sandbox *sb = cn->sb;
     sb_resp r;
-    int keep;
+    int keep, api = 0;
     resp_init(&r);
     if (starts_with(rq->path, "/_sandbox/")) {
         control_dispatch(sb, rq, &r);
     } else {
         log_ref ref = log_add(sb, rq);
         fault_hit f = { (sandbox_fault_kind)0, 0 };
+        rate_text rt;
+        api = 1;
+        busy_enter(sb);
         r.rate = rate_count(sb, rate_key(rq));
         if (r.rate.limited) resp_error(&r, 429, "Rate limit reached", "APP_002");  /* not applied */
         else { f = fault_take(sb, rq->method, rq->path, cn->served > 0); answer(sb, rq, f, &r); }
-        log_result(sb, ref, r.status, f.kind);
+        rt = rate_header_text(&r);
+        log_result(sb, ref, r.status, f.kind, &rt);
     }
     if (!rq->keep_alive) r.close = 1;
     r.head_only = strcmp(rq->method, "HEAD") == 0;
     keep = send_response(cn, &r);
+    if (api) busy_leave(sb);                 /* its answer is written (or abandoned) */
     free(r.body);
     return keep;
 }
@@ -3011,6 +3095,12 @@ static void free_data(sandbox *sb) {
         free(r);
     }
     free(sb->token);
+    while (sb->template_edits) {
+        sb_template_edit *e = sb->template_edits;
+        sb->template_edits = e->next;
+        free(e->name);
+        free(e);
+    }
 }
 
 sandbox *sandbox_start(const sandbox_opts *opts) {
@@ -3194,6 +3284,28 @@ void sandbox_set_rate_limit(sandbox *s, int rate_limit, int window_s_) {
     pthread_mutex_unlock(&s->mu);
 }
 
+size_t sandbox_concurrent(sandbox *s) {
+    size_t n;
+    pthread_mutex_lock(&s->mu);
+    n = s->busy;
+    pthread_mutex_unlock(&s->mu);
+    return n;
+}
+
+size_t sandbox_max_concurrent(sandbox *s) {
+    size_t n;
+    pthread_mutex_lock(&s->mu);
+    n = s->busy_peak;
+    pthread_mutex_unlock(&s->mu);
+    return n;
+}
+
+void sandbox_max_concurrent_reset(sandbox *s) {
+    pthread_mutex_lock(&s->mu);
+    s->busy_peak = s->busy;
+    pthread_mutex_unlock(&s->mu);
+}
+
 size_t sandbox_task_count(sandbox *s, const char *list_id) {
     const sb_list *l = list_id ? find_list(list_id) : NULL;
     size_t n;
@@ -3210,4 +3322,23 @@ size_t sandbox_tasks_created(sandbox *s) {
     n = s->created;
     pthread_mutex_unlock(&s->mu);
     return n;
+}
+
+int sandbox_template_edit(sandbox *s, const char *template_id, const char *name, int removed) {
+    sb_template_edit *e;
+    long long n;
+    if (!s || !template_id) return -1;
+    pthread_mutex_lock(&s->mu);
+    n = strncmp(template_id, "t-86b3e", 7) == 0 ? parse_ull(template_id + 7) : 0;
+    if (n < 1 || n > s->ntemplates) { pthread_mutex_unlock(&s->mu); return -1; }
+    if (!(e = template_edit_find(s, (int)n))) {
+        e = (sb_template_edit *)sb_zalloc(sizeof *e);
+        e->number = (int)n;
+        e->next = s->template_edits;
+        s->template_edits = e;
+    }
+    if (name) { free(e->name); e->name = sb_strdup(name); }
+    if (removed >= 0) e->removed = removed;
+    pthread_mutex_unlock(&s->mu);
+    return 0;
 }

@@ -82,6 +82,10 @@
      GET  /_sandbox/requests [?method=M&path=PREFIX]  the log as JSON, plus count_429, rate_peak
      POST /_sandbox/reset    clears the log, counters and faults (not the data)
      POST /_sandbox/rate     {"limit":N,"window_s":W}
+     POST /_sandbox/template {"id":"t-86b3e002","name":"New name"} renames a template of team
+                             9001; {"id":...,"removed":true} removes it (listing and use),
+                             "removed":false brings it back. 404 for an unknown id. See
+                             sandbox_template_edit.
 
    THREADS: every function may be called from any thread while the server runs (not
    concurrently with sandbox_stop).
@@ -207,6 +211,9 @@ typedef struct sandbox_request {
                                         decided before the first byte of it is sent), and 0
                                         for good when RESET_REUSED dropped it unanswered       */
     sandbox_fault_kind fault;        /* the fault that fired, 0 when none                      */
+    char        rate_limit[24];      /* the X-RateLimit-Limit, -Remaining and -Reset values the */
+    char        rate_remaining[24];  /* answer carried, as sent; "" when it carried none (and   */
+    char        rate_reset[24];      /* until the answer is decided, like status)               */
 } sandbox_request;
 
 /* Requests matching method (NULL = any) and path prefix (NULL = any). */
@@ -238,10 +245,27 @@ int sandbox_rate_peak(sandbox *s);
 /* Change the limit at run time (0 = no limiting); window_s 0 keeps the current window. */
 void sandbox_set_rate_limit(sandbox *s, int rate_limit, int window_s);
 
+/* ---- concurrency ----------------------------------------------------------------------------
+   An API request (not /_sandbox/) is being processed from when its head and body have been read
+   until its answer has been written. With a DELAY fault, requests that a client has in flight
+   at once are all being processed together: the peak shows it. */
+/* Requests being processed now. */
+size_t sandbox_concurrent(sandbox *s);
+/* The most requests processed at once since start or the last sandbox_max_concurrent_reset. */
+size_t sandbox_max_concurrent(sandbox *s);
+/* Restart the peak from the number being processed now. */
+void sandbox_max_concurrent_reset(sandbox *s);
+
 /* ---- data inspection -------------------------------------------------------------------- */
 /* Tasks (not deleted) whose home list is list_id; 0 for an unknown list. */
 size_t sandbox_task_count(sandbox *s, const char *list_id);
 /* Tasks created through the API (POST task or template) since start. */
 size_t sandbox_tasks_created(sandbox *s);
+
+/* ---- data changes ------------------------------------------------------------------------- */
+/* Change template "t-86b3eNNN" of team 9001 (kept until sandbox_stop; sandbox_reset keeps it):
+   name != NULL renames it; removed 1 removes it from the listing (the pages close up) and from
+   use (404), 0 brings it back, -1 leaves that as it is. Returns 0, or -1 for an unknown id. */
+int sandbox_template_edit(sandbox *s, const char *template_id, const char *name, int removed);
 
 #endif /* SANDBOX_H */

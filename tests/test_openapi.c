@@ -704,11 +704,199 @@ static void test_spec_refs_resolve(void **state) {
     assert_int_equal(bad, 0);
 }
 
+/* ==== the route table ([routes] in clickup.h) against the spec ============================== */
+#define MAX_PARAMS 8
+typedef struct name_set {
+    char   names[MAX_PARAMS][48];
+    size_t n;
+} name_set;
+
+static void name_set_add(name_set *s, const char *name, size_t len) {
+    size_t i;
+    for (i = 0; i < s->n; i++)
+        if (strlen(s->names[i]) == len && strncmp(s->names[i], name, len) == 0) return;
+    if (s->n < MAX_PARAMS) snprintf(s->names[s->n++], sizeof s->names[0], "%.*s", (int)len, name);
+}
+/* The {names} of a path template, in order. */
+static void template_names(const char *tpl, name_set *out) {
+    const char *p = tpl, *open, *close;
+    memset(out, 0, sizeof *out);
+    while ((open = strchr(p, '{')) != NULL && (close = strchr(open, '}')) != NULL) {
+        name_set_add(out, open + 1, (size_t)(close - open - 1));
+        p = close + 1;
+    }
+}
+static int name_set_has(const name_set *s, const char *name) {
+    size_t i;
+    for (i = 0; i < s->n; i++)
+        if (strcmp(s->names[i], name) == 0) return 1;
+    return 0;
+}
+static int name_set_equal(const name_set *a, const name_set *b) {
+    size_t i;
+    for (i = 0; i < a->n; i++)
+        if (!name_set_has(b, a->names[i])) return 0;
+    for (i = 0; i < b->n; i++)
+        if (!name_set_has(a, b->names[i])) return 0;
+    return 1;
+}
+static void name_set_text(const name_set *s, char *buf, size_t n) {
+    size_t i, at = 0;
+    buf[0] = '\0';
+    for (i = 0; i < s->n && at < n; i++) at += (size_t)snprintf(buf + at, n - at, "%s%s", i ? "," : "", s->names[i]);
+}
+/* The path parameters ("in": "path") of an operation, declared on it or on its path item. */
+static void spec_path_params(const clickup_json *item, const clickup_json *op, name_set *out) {
+    const clickup_json *lists[2];
+    size_t l, i;
+    memset(out, 0, sizeof *out);
+    lists[0] = clickup_json_get(item, "parameters");
+    lists[1] = clickup_json_get(op, "parameters");
+    for (l = 0; l < 2; l++)
+        for (i = 0; i < clickup_json_len(lists[l]); i++) {
+            const clickup_json *prm = deref(clickup_json_at(lists[l], i));
+            const char *name = clickup_json_as_string(clickup_json_get(prm, "name"), NULL, NULL);
+            if (name && strcmp(clickup_json_as_string(clickup_json_get(prm, "in"), "", NULL), "path") == 0)
+                name_set_add(out, name, strlen(name));
+        }
+}
+
+/* Does a row of clickup__routes agree with the spec? 1, or 0 with the reason in why. The spec
+   must have path "/v2" + row.path exactly (parameter names included, case-sensitive), an
+   operation under the lower-case method, the row's operationId, and path parameters whose
+   names are exactly the row's {names}. */
+static int route_row_check(const clickup__route *r, char *why, size_t n) {
+    char key[256], method[16], have[256], want[256];
+    const clickup_json *item, *op;
+    const char *tpl = NULL, *op_id;
+    name_set in_row, in_spec;
+    size_t i;
+    why[0] = '\0';
+    snprintf(key, sizeof key, "/v2%s", r->path);
+    for (i = 0; r->method[i] && i + 1 < sizeof method; i++)
+        method[i] = (char)(r->method[i] >= 'A' && r->method[i] <= 'Z' ? r->method[i] - 'A' + 'a' : r->method[i]);
+    method[i] = '\0';
+    template_names(r->path, &in_row);
+    if (!(item = clickup_json_get(g_spec.paths, key))) {
+        /* the same shape under other names says more than "not found" */
+        if (match_path(key, &tpl) && tpl) snprintf(why, n, "path %s is not in the spec; it has %s", key, tpl);
+        else snprintf(why, n, "path %s is not in the spec", key);
+        return 0;
+    }
+    if (strcmp(method, "parameters") == 0 || !(op = clickup_json_get(item, method))) {
+        snprintf(why, n, "%s has no '%s' operation", key, method);
+        return 0;
+    }
+    op_id = clickup_json_as_string(clickup_json_get(op, "operationId"), "", NULL);
+    if (strcmp(op_id, r->operation_id) != 0) {
+        snprintf(why, n, "%s %s: operationId is %s, the row says %s", r->method, key, op_id, r->operation_id);
+        return 0;
+    }
+    spec_path_params(item, op, &in_spec);
+    if (!name_set_equal(&in_row, &in_spec)) {
+        name_set_text(&in_row, want, sizeof want);
+        name_set_text(&in_spec, have, sizeof have);
+        snprintf(why, n, "%s %s: path parameters are {%s}, the row's path names {%s}", r->method, key, have, want);
+        return 0;
+    }
+    if (strncmp(r->name, r->method, strlen(r->method)) != 0 || strcmp(r->name + strlen(r->method) + 1, r->path) != 0) {
+        snprintf(why, n, "%s %s: the row is named \"%s\"", r->method, key, r->name);
+        return 0;
+    }
+    return 1;
+}
+
+/* Every row of the route table, except the catch-all OTHER, is an operation of the spec. */
+static void test_route_table_matches_spec(void **state) {
+    size_t i, j, checked = 0, bad = 0;
+    char why[512], names[256];
+    (void)state;
+    printf("Route table (clickup__routes) against %s:\n", SPEC_PATH);
+    for (i = 0; i < CLICKUP__ROUTE_COUNT; i++) {
+        const clickup__route *r = &clickup__routes[i];
+        name_set ns;
+        int ok;
+        if (r == CLICKUP__ROUTE(OTHER)) continue;
+        ok = route_row_check(r, why, sizeof why);
+        template_names(r->path, &ns);
+        name_set_text(&ns, names, sizeof names);
+        printf("  %-6s %-46s %-24s {%s} %s%s\n", r->method, r->path, r->operation_id, names, ok ? "ok" : "MISMATCH: ",
+               ok ? "" : why);
+        for (j = 0; j < i; j++)                            /* one row per operation */
+            if (strcmp(clickup__routes[j].method, r->method) == 0 && strcmp(clickup__routes[j].path, r->path) == 0) {
+                printf("  MISMATCH: %s %s has two rows\n", r->method, r->path);
+                ok = 0;
+            }
+        checked++;
+        bad += !ok;
+    }
+    printf("%u route(s) checked, %u mismatch(es); OTHER (the catch-all) is not in the spec\n", (unsigned)checked,
+           (unsigned)bad);
+    assert_int_equal(checked, CLICKUP__ROUTE_COUNT - 1);
+    assert_true(checked >= 10);
+    assert_int_equal(bad, 0);
+    /* OTHER is the last row and the catch-all */
+    assert_ptr_equal(CLICKUP__ROUTE(OTHER), &clickup__routes[CLICKUP__ROUTE_COUNT - 1]);
+    assert_string_equal(CLICKUP__ROUTE(OTHER)->method, "*");
+}
+
+/* The check fails for a row whose method, path, names or operationId is wrong (altered copies
+   of real rows; the table itself is untouched). */
+static void test_route_check_catches_wrong_rows(void **state) {
+    struct { const clickup__route *row; const char *field, *value, *reason; } cases[] = {
+        { CLICKUP__ROUTE(GET_TASK), "method", "POST", "has no 'post' operation" },
+        { CLICKUP__ROUTE(CREATE_TASK), "method", "PUT", "has no 'put' operation" },
+        { CLICKUP__ROUTE(GET_TASK), "path", "/task/{task_id}/nope", "is not in the spec" },
+        { CLICKUP__ROUTE(GET_FOLDERS), "path", "/spaces/{space_id}/folder", "is not in the spec" },
+        { CLICKUP__ROUTE(GET_TEAM_TASKS), "path", "/team/{team_id}/task", "it has /v2/team/{team_Id}/task" },
+        { CLICKUP__ROUTE(GET_SPACES), "path", "/team/{team_Id}/space", "it has /v2/team/{team_id}/space" },
+        { CLICKUP__ROUTE(ADD_TAG), "path", "/task/{task_id}/tag/{tag}", "it has /v2/task/{task_id}/tag/{tag_name}" },
+        { CLICKUP__ROUTE(GET_TASK), "operation_id", "GetTasks", "operationId is GetTask, the row says GetTasks" },
+        { CLICKUP__ROUTE(REMOVE_TAG), "operation_id", "AddTagToTask", "operationId is RemoveTagFromTask" },
+    };
+    size_t i;
+    char why[512];
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        clickup__route copy = *cases[i].row;
+        char name[256];
+        assert_true(route_row_check(&copy, why, sizeof why));          /* the real row passes */
+        if (strcmp(cases[i].field, "method") == 0) copy.method = cases[i].value;
+        else if (strcmp(cases[i].field, "path") == 0) copy.path = cases[i].value;
+        else copy.operation_id = cases[i].value;
+        snprintf(name, sizeof name, "%s %s", copy.method, copy.path);
+        copy.name = name;
+        assert_false(route_row_check(&copy, why, sizeof why));
+        printf("  caught: %s = %s: %s\n", cases[i].field, cases[i].value, why);
+        assert_non_null(strstr(why, cases[i].reason));
+    }
+    /* path parameters are compared as declared: a spec path key that agrees while the
+       operation declares other names is caught too (a copy of the spec's item, altered) */
+    {
+        static const char item_json[] =
+            "{\"get\":{\"operationId\":\"GetTask\",\"parameters\":[{\"name\":\"taskId\",\"in\":\"path\"},"
+            "{\"name\":\"task_id\",\"in\":\"query\"}]},\"parameters\":[]}";
+        clickup_json_doc *d = NULL;
+        name_set in_spec, in_row;
+        assert_int_equal(clickup_json_parse(item_json, sizeof item_json - 1, NULL, &d, NULL), CLICKUP_OK);
+        spec_path_params(clickup_json_root(d), clickup_json_get(clickup_json_root(d), "get"), &in_spec);
+        template_names("/task/{task_id}", &in_row);
+        assert_int_equal(in_spec.n, 1);
+        assert_string_equal(in_spec.names[0], "taskId");
+        assert_false(name_set_equal(&in_row, &in_spec));
+        template_names("/task/{taskId}", &in_row);
+        assert_true(name_set_equal(&in_row, &in_spec));
+        clickup_json_doc_free(d);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_spec_refs_resolve),
         cmocka_unit_test(test_checker_catches_undeclared),
         cmocka_unit_test(test_every_request_is_in_the_spec),
+        cmocka_unit_test(test_route_table_matches_spec),
+        cmocka_unit_test(test_route_check_catches_wrong_rows),
     };
     int rc;
     if (clickup_global_init() != CLICKUP_OK) return 1;
