@@ -605,7 +605,7 @@ CLICKUP_API clickup_result clickup_limiter_open_file(const char *path, const cli
 CLICKUP_API clickup_result clickup_rate_get(clickup_client *client, clickup_rate_state *out);
 
 /* Metrics of one client since creation. */
-#define CLICKUP_METRIC_ENDPOINTS 22   /* one per operation clickup.h knows, and one for the others */
+#define CLICKUP_METRIC_ENDPOINTS 138  /* one per ClickUp operation (137), and one for others */
 typedef struct clickup_endpoint_metrics {
     const char *endpoint;           /* route template, e.g. "GET /task/{id}"                 */
     uint64_t    requests, errors;
@@ -3202,10 +3202,20 @@ CLICKUP_API void clickup_cache_destroy(clickup_cache *k) {
 }
 
 /* ==== [routes] ===============================================================================
-   One row per ClickUp operation: method, path template (as in ClickUp's OpenAPI file, without
-   the /v2 prefix), operationId, whether the request may be sent again after it may already
-   have reached the server, the cache class of a GET, and what a write makes stale. The engine
-   reads everything it needs to know about an operation from its row; metrics are per row.
+   One row per ClickUp operation, all 137 of ClickUp's OpenAPI file, in its order: method, path
+   template (without the /v2 prefix), operationId, whether the request may be sent again after
+   it may already have reached the server, the cache class of a GET, what a write makes stale,
+   and the decoder of a typed read. The engine reads everything it needs to know about an
+   operation from its row; metrics are per row. The rules behind the columns:
+   - RESEND: reads, PUT and DELETE are SAFE; a POST is ONCE (a replay would create again)
+     unless it sets a value (a tag, a field, a link, a dependency, a guest, a list of a task).
+   - CACHE: the workspace and its spaces (TEAM); folders, lists, their fields and space tags
+     (HIERARCHY); task pages of a list, a view or the workspace (TASKS); nothing else.
+   - INVALIDATES: a write to the hierarchy drops everything cached; a task's creation, update,
+     deletion, move or merge drops task pages and the hierarchy (lists count tasks); other
+     writes on a task (tags, fields, checklists, time, links) drop task pages; workspace
+     members and groups drop TEAM; comments, goals, views and webhooks drop nothing typed
+     (and every write drops what a caller cached with CLICKUP_CACHE).
    ============================================================================================= */
 enum {                                   /* may the request be sent again once it may have left? */
     CLICKUP__ONCE = 0,                   /* no: a POST that creates (a replay would duplicate)   */
@@ -3256,27 +3266,143 @@ typedef struct clickup__route {
 #define CLICKUP__DEC(fn, type) clickup__dec_##fn, sizeof(clickup_##type)
 #define CLICKUP__NO_DEC        NULL, 0
 #define CLICKUP__ROUTES(X) \
-    X(GET_TEAMS,            "GET",    "/team",                                     "GetAuthorizedTeams",     SAFE, TEAM,      0, CLICKUP__DEC(teams, teams)) \
-    X(GET_SPACES,           "GET",    "/team/{team_id}/space",                     "GetSpaces",              SAFE, TEAM,      0, CLICKUP__DEC(spaces, spaces)) \
-    X(GET_FOLDERS,          "GET",    "/space/{space_id}/folder",                  "GetFolders",             SAFE, HIERARCHY, 0, CLICKUP__DEC(folders, folders)) \
-    X(GET_LISTS,            "GET",    "/folder/{folder_id}/list",                  "GetLists",               SAFE, HIERARCHY, 0, CLICKUP__DEC(lists, lists)) \
-    X(GET_FOLDERLESS_LISTS, "GET",    "/space/{space_id}/list",                    "GetFolderlessLists",     SAFE, HIERARCHY, 0, CLICKUP__DEC(lists, lists)) \
-    X(GET_LIST,             "GET",    "/list/{list_id}",                           "GetList",                SAFE, HIERARCHY, 0, CLICKUP__DEC(list, list)) \
-    X(GET_TASK,             "GET",    "/task/{task_id}",                           "GetTask",                SAFE, NONE,      0, CLICKUP__DEC(task, task)) \
-    X(GET_TASKS,            "GET",    "/list/{list_id}/task",                      "GetTasks",               SAFE, TASKS,     0, CLICKUP__NO_DEC) \
-    X(GET_TEAM_TASKS,       "GET",    "/team/{team_Id}/task",                      "GetFilteredTeamTasks",   SAFE, TASKS,     0, CLICKUP__NO_DEC) \
-    X(CREATE_TASK,          "POST",   "/list/{list_id}/task",                      "CreateTask",             ONCE, NONE,      CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__DEC(task, task)) \
-    X(UPDATE_TASK,          "PUT",    "/task/{task_id}",                           "UpdateTask",             SAFE, NONE,      CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__DEC(task, task)) \
-    X(ADD_TAG,              "POST",   "/task/{task_id}/tag/{tag_name}",            "AddTagToTask",           SAFE, NONE,      CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
-    X(REMOVE_TAG,           "DELETE", "/task/{task_id}/tag/{tag_name}",            "RemoveTagFromTask",      SAFE, NONE,      CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
-    X(SET_FIELD,            "POST",   "/task/{task_id}/field/{field_id}",          "SetCustomFieldValue",    SAFE, NONE,      CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
-    X(REMOVE_FIELD,         "DELETE", "/task/{task_id}/field/{field_id}",          "RemoveCustomFieldValue", SAFE, NONE,      CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
-    X(GET_TEMPLATES,        "GET",    "/team/{team_id}/taskTemplate",              "GetTaskTemplates",       SAFE, NONE,      0, CLICKUP__NO_DEC) \
-    X(CREATE_FROM_TEMPLATE, "POST",   "/list/{list_id}/taskTemplate/{template_id}", "CreateTaskFromTemplate", ONCE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__DEC(template_task, template_task)) \
-    X(GET_WEBHOOKS,         "GET",    "/team/{team_id}/webhook",                   "GetWebhooks",            SAFE, NONE,      0, CLICKUP__NO_DEC) \
-    X(CREATE_WEBHOOK,       "POST",   "/team/{team_id}/webhook",                   "CreateWebhook",          ONCE, NONE,      0, CLICKUP__NO_DEC) \
-    X(UPDATE_WEBHOOK,       "PUT",    "/webhook/{webhook_id}",                     "UpdateWebhook",          SAFE, NONE,      0, CLICKUP__NO_DEC) \
-    X(DELETE_WEBHOOK,       "DELETE", "/webhook/{webhook_id}",                     "DeleteWebhook",          SAFE, NONE,      0, CLICKUP__NO_DEC) \
+    X(CREATE_TASK_ATTACHMENT,           "POST",  "/task/{task_id}/attachment",                                   "CreateTaskAttachment",           ONCE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
+    X(GET_ACCESS_TOKEN,                 "POST",  "/oauth/token",                                                 "GetAccessToken",                 ONCE, NONE,     0, CLICKUP__NO_DEC) \
+    X(GET_AUTHORIZED_USER,              "GET",   "/user",                                                        "GetAuthorizedUser",              SAFE, TEAM,     0, CLICKUP__NO_DEC) \
+    X(GET_TEAMS,                        "GET",   "/team",                                                        "GetAuthorizedTeams",             SAFE, TEAM,     0, CLICKUP__DEC(teams, teams)) \
+    X(CREATE_CHECKLIST,                 "POST",  "/task/{task_id}/checklist",                                    "CreateChecklist",                ONCE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
+    X(EDIT_CHECKLIST,                   "PUT",   "/checklist/{checklist_id}",                                    "EditChecklist",                  SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
+    X(DELETE_CHECKLIST,                 "DELETE", "/checklist/{checklist_id}",                                    "DeleteChecklist",                SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
+    X(CREATE_CHECKLIST_ITEM,            "POST",  "/checklist/{checklist_id}/checklist_item",                     "CreateChecklistItem",            ONCE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
+    X(EDIT_CHECKLIST_ITEM,              "PUT",   "/checklist/{checklist_id}/checklist_item/{checklist_item_id}", "EditChecklistItem",              SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
+    X(DELETE_CHECKLIST_ITEM,            "DELETE", "/checklist/{checklist_id}/checklist_item/{checklist_item_id}", "DeleteChecklistItem",            SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
+    X(GET_TASK_COMMENTS,                "GET",   "/task/{task_id}/comment",                                      "GetTaskComments",                SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(CREATE_TASK_COMMENT,              "POST",  "/task/{task_id}/comment",                                      "CreateTaskComment",              ONCE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
+    X(GET_CHAT_VIEW_COMMENTS,           "GET",   "/view/{view_id}/comment",                                      "GetChatViewComments",            SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(CREATE_CHAT_VIEW_COMMENT,         "POST",  "/view/{view_id}/comment",                                      "CreateChatViewComment",          ONCE, NONE,     0, CLICKUP__NO_DEC) \
+    X(GET_LIST_COMMENTS,                "GET",   "/list/{list_id}/comment",                                      "GetListComments",                SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(CREATE_LIST_COMMENT,              "POST",  "/list/{list_id}/comment",                                      "CreateListComment",              ONCE, NONE,     0, CLICKUP__NO_DEC) \
+    X(UPDATE_COMMENT,                   "PUT",   "/comment/{comment_id}",                                        "UpdateComment",                  SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(DELETE_COMMENT,                   "DELETE", "/comment/{comment_id}",                                        "DeleteComment",                  SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(GET_THREADED_COMMENTS,            "GET",   "/comment/{comment_id}/reply",                                  "GetThreadedComments",            SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(CREATE_THREADED_COMMENT,          "POST",  "/comment/{comment_id}/reply",                                  "CreateThreadedComment",          ONCE, NONE,     0, CLICKUP__NO_DEC) \
+    X(GET_ACCESSIBLE_CUSTOM_FIELDS,     "GET",   "/list/{list_id}/field",                                        "GetAccessibleCustomFields",      SAFE, HIERARCHY, 0, CLICKUP__NO_DEC) \
+    X(GET_FOLDER_AVAILABLE_FIELDS,      "GET",   "/folder/{folder_id}/field",                                    "getFolderAvailableFields",       SAFE, HIERARCHY, 0, CLICKUP__NO_DEC) \
+    X(GET_SPACE_AVAILABLE_FIELDS,       "GET",   "/space/{space_id}/field",                                      "getSpaceAvailableFields",        SAFE, HIERARCHY, 0, CLICKUP__NO_DEC) \
+    X(GET_TEAM_AVAILABLE_FIELDS,        "GET",   "/team/{team_id}/field",                                        "getTeamAvailableFields",         SAFE, HIERARCHY, 0, CLICKUP__NO_DEC) \
+    X(SET_FIELD,                        "POST",  "/task/{task_id}/field/{field_id}",                             "SetCustomFieldValue",            SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
+    X(REMOVE_FIELD,                     "DELETE", "/task/{task_id}/field/{field_id}",                             "RemoveCustomFieldValue",         SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
+    X(ADD_DEPENDENCY,                   "POST",  "/task/{task_id}/dependency",                                   "AddDependency",                  SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
+    X(DELETE_DEPENDENCY,                "DELETE", "/task/{task_id}/dependency",                                   "DeleteDependency",               SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
+    X(ADD_TASK_LINK,                    "POST",  "/task/{task_id}/link/{links_to}",                              "AddTaskLink",                    SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
+    X(DELETE_TASK_LINK,                 "DELETE", "/task/{task_id}/link/{links_to}",                              "DeleteTaskLink",                 SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
+    X(GET_FOLDERS,                      "GET",   "/space/{space_id}/folder",                                     "GetFolders",                     SAFE, HIERARCHY, 0, CLICKUP__DEC(folders, folders)) \
+    X(CREATE_FOLDER,                    "POST",  "/space/{space_id}/folder",                                     "CreateFolder",                   ONCE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC) \
+    X(GET_FOLDER,                       "GET",   "/folder/{folder_id}",                                          "GetFolder",                      SAFE, HIERARCHY, 0, CLICKUP__NO_DEC) \
+    X(UPDATE_FOLDER,                    "PUT",   "/folder/{folder_id}",                                          "UpdateFolder",                   SAFE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC) \
+    X(DELETE_FOLDER,                    "DELETE", "/folder/{folder_id}",                                          "DeleteFolder",                   SAFE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC) \
+    X(GET_GOALS,                        "GET",   "/team/{team_id}/goal",                                         "GetGoals",                       SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(CREATE_GOAL,                      "POST",  "/team/{team_id}/goal",                                         "CreateGoal",                     ONCE, NONE,     0, CLICKUP__NO_DEC) \
+    X(GET_GOAL,                         "GET",   "/goal/{goal_id}",                                              "GetGoal",                        SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(UPDATE_GOAL,                      "PUT",   "/goal/{goal_id}",                                              "UpdateGoal",                     SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(DELETE_GOAL,                      "DELETE", "/goal/{goal_id}",                                              "DeleteGoal",                     SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(CREATE_KEY_RESULT,                "POST",  "/goal/{goal_id}/key_result",                                   "CreateKeyResult",                ONCE, NONE,     0, CLICKUP__NO_DEC) \
+    X(EDIT_KEY_RESULT,                  "PUT",   "/key_result/{key_result_id}",                                  "EditKeyResult",                  SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(DELETE_KEY_RESULT,                "DELETE", "/key_result/{key_result_id}",                                  "DeleteKeyResult",                SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(INVITE_GUEST_TO_WORKSPACE,        "POST",  "/team/{team_id}/guest",                                        "InviteGuestToWorkspace",         ONCE, NONE,     CLICKUP__INV_TEAM, CLICKUP__NO_DEC) \
+    X(GET_GUEST,                        "GET",   "/team/{team_id}/guest/{guest_id}",                             "GetGuest",                       SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(EDIT_GUEST_ON_WORKSPACE,          "PUT",   "/team/{team_id}/guest/{guest_id}",                             "EditGuestOnWorkspace",           SAFE, NONE,     CLICKUP__INV_TEAM, CLICKUP__NO_DEC) \
+    X(REMOVE_GUEST_FROM_WORKSPACE,      "DELETE", "/team/{team_id}/guest/{guest_id}",                             "RemoveGuestFromWorkspace",       SAFE, NONE,     CLICKUP__INV_TEAM, CLICKUP__NO_DEC) \
+    X(ADD_GUEST_TO_TASK,                "POST",  "/task/{task_id}/guest/{guest_id}",                             "AddGuestToTask",                 SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
+    X(REMOVE_GUEST_FROM_TASK,           "DELETE", "/task/{task_id}/guest/{guest_id}",                             "RemoveGuestFromTask",            SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
+    X(ADD_GUEST_TO_LIST,                "POST",  "/list/{list_id}/guest/{guest_id}",                             "AddGuestToList",                 SAFE, NONE,     CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC) \
+    X(REMOVE_GUEST_FROM_LIST,           "DELETE", "/list/{list_id}/guest/{guest_id}",                             "RemoveGuestFromList",            SAFE, NONE,     CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC) \
+    X(ADD_GUEST_TO_FOLDER,              "POST",  "/folder/{folder_id}/guest/{guest_id}",                         "AddGuestToFolder",               SAFE, NONE,     CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC) \
+    X(REMOVE_GUEST_FROM_FOLDER,         "DELETE", "/folder/{folder_id}/guest/{guest_id}",                         "RemoveGuestFromFolder",          SAFE, NONE,     CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC) \
+    X(GET_LISTS,                        "GET",   "/folder/{folder_id}/list",                                     "GetLists",                       SAFE, HIERARCHY, 0, CLICKUP__DEC(lists, lists)) \
+    X(CREATE_LIST,                      "POST",  "/folder/{folder_id}/list",                                     "CreateList",                     ONCE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC) \
+    X(CREATE_FOLDER_FROM_TEMPLATE,      "POST",  "/space/{space_id}/folder_template/{template_id}",              "CreateFolderFromTemplate",       ONCE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC) \
+    X(GET_FOLDERLESS_LISTS,             "GET",   "/space/{space_id}/list",                                       "GetFolderlessLists",             SAFE, HIERARCHY, 0, CLICKUP__DEC(lists, lists)) \
+    X(CREATE_FOLDERLESS_LIST,           "POST",  "/space/{space_id}/list",                                       "CreateFolderlessList",           ONCE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC) \
+    X(GET_LIST,                         "GET",   "/list/{list_id}",                                              "GetList",                        SAFE, HIERARCHY, 0, CLICKUP__DEC(list, list)) \
+    X(UPDATE_LIST,                      "PUT",   "/list/{list_id}",                                              "UpdateList",                     SAFE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC) \
+    X(DELETE_LIST,                      "DELETE", "/list/{list_id}",                                              "DeleteList",                     SAFE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC) \
+    X(ADD_TASK_TO_LIST,                 "POST",  "/list/{list_id}/task/{task_id}",                               "AddTaskToList",                  SAFE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC) \
+    X(REMOVE_TASK_FROM_LIST,            "DELETE", "/list/{list_id}/task/{task_id}",                               "RemoveTaskFromList",             SAFE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC) \
+    X(GET_TASK_MEMBERS,                 "GET",   "/task/{task_id}/member",                                       "GetTaskMembers",                 SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(GET_LIST_MEMBERS,                 "GET",   "/list/{list_id}/member",                                       "GetListMembers",                 SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(GET_CUSTOM_ROLES,                 "GET",   "/team/{team_id}/customroles",                                  "GetCustomRoles",                 SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(SHARED_HIERARCHY,                 "GET",   "/team/{team_id}/shared",                                       "SharedHierarchy",                SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(GET_SPACES,                       "GET",   "/team/{team_id}/space",                                        "GetSpaces",                      SAFE, TEAM,     0, CLICKUP__DEC(spaces, spaces)) \
+    X(CREATE_SPACE,                     "POST",  "/team/{team_id}/space",                                        "CreateSpace",                    ONCE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC) \
+    X(GET_SPACE,                        "GET",   "/space/{space_id}",                                            "GetSpace",                       SAFE, TEAM,     0, CLICKUP__NO_DEC) \
+    X(UPDATE_SPACE,                     "PUT",   "/space/{space_id}",                                            "UpdateSpace",                    SAFE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC) \
+    X(DELETE_SPACE,                     "DELETE", "/space/{space_id}",                                            "DeleteSpace",                    SAFE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC) \
+    X(GET_SPACE_TAGS,                   "GET",   "/space/{space_id}/tag",                                        "GetSpaceTags",                   SAFE, HIERARCHY, 0, CLICKUP__NO_DEC) \
+    X(CREATE_SPACE_TAG,                 "POST",  "/space/{space_id}/tag",                                        "CreateSpaceTag",                 ONCE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC) \
+    X(EDIT_SPACE_TAG,                   "PUT",   "/space/{space_id}/tag/{tag_name}",                             "EditSpaceTag",                   SAFE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC) \
+    X(DELETE_SPACE_TAG,                 "DELETE", "/space/{space_id}/tag/{tag_name}",                             "DeleteSpaceTag",                 SAFE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC) \
+    X(ADD_TAG,                          "POST",  "/task/{task_id}/tag/{tag_name}",                               "AddTagToTask",                   SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
+    X(REMOVE_TAG,                       "DELETE", "/task/{task_id}/tag/{tag_name}",                               "RemoveTagFromTask",              SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
+    X(GET_TASKS,                        "GET",   "/list/{list_id}/task",                                         "GetTasks",                       SAFE, TASKS,    0, CLICKUP__NO_DEC) \
+    X(CREATE_TASK,                      "POST",  "/list/{list_id}/task",                                         "CreateTask",                     ONCE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__DEC(task, task)) \
+    X(GET_TASK,                         "GET",   "/task/{task_id}",                                              "GetTask",                        SAFE, NONE,     0, CLICKUP__DEC(task, task)) \
+    X(UPDATE_TASK,                      "PUT",   "/task/{task_id}",                                              "UpdateTask",                     SAFE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__DEC(task, task)) \
+    X(DELETE_TASK,                      "DELETE", "/task/{task_id}",                                              "DeleteTask",                     SAFE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC) \
+    X(GET_TEAM_TASKS,                   "GET",   "/team/{team_Id}/task",                                         "GetFilteredTeamTasks",           SAFE, TASKS,    0, CLICKUP__NO_DEC) \
+    X(MERGE_TASKS,                      "POST",  "/task/{task_id}/merge",                                        "mergeTasks",                     ONCE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC) \
+    X(GET_TASKS_TIMEIN_STATUS,          "GET",   "/task/{task_id}/time_in_status",                               "GetTask'sTimeinStatus",          SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(GET_BULK_TASKS_TIMEIN_STATUS,     "GET",   "/task/bulk_time_in_status/task_ids",                           "GetBulkTasks'TimeinStatus",      SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(GET_TEMPLATES,                    "GET",   "/team/{team_id}/taskTemplate",                                 "GetTaskTemplates",               SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(GET_LIST_TEMPLATES,               "GET",   "/team/{team_id}/list_template",                                "GetListTemplates",               SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(GET_FOLDER_TEMPLATES,             "GET",   "/team/{team_id}/folder_template",                              "GetFolderTemplates",             SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(CREATE_FROM_TEMPLATE,             "POST",  "/list/{list_id}/taskTemplate/{template_id}",                   "CreateTaskFromTemplate",         ONCE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__DEC(template_task, template_task)) \
+    X(CREATE_FOLDER_LIST_FROM_TEMPLATE, "POST",  "/folder/{folder_id}/list_template/{template_id}",              "CreateFolderListFromTemplate",   ONCE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC) \
+    X(CREATE_SPACE_LIST_FROM_TEMPLATE,  "POST",  "/space/{space_id}/list_template/{template_id}",                "CreateSpaceListFromTemplate",    ONCE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC) \
+    X(GET_WORKSPACESEATS,               "GET",   "/team/{team_id}/seats",                                        "GetWorkspaceseats",              SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(GET_WORKSPACEPLAN,                "GET",   "/team/{team_id}/plan",                                         "GetWorkspaceplan",               SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(CREATE_USER_GROUP,                "POST",  "/team/{team_id}/group",                                        "CreateUserGroup",                ONCE, NONE,     CLICKUP__INV_TEAM, CLICKUP__NO_DEC) \
+    X(GET_CUSTOM_ITEMS,                 "GET",   "/team/{team_id}/custom_item",                                  "GetCustomItems",                 SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(UPDATE_USER_GROUP,                "PUT",   "/group/{group_id}",                                            "UpdateTeam",                     SAFE, NONE,     CLICKUP__INV_TEAM, CLICKUP__NO_DEC) \
+    X(DELETE_USER_GROUP,                "DELETE", "/group/{group_id}",                                            "DeleteTeam",                     SAFE, NONE,     CLICKUP__INV_TEAM, CLICKUP__NO_DEC) \
+    X(GET_USER_GROUPS,                  "GET",   "/group",                                                       "GetTeams1",                      SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(GETTRACKEDTIME,                   "GET",   "/task/{task_id}/time",                                         "Gettrackedtime",                 SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(TRACKTIME,                        "POST",  "/task/{task_id}/time",                                         "Tracktime",                      ONCE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
+    X(EDITTIMETRACKED,                  "PUT",   "/task/{task_id}/time/{interval_id}",                           "Edittimetracked",                SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
+    X(DELETETIMETRACKED,                "DELETE", "/task/{task_id}/time/{interval_id}",                           "Deletetimetracked",              SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
+    X(GETTIMEENTRIESWITHINADATERANGE,   "GET",   "/team/{team_Id}/time_entries",                                 "Gettimeentrieswithinadaterange", SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(CREATEATIMEENTRY,                 "POST",  "/team/{team_Id}/time_entries",                                 "Createatimeentry",               ONCE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
+    X(GETSINGULARTIMEENTRY,             "GET",   "/team/{team_id}/time_entries/{timer_id}",                      "Getsingulartimeentry",           SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(DELETEATIME_ENTRY,                "DELETE", "/team/{team_id}/time_entries/{timer_id}",                      "DeleteatimeEntry",               SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
+    X(UPDATEATIME_ENTRY,                "PUT",   "/team/{team_id}/time_entries/{timer_id}",                      "UpdateatimeEntry",               SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
+    X(GETTIMEENTRYHISTORY,              "GET",   "/team/{team_id}/time_entries/{timer_id}/history",              "Gettimeentryhistory",            SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(GETRUNNINGTIMEENTRY,              "GET",   "/team/{team_id}/time_entries/current",                         "Getrunningtimeentry",            SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(REMOVETAGSFROMTIMEENTRIES,        "DELETE", "/team/{team_id}/time_entries/tags",                            "Removetagsfromtimeentries",      SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
+    X(GETALLTAGSFROMTIMEENTRIES,        "GET",   "/team/{team_id}/time_entries/tags",                            "Getalltagsfromtimeentries",      SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(ADDTAGSFROMTIMEENTRIES,           "POST",  "/team/{team_id}/time_entries/tags",                            "Addtagsfromtimeentries",         SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
+    X(CHANGETAGNAMESFROMTIMEENTRIES,    "PUT",   "/team/{team_id}/time_entries/tags",                            "Changetagnamesfromtimeentries",  SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
+    X(STARTATIME_ENTRY,                 "POST",  "/team/{team_Id}/time_entries/start",                           "StartatimeEntry",                ONCE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
+    X(STOPATIME_ENTRY,                  "POST",  "/team/{team_id}/time_entries/stop",                            "StopatimeEntry",                 ONCE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
+    X(INVITE_USER_TO_WORKSPACE,         "POST",  "/team/{team_id}/user",                                         "InviteUserToWorkspace",          ONCE, NONE,     CLICKUP__INV_TEAM, CLICKUP__NO_DEC) \
+    X(GET_USER,                         "GET",   "/team/{team_id}/user/{user_id}",                               "GetUser",                        SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(EDIT_USER_ON_WORKSPACE,           "PUT",   "/team/{team_id}/user/{user_id}",                               "EditUserOnWorkspace",            SAFE, NONE,     CLICKUP__INV_TEAM, CLICKUP__NO_DEC) \
+    X(REMOVE_USER_FROM_WORKSPACE,       "DELETE", "/team/{team_id}/user/{user_id}",                               "RemoveUserFromWorkspace",        SAFE, NONE,     CLICKUP__INV_TEAM, CLICKUP__NO_DEC) \
+    X(GET_TEAM_VIEWS,                   "GET",   "/team/{team_id}/view",                                         "GetTeamViews",                   SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(CREATE_TEAM_VIEW,                 "POST",  "/team/{team_id}/view",                                         "CreateTeamView",                 ONCE, NONE,     0, CLICKUP__NO_DEC) \
+    X(GET_SPACE_VIEWS,                  "GET",   "/space/{space_id}/view",                                       "GetSpaceViews",                  SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(CREATE_SPACE_VIEW,                "POST",  "/space/{space_id}/view",                                       "CreateSpaceView",                ONCE, NONE,     0, CLICKUP__NO_DEC) \
+    X(GET_FOLDER_VIEWS,                 "GET",   "/folder/{folder_id}/view",                                     "GetFolderViews",                 SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(CREATE_FOLDER_VIEW,               "POST",  "/folder/{folder_id}/view",                                     "CreateFolderView",               ONCE, NONE,     0, CLICKUP__NO_DEC) \
+    X(GET_LIST_VIEWS,                   "GET",   "/list/{list_id}/view",                                         "GetListViews",                   SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(CREATE_LIST_VIEW,                 "POST",  "/list/{list_id}/view",                                         "CreateListView",                 ONCE, NONE,     0, CLICKUP__NO_DEC) \
+    X(GET_VIEW,                         "GET",   "/view/{view_id}",                                              "GetView",                        SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(UPDATE_VIEW,                      "PUT",   "/view/{view_id}",                                              "UpdateView",                     SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(DELETE_VIEW,                      "DELETE", "/view/{view_id}",                                              "DeleteView",                     SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(GET_VIEW_TASKS,                   "GET",   "/view/{view_id}/task",                                         "GetViewTasks",                   SAFE, TASKS,    0, CLICKUP__NO_DEC) \
+    X(GET_WEBHOOKS,                     "GET",   "/team/{team_id}/webhook",                                      "GetWebhooks",                    SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(CREATE_WEBHOOK,                   "POST",  "/team/{team_id}/webhook",                                      "CreateWebhook",                  ONCE, NONE,     0, CLICKUP__NO_DEC) \
+    X(UPDATE_WEBHOOK,                   "PUT",   "/webhook/{webhook_id}",                                        "UpdateWebhook",                  SAFE, NONE,     0, CLICKUP__NO_DEC) \
+    X(DELETE_WEBHOOK,                   "DELETE", "/webhook/{webhook_id}",                                        "DeleteWebhook",                  SAFE, NONE,     0, CLICKUP__NO_DEC) \
     X(OTHER,                "*",      "(any other operation)",                     "",                       SAFE, NONE,      CLICKUP__INV_ALL, CLICKUP__NO_DEC)
 /* OTHER is every operation the table does not know (raw calls): a POST or PATCH there goes at
    most once unless the caller says CLICKUP_RETRY_SAFE, and a write drops the whole cache. */
@@ -3351,8 +3477,9 @@ struct clickup_client {
     /* results */
     clickup_error err;
     clickup_metrics m;
-    clickup__endpoint_stats ep[CLICKUP__ROUTE_COUNT];   /* per route                   */
-    unsigned char ep_order[CLICKUP__ROUTE_COUNT];       /* routes in order of first use  */
+    clickup__endpoint_stats *ep[CLICKUP__ROUTE_COUNT];  /* per route, made on first use  */
+    clickup__endpoint_stats  ep_spare;                  /* when that allocation fails    */
+    unsigned short ep_order[CLICKUP__ROUTE_COUNT];      /* routes in order of first use  */
     size_t  ep_count;
 };
 
@@ -4099,6 +4226,10 @@ CLICKUP_API void clickup_client_destroy(clickup_client *c) {
     if (!c) return;
     al = c->alloc;
     clickup__engine_close(c);
+    {
+        size_t i;
+        for (i = 0; i < CLICKUP__ROUTE_COUNT; i++) clickup__free(&al, c->ep[i]);
+    }
     clickup__cache_clear(&c->cache, &al);
     clickup__free(&al, c->pending_key);
     if (c->own_limiter) clickup_limiter_destroy(c->limiter);
@@ -4125,10 +4256,13 @@ CLICKUP__FN uint64_t clickup__random(clickup_client *c) {
 /* ---- metrics --------------------------------------------------------------------------------- */
 CLICKUP__FN clickup__endpoint_stats *clickup__endpoint(clickup_client *c, const clickup__route *r) {
     size_t i = (size_t)(r - clickup__routes);
-    clickup__endpoint_stats *ep = &c->ep[i];
-    if (!ep->route) {
+    clickup__endpoint_stats *ep = c->ep[i];
+    if (!ep) {
+        if (!(ep = (clickup__endpoint_stats *)clickup__malloc(&c->alloc, sizeof *ep))) return &c->ep_spare;
+        memset(ep, 0, sizeof *ep);
         ep->route = r->name;
-        c->ep_order[c->ep_count++] = (unsigned char)i;
+        c->ep[i] = ep;
+        c->ep_order[c->ep_count++] = (unsigned short)i;
     }
     return ep;
 }
@@ -4172,7 +4306,7 @@ CLICKUP_API void clickup_metrics_get(const clickup_client *c, clickup_metrics *o
     out->endpoint_count = c->ep_count;
     for (i = 0; i < c->ep_count; i++) {
         uint32_t sorted[CLICKUP__ENDPOINT_RING];
-        const clickup__endpoint_stats *ep = &c->ep[c->ep_order[i]];
+        const clickup__endpoint_stats *ep = c->ep[c->ep_order[i]];
         size_t n = ep->lat_count;
         clickup_endpoint_metrics *em = &out->endpoints[i];
         em->endpoint = ep->route;
@@ -4880,14 +5014,28 @@ CLICKUP__FN int clickup__path_shape_equal(const char *a, const char *b) {
     }
 }
 
-/* The route table's row for a method and path (template or concrete), or the OTHER row. */
+/* How many of a template's segments are literal ("/team/{team_id}/time_entries/current" has 3). */
+CLICKUP__FN int clickup__literal_segments(const char *path) {
+    int n = 0;
+    for (; *path; path++)
+        if (*path == '/' && path[1] && path[1] != '{') n++;
+    return n;
+}
+
+/* The route table's row for a method and path (template or concrete), or the OTHER row. When
+   several rows fit ("/time_entries/current" and "/time_entries/{timer_id}"), the one with the
+   most literal segments wins. */
 CLICKUP__FN const clickup__route *clickup__route_find(const char *method, const char *path) {
+    const clickup__route *best = CLICKUP__ROUTE(OTHER);
+    int best_literal = -1;
     size_t i;
     for (i = 0; i < CLICKUP__ROUTE_COUNT; i++) {
         const clickup__route *r = &clickup__routes[i];
-        if (r != CLICKUP__ROUTE(OTHER) && strcmp(r->method, method) == 0 && clickup__path_shape_equal(r->path, path)) return r;
+        int literal;
+        if (r == CLICKUP__ROUTE(OTHER) || strcmp(r->method, method) != 0 || !clickup__path_shape_equal(r->path, path)) continue;
+        if ((literal = clickup__literal_segments(r->path)) > best_literal) { best = r; best_literal = literal; }
     }
-    return CLICKUP__ROUTE(OTHER);
+    return best;
 }
 
 CLICKUP__FN int clickup__path_char_ok(char ch) {   /* unreserved, and '%' for escapes a caller made */
@@ -7023,7 +7171,7 @@ CLICKUP_API void clickup_batch_free(clickup_batch *b) {
      - clickup_limiter_create(N, ...) with N > 0 is now a ceiling the server's
        X-RateLimit-Limit cannot raise (it used to follow the server upwards), so one token's
        budget can be split between programs; 0 still means "100, then what the server says".
-     - CLICKUP_METRIC_ENDPOINTS grew to 22: one slot per route (clickup_metrics is larger).
+     - CLICKUP_METRIC_ENDPOINTS grew to 138: one slot per route (clickup_metrics is larger).
      Added: clickup_call, clickup_call_start, clickup_pump, clickup_call_done,
        clickup_call_finish, clickup_response_free, clickup_request, clickup_response,
        clickup_param, CLICKUP_RETRY_SAFE, CLICKUP_CACHE, clickup_limiter_create_ex,

@@ -840,6 +840,34 @@ static void test_route_table_matches_spec(void **state) {
     assert_string_equal(CLICKUP__ROUTE(OTHER)->method, "*");
 }
 
+/* The other direction: every operation of the spec has its row (all 137 reachable, each with
+   its resend safety, cache class and invalidation). */
+static void test_every_spec_operation_has_a_row(void **state) {
+    static const char *const methods[] = { "get", "post", "put", "delete", "patch" };
+    size_t i, m, k, ops = 0, missing = 0;
+    (void)state;
+    for (i = 0; i < clickup_json_len(g_spec.paths); i++) {
+        const char *key;
+        const clickup_json *item = clickup_json_member(g_spec.paths, i, &key, NULL);
+        for (m = 0; m < sizeof methods / sizeof methods[0]; m++) {
+            int found = 0;
+            if (!clickup_json_get(item, methods[m])) continue;
+            ops++;
+            for (k = 0; k < CLICKUP__ROUTE_COUNT && !found; k++) {
+                const clickup__route *r = &clickup__routes[k];
+                size_t j;
+                int same_method = strlen(r->method) == strlen(methods[m]);
+                for (j = 0; same_method && methods[m][j]; j++) same_method = r->method[j] == methods[m][j] - 'a' + 'A';
+                found = same_method && strncmp(key, "/v2", 3) == 0 && strcmp(key + 3, r->path) == 0;
+            }
+            if (!found) { printf("  MISSING: %s %s has no row in the route table\n", methods[m], key); missing++; }
+        }
+    }
+    printf("%u operation(s) in the spec, %u without a row\n", (unsigned)ops, (unsigned)missing);
+    assert_int_equal(missing, 0);
+    assert_int_equal(ops, CLICKUP__ROUTE_COUNT - 1);
+}
+
 /* The check fails for a row whose method, path, names or operationId is wrong (altered copies
    of real rows; the table itself is untouched). */
 static void test_route_check_catches_wrong_rows(void **state) {
@@ -896,6 +924,7 @@ int main(void) {
         cmocka_unit_test(test_checker_catches_undeclared),
         cmocka_unit_test(test_every_request_is_in_the_spec),
         cmocka_unit_test(test_route_table_matches_spec),
+        cmocka_unit_test(test_every_spec_operation_has_a_row),
         cmocka_unit_test(test_route_check_catches_wrong_rows),
     };
     int rc;
