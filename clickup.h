@@ -3216,6 +3216,9 @@ CLICKUP_API void clickup_cache_destroy(clickup_cache *k) {
      writes on a task (tags, fields, checklists, time, links) drop task pages; workspace
      members and groups drop TEAM; comments, goals, views and webhooks drop nothing typed
      (and every write drops what a caller cached with CLICKUP_CACHE).
+   - FLAGS: CLICKUP__CUSTOM_IDS where the operation takes a custom task id (22 of the 26 with
+     {task_id}); a typed call refuses a custom id elsewhere, before ClickUp can answer with a
+     misleading 401.
    ============================================================================================= */
 enum {                                   /* may the request be sent again once it may have left? */
     CLICKUP__ONCE = 0,                   /* no: a POST that creates (a replay would duplicate)   */
@@ -3257,160 +3260,162 @@ typedef struct clickup__route {
     unsigned char resend;        /* CLICKUP__ONCE or CLICKUP__SAFE                    */
     unsigned char cache;         /* CLICKUP__CACHE_*                                  */
     unsigned char invalidates;   /* CLICKUP__INV_* of a write, whatever its outcome   */
+    unsigned char flags;         /* CLICKUP__CUSTOM_IDS: {task_id} may be a custom id */
     clickup__decode_fn decode;   /* the typed result of its answer, or NULL: pages are
                                     decoded by their walk, raw calls get JSON           */
     size_t        result_size;   /* sizeof the result decode fills                     */
 } clickup__route;
 
-/*  X(ID,                  METHOD,   PATH,                                        OPERATION,               RESEND, CACHE,     INVALIDATES, DECODER) */
+#define CLICKUP__CUSTOM_IDS 1u   /* the operation takes custom_task_ids=true&team_id=... */
+/*  X(ID, METHOD, PATH, OPERATION, RESEND, CACHE, INVALIDATES, DECODER, FLAGS) */
 #define CLICKUP__DEC(fn, type) clickup__dec_##fn, sizeof(clickup_##type)
 #define CLICKUP__NO_DEC        NULL, 0
 #define CLICKUP__ROUTES(X) \
-    X(CREATE_TASK_ATTACHMENT,           "POST",  "/task/{task_id}/attachment",                                   "CreateTaskAttachment",           ONCE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
-    X(GET_ACCESS_TOKEN,                 "POST",  "/oauth/token",                                                 "GetAccessToken",                 ONCE, NONE,     0, CLICKUP__NO_DEC) \
-    X(GET_AUTHORIZED_USER,              "GET",   "/user",                                                        "GetAuthorizedUser",              SAFE, TEAM,     0, CLICKUP__NO_DEC) \
-    X(GET_TEAMS,                        "GET",   "/team",                                                        "GetAuthorizedTeams",             SAFE, TEAM,     0, CLICKUP__DEC(teams, teams)) \
-    X(CREATE_CHECKLIST,                 "POST",  "/task/{task_id}/checklist",                                    "CreateChecklist",                ONCE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
-    X(EDIT_CHECKLIST,                   "PUT",   "/checklist/{checklist_id}",                                    "EditChecklist",                  SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
-    X(DELETE_CHECKLIST,                 "DELETE", "/checklist/{checklist_id}",                                    "DeleteChecklist",                SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
-    X(CREATE_CHECKLIST_ITEM,            "POST",  "/checklist/{checklist_id}/checklist_item",                     "CreateChecklistItem",            ONCE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
-    X(EDIT_CHECKLIST_ITEM,              "PUT",   "/checklist/{checklist_id}/checklist_item/{checklist_item_id}", "EditChecklistItem",              SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
-    X(DELETE_CHECKLIST_ITEM,            "DELETE", "/checklist/{checklist_id}/checklist_item/{checklist_item_id}", "DeleteChecklistItem",            SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
-    X(GET_TASK_COMMENTS,                "GET",   "/task/{task_id}/comment",                                      "GetTaskComments",                SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(CREATE_TASK_COMMENT,              "POST",  "/task/{task_id}/comment",                                      "CreateTaskComment",              ONCE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
-    X(GET_CHAT_VIEW_COMMENTS,           "GET",   "/view/{view_id}/comment",                                      "GetChatViewComments",            SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(CREATE_CHAT_VIEW_COMMENT,         "POST",  "/view/{view_id}/comment",                                      "CreateChatViewComment",          ONCE, NONE,     0, CLICKUP__NO_DEC) \
-    X(GET_LIST_COMMENTS,                "GET",   "/list/{list_id}/comment",                                      "GetListComments",                SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(CREATE_LIST_COMMENT,              "POST",  "/list/{list_id}/comment",                                      "CreateListComment",              ONCE, NONE,     0, CLICKUP__NO_DEC) \
-    X(UPDATE_COMMENT,                   "PUT",   "/comment/{comment_id}",                                        "UpdateComment",                  SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(DELETE_COMMENT,                   "DELETE", "/comment/{comment_id}",                                        "DeleteComment",                  SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(GET_THREADED_COMMENTS,            "GET",   "/comment/{comment_id}/reply",                                  "GetThreadedComments",            SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(CREATE_THREADED_COMMENT,          "POST",  "/comment/{comment_id}/reply",                                  "CreateThreadedComment",          ONCE, NONE,     0, CLICKUP__NO_DEC) \
-    X(GET_ACCESSIBLE_CUSTOM_FIELDS,     "GET",   "/list/{list_id}/field",                                        "GetAccessibleCustomFields",      SAFE, HIERARCHY, 0, CLICKUP__NO_DEC) \
-    X(GET_FOLDER_AVAILABLE_FIELDS,      "GET",   "/folder/{folder_id}/field",                                    "getFolderAvailableFields",       SAFE, HIERARCHY, 0, CLICKUP__NO_DEC) \
-    X(GET_SPACE_AVAILABLE_FIELDS,       "GET",   "/space/{space_id}/field",                                      "getSpaceAvailableFields",        SAFE, HIERARCHY, 0, CLICKUP__NO_DEC) \
-    X(GET_TEAM_AVAILABLE_FIELDS,        "GET",   "/team/{team_id}/field",                                        "getTeamAvailableFields",         SAFE, HIERARCHY, 0, CLICKUP__NO_DEC) \
-    X(SET_FIELD,                        "POST",  "/task/{task_id}/field/{field_id}",                             "SetCustomFieldValue",            SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
-    X(REMOVE_FIELD,                     "DELETE", "/task/{task_id}/field/{field_id}",                             "RemoveCustomFieldValue",         SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
-    X(ADD_DEPENDENCY,                   "POST",  "/task/{task_id}/dependency",                                   "AddDependency",                  SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
-    X(DELETE_DEPENDENCY,                "DELETE", "/task/{task_id}/dependency",                                   "DeleteDependency",               SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
-    X(ADD_TASK_LINK,                    "POST",  "/task/{task_id}/link/{links_to}",                              "AddTaskLink",                    SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
-    X(DELETE_TASK_LINK,                 "DELETE", "/task/{task_id}/link/{links_to}",                              "DeleteTaskLink",                 SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
-    X(GET_FOLDERS,                      "GET",   "/space/{space_id}/folder",                                     "GetFolders",                     SAFE, HIERARCHY, 0, CLICKUP__DEC(folders, folders)) \
-    X(CREATE_FOLDER,                    "POST",  "/space/{space_id}/folder",                                     "CreateFolder",                   ONCE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC) \
-    X(GET_FOLDER,                       "GET",   "/folder/{folder_id}",                                          "GetFolder",                      SAFE, HIERARCHY, 0, CLICKUP__NO_DEC) \
-    X(UPDATE_FOLDER,                    "PUT",   "/folder/{folder_id}",                                          "UpdateFolder",                   SAFE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC) \
-    X(DELETE_FOLDER,                    "DELETE", "/folder/{folder_id}",                                          "DeleteFolder",                   SAFE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC) \
-    X(GET_GOALS,                        "GET",   "/team/{team_id}/goal",                                         "GetGoals",                       SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(CREATE_GOAL,                      "POST",  "/team/{team_id}/goal",                                         "CreateGoal",                     ONCE, NONE,     0, CLICKUP__NO_DEC) \
-    X(GET_GOAL,                         "GET",   "/goal/{goal_id}",                                              "GetGoal",                        SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(UPDATE_GOAL,                      "PUT",   "/goal/{goal_id}",                                              "UpdateGoal",                     SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(DELETE_GOAL,                      "DELETE", "/goal/{goal_id}",                                              "DeleteGoal",                     SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(CREATE_KEY_RESULT,                "POST",  "/goal/{goal_id}/key_result",                                   "CreateKeyResult",                ONCE, NONE,     0, CLICKUP__NO_DEC) \
-    X(EDIT_KEY_RESULT,                  "PUT",   "/key_result/{key_result_id}",                                  "EditKeyResult",                  SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(DELETE_KEY_RESULT,                "DELETE", "/key_result/{key_result_id}",                                  "DeleteKeyResult",                SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(INVITE_GUEST_TO_WORKSPACE,        "POST",  "/team/{team_id}/guest",                                        "InviteGuestToWorkspace",         ONCE, NONE,     CLICKUP__INV_TEAM, CLICKUP__NO_DEC) \
-    X(GET_GUEST,                        "GET",   "/team/{team_id}/guest/{guest_id}",                             "GetGuest",                       SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(EDIT_GUEST_ON_WORKSPACE,          "PUT",   "/team/{team_id}/guest/{guest_id}",                             "EditGuestOnWorkspace",           SAFE, NONE,     CLICKUP__INV_TEAM, CLICKUP__NO_DEC) \
-    X(REMOVE_GUEST_FROM_WORKSPACE,      "DELETE", "/team/{team_id}/guest/{guest_id}",                             "RemoveGuestFromWorkspace",       SAFE, NONE,     CLICKUP__INV_TEAM, CLICKUP__NO_DEC) \
-    X(ADD_GUEST_TO_TASK,                "POST",  "/task/{task_id}/guest/{guest_id}",                             "AddGuestToTask",                 SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
-    X(REMOVE_GUEST_FROM_TASK,           "DELETE", "/task/{task_id}/guest/{guest_id}",                             "RemoveGuestFromTask",            SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
-    X(ADD_GUEST_TO_LIST,                "POST",  "/list/{list_id}/guest/{guest_id}",                             "AddGuestToList",                 SAFE, NONE,     CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC) \
-    X(REMOVE_GUEST_FROM_LIST,           "DELETE", "/list/{list_id}/guest/{guest_id}",                             "RemoveGuestFromList",            SAFE, NONE,     CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC) \
-    X(ADD_GUEST_TO_FOLDER,              "POST",  "/folder/{folder_id}/guest/{guest_id}",                         "AddGuestToFolder",               SAFE, NONE,     CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC) \
-    X(REMOVE_GUEST_FROM_FOLDER,         "DELETE", "/folder/{folder_id}/guest/{guest_id}",                         "RemoveGuestFromFolder",          SAFE, NONE,     CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC) \
-    X(GET_LISTS,                        "GET",   "/folder/{folder_id}/list",                                     "GetLists",                       SAFE, HIERARCHY, 0, CLICKUP__DEC(lists, lists)) \
-    X(CREATE_LIST,                      "POST",  "/folder/{folder_id}/list",                                     "CreateList",                     ONCE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC) \
-    X(CREATE_FOLDER_FROM_TEMPLATE,      "POST",  "/space/{space_id}/folder_template/{template_id}",              "CreateFolderFromTemplate",       ONCE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC) \
-    X(GET_FOLDERLESS_LISTS,             "GET",   "/space/{space_id}/list",                                       "GetFolderlessLists",             SAFE, HIERARCHY, 0, CLICKUP__DEC(lists, lists)) \
-    X(CREATE_FOLDERLESS_LIST,           "POST",  "/space/{space_id}/list",                                       "CreateFolderlessList",           ONCE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC) \
-    X(GET_LIST,                         "GET",   "/list/{list_id}",                                              "GetList",                        SAFE, HIERARCHY, 0, CLICKUP__DEC(list, list)) \
-    X(UPDATE_LIST,                      "PUT",   "/list/{list_id}",                                              "UpdateList",                     SAFE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC) \
-    X(DELETE_LIST,                      "DELETE", "/list/{list_id}",                                              "DeleteList",                     SAFE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC) \
-    X(ADD_TASK_TO_LIST,                 "POST",  "/list/{list_id}/task/{task_id}",                               "AddTaskToList",                  SAFE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC) \
-    X(REMOVE_TASK_FROM_LIST,            "DELETE", "/list/{list_id}/task/{task_id}",                               "RemoveTaskFromList",             SAFE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC) \
-    X(GET_TASK_MEMBERS,                 "GET",   "/task/{task_id}/member",                                       "GetTaskMembers",                 SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(GET_LIST_MEMBERS,                 "GET",   "/list/{list_id}/member",                                       "GetListMembers",                 SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(GET_CUSTOM_ROLES,                 "GET",   "/team/{team_id}/customroles",                                  "GetCustomRoles",                 SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(SHARED_HIERARCHY,                 "GET",   "/team/{team_id}/shared",                                       "SharedHierarchy",                SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(GET_SPACES,                       "GET",   "/team/{team_id}/space",                                        "GetSpaces",                      SAFE, TEAM,     0, CLICKUP__DEC(spaces, spaces)) \
-    X(CREATE_SPACE,                     "POST",  "/team/{team_id}/space",                                        "CreateSpace",                    ONCE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC) \
-    X(GET_SPACE,                        "GET",   "/space/{space_id}",                                            "GetSpace",                       SAFE, TEAM,     0, CLICKUP__NO_DEC) \
-    X(UPDATE_SPACE,                     "PUT",   "/space/{space_id}",                                            "UpdateSpace",                    SAFE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC) \
-    X(DELETE_SPACE,                     "DELETE", "/space/{space_id}",                                            "DeleteSpace",                    SAFE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC) \
-    X(GET_SPACE_TAGS,                   "GET",   "/space/{space_id}/tag",                                        "GetSpaceTags",                   SAFE, HIERARCHY, 0, CLICKUP__NO_DEC) \
-    X(CREATE_SPACE_TAG,                 "POST",  "/space/{space_id}/tag",                                        "CreateSpaceTag",                 ONCE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC) \
-    X(EDIT_SPACE_TAG,                   "PUT",   "/space/{space_id}/tag/{tag_name}",                             "EditSpaceTag",                   SAFE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC) \
-    X(DELETE_SPACE_TAG,                 "DELETE", "/space/{space_id}/tag/{tag_name}",                             "DeleteSpaceTag",                 SAFE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC) \
-    X(ADD_TAG,                          "POST",  "/task/{task_id}/tag/{tag_name}",                               "AddTagToTask",                   SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
-    X(REMOVE_TAG,                       "DELETE", "/task/{task_id}/tag/{tag_name}",                               "RemoveTagFromTask",              SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
-    X(GET_TASKS,                        "GET",   "/list/{list_id}/task",                                         "GetTasks",                       SAFE, TASKS,    0, CLICKUP__NO_DEC) \
-    X(CREATE_TASK,                      "POST",  "/list/{list_id}/task",                                         "CreateTask",                     ONCE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__DEC(task, task)) \
-    X(GET_TASK,                         "GET",   "/task/{task_id}",                                              "GetTask",                        SAFE, NONE,     0, CLICKUP__DEC(task, task)) \
-    X(UPDATE_TASK,                      "PUT",   "/task/{task_id}",                                              "UpdateTask",                     SAFE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__DEC(task, task)) \
-    X(DELETE_TASK,                      "DELETE", "/task/{task_id}",                                              "DeleteTask",                     SAFE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC) \
-    X(GET_TEAM_TASKS,                   "GET",   "/team/{team_Id}/task",                                         "GetFilteredTeamTasks",           SAFE, TASKS,    0, CLICKUP__NO_DEC) \
-    X(MERGE_TASKS,                      "POST",  "/task/{task_id}/merge",                                        "mergeTasks",                     ONCE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC) \
-    X(GET_TASKS_TIMEIN_STATUS,          "GET",   "/task/{task_id}/time_in_status",                               "GetTask'sTimeinStatus",          SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(GET_BULK_TASKS_TIMEIN_STATUS,     "GET",   "/task/bulk_time_in_status/task_ids",                           "GetBulkTasks'TimeinStatus",      SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(GET_TEMPLATES,                    "GET",   "/team/{team_id}/taskTemplate",                                 "GetTaskTemplates",               SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(GET_LIST_TEMPLATES,               "GET",   "/team/{team_id}/list_template",                                "GetListTemplates",               SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(GET_FOLDER_TEMPLATES,             "GET",   "/team/{team_id}/folder_template",                              "GetFolderTemplates",             SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(CREATE_FROM_TEMPLATE,             "POST",  "/list/{list_id}/taskTemplate/{template_id}",                   "CreateTaskFromTemplate",         ONCE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__DEC(template_task, template_task)) \
-    X(CREATE_FOLDER_LIST_FROM_TEMPLATE, "POST",  "/folder/{folder_id}/list_template/{template_id}",              "CreateFolderListFromTemplate",   ONCE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC) \
-    X(CREATE_SPACE_LIST_FROM_TEMPLATE,  "POST",  "/space/{space_id}/list_template/{template_id}",                "CreateSpaceListFromTemplate",    ONCE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC) \
-    X(GET_WORKSPACESEATS,               "GET",   "/team/{team_id}/seats",                                        "GetWorkspaceseats",              SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(GET_WORKSPACEPLAN,                "GET",   "/team/{team_id}/plan",                                         "GetWorkspaceplan",               SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(CREATE_USER_GROUP,                "POST",  "/team/{team_id}/group",                                        "CreateUserGroup",                ONCE, NONE,     CLICKUP__INV_TEAM, CLICKUP__NO_DEC) \
-    X(GET_CUSTOM_ITEMS,                 "GET",   "/team/{team_id}/custom_item",                                  "GetCustomItems",                 SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(UPDATE_USER_GROUP,                "PUT",   "/group/{group_id}",                                            "UpdateTeam",                     SAFE, NONE,     CLICKUP__INV_TEAM, CLICKUP__NO_DEC) \
-    X(DELETE_USER_GROUP,                "DELETE", "/group/{group_id}",                                            "DeleteTeam",                     SAFE, NONE,     CLICKUP__INV_TEAM, CLICKUP__NO_DEC) \
-    X(GET_USER_GROUPS,                  "GET",   "/group",                                                       "GetTeams1",                      SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(GETTRACKEDTIME,                   "GET",   "/task/{task_id}/time",                                         "Gettrackedtime",                 SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(TRACKTIME,                        "POST",  "/task/{task_id}/time",                                         "Tracktime",                      ONCE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
-    X(EDITTIMETRACKED,                  "PUT",   "/task/{task_id}/time/{interval_id}",                           "Edittimetracked",                SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
-    X(DELETETIMETRACKED,                "DELETE", "/task/{task_id}/time/{interval_id}",                           "Deletetimetracked",              SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
-    X(GETTIMEENTRIESWITHINADATERANGE,   "GET",   "/team/{team_Id}/time_entries",                                 "Gettimeentrieswithinadaterange", SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(CREATEATIMEENTRY,                 "POST",  "/team/{team_Id}/time_entries",                                 "Createatimeentry",               ONCE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
-    X(GETSINGULARTIMEENTRY,             "GET",   "/team/{team_id}/time_entries/{timer_id}",                      "Getsingulartimeentry",           SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(DELETEATIME_ENTRY,                "DELETE", "/team/{team_id}/time_entries/{timer_id}",                      "DeleteatimeEntry",               SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
-    X(UPDATEATIME_ENTRY,                "PUT",   "/team/{team_id}/time_entries/{timer_id}",                      "UpdateatimeEntry",               SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
-    X(GETTIMEENTRYHISTORY,              "GET",   "/team/{team_id}/time_entries/{timer_id}/history",              "Gettimeentryhistory",            SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(GETRUNNINGTIMEENTRY,              "GET",   "/team/{team_id}/time_entries/current",                         "Getrunningtimeentry",            SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(REMOVETAGSFROMTIMEENTRIES,        "DELETE", "/team/{team_id}/time_entries/tags",                            "Removetagsfromtimeentries",      SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
-    X(GETALLTAGSFROMTIMEENTRIES,        "GET",   "/team/{team_id}/time_entries/tags",                            "Getalltagsfromtimeentries",      SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(ADDTAGSFROMTIMEENTRIES,           "POST",  "/team/{team_id}/time_entries/tags",                            "Addtagsfromtimeentries",         SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
-    X(CHANGETAGNAMESFROMTIMEENTRIES,    "PUT",   "/team/{team_id}/time_entries/tags",                            "Changetagnamesfromtimeentries",  SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
-    X(STARTATIME_ENTRY,                 "POST",  "/team/{team_Id}/time_entries/start",                           "StartatimeEntry",                ONCE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
-    X(STOPATIME_ENTRY,                  "POST",  "/team/{team_id}/time_entries/stop",                            "StopatimeEntry",                 ONCE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC) \
-    X(INVITE_USER_TO_WORKSPACE,         "POST",  "/team/{team_id}/user",                                         "InviteUserToWorkspace",          ONCE, NONE,     CLICKUP__INV_TEAM, CLICKUP__NO_DEC) \
-    X(GET_USER,                         "GET",   "/team/{team_id}/user/{user_id}",                               "GetUser",                        SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(EDIT_USER_ON_WORKSPACE,           "PUT",   "/team/{team_id}/user/{user_id}",                               "EditUserOnWorkspace",            SAFE, NONE,     CLICKUP__INV_TEAM, CLICKUP__NO_DEC) \
-    X(REMOVE_USER_FROM_WORKSPACE,       "DELETE", "/team/{team_id}/user/{user_id}",                               "RemoveUserFromWorkspace",        SAFE, NONE,     CLICKUP__INV_TEAM, CLICKUP__NO_DEC) \
-    X(GET_TEAM_VIEWS,                   "GET",   "/team/{team_id}/view",                                         "GetTeamViews",                   SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(CREATE_TEAM_VIEW,                 "POST",  "/team/{team_id}/view",                                         "CreateTeamView",                 ONCE, NONE,     0, CLICKUP__NO_DEC) \
-    X(GET_SPACE_VIEWS,                  "GET",   "/space/{space_id}/view",                                       "GetSpaceViews",                  SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(CREATE_SPACE_VIEW,                "POST",  "/space/{space_id}/view",                                       "CreateSpaceView",                ONCE, NONE,     0, CLICKUP__NO_DEC) \
-    X(GET_FOLDER_VIEWS,                 "GET",   "/folder/{folder_id}/view",                                     "GetFolderViews",                 SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(CREATE_FOLDER_VIEW,               "POST",  "/folder/{folder_id}/view",                                     "CreateFolderView",               ONCE, NONE,     0, CLICKUP__NO_DEC) \
-    X(GET_LIST_VIEWS,                   "GET",   "/list/{list_id}/view",                                         "GetListViews",                   SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(CREATE_LIST_VIEW,                 "POST",  "/list/{list_id}/view",                                         "CreateListView",                 ONCE, NONE,     0, CLICKUP__NO_DEC) \
-    X(GET_VIEW,                         "GET",   "/view/{view_id}",                                              "GetView",                        SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(UPDATE_VIEW,                      "PUT",   "/view/{view_id}",                                              "UpdateView",                     SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(DELETE_VIEW,                      "DELETE", "/view/{view_id}",                                              "DeleteView",                     SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(GET_VIEW_TASKS,                   "GET",   "/view/{view_id}/task",                                         "GetViewTasks",                   SAFE, TASKS,    0, CLICKUP__NO_DEC) \
-    X(GET_WEBHOOKS,                     "GET",   "/team/{team_id}/webhook",                                      "GetWebhooks",                    SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(CREATE_WEBHOOK,                   "POST",  "/team/{team_id}/webhook",                                      "CreateWebhook",                  ONCE, NONE,     0, CLICKUP__NO_DEC) \
-    X(UPDATE_WEBHOOK,                   "PUT",   "/webhook/{webhook_id}",                                        "UpdateWebhook",                  SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(DELETE_WEBHOOK,                   "DELETE", "/webhook/{webhook_id}",                                        "DeleteWebhook",                  SAFE, NONE,     0, CLICKUP__NO_DEC) \
-    X(OTHER,                "*",      "(any other operation)",                     "",                       SAFE, NONE,      CLICKUP__INV_ALL, CLICKUP__NO_DEC)
+    X(CREATE_TASK_ATTACHMENT,           "POST",  "/task/{task_id}/attachment",                                   "CreateTaskAttachment",           ONCE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC, CLICKUP__CUSTOM_IDS) \
+    X(GET_ACCESS_TOKEN,                 "POST",  "/oauth/token",                                                 "GetAccessToken",                 ONCE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(GET_AUTHORIZED_USER,              "GET",   "/user",                                                        "GetAuthorizedUser",              SAFE, TEAM,     0, CLICKUP__NO_DEC, 0) \
+    X(GET_TEAMS,                        "GET",   "/team",                                                        "GetAuthorizedTeams",             SAFE, TEAM,     0, CLICKUP__DEC(teams, teams), 0) \
+    X(CREATE_CHECKLIST,                 "POST",  "/task/{task_id}/checklist",                                    "CreateChecklist",                ONCE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC, CLICKUP__CUSTOM_IDS) \
+    X(EDIT_CHECKLIST,                   "PUT",   "/checklist/{checklist_id}",                                    "EditChecklist",                  SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC, 0) \
+    X(DELETE_CHECKLIST,                 "DELETE", "/checklist/{checklist_id}",                                    "DeleteChecklist",                SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC, 0) \
+    X(CREATE_CHECKLIST_ITEM,            "POST",  "/checklist/{checklist_id}/checklist_item",                     "CreateChecklistItem",            ONCE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC, 0) \
+    X(EDIT_CHECKLIST_ITEM,              "PUT",   "/checklist/{checklist_id}/checklist_item/{checklist_item_id}", "EditChecklistItem",              SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC, 0) \
+    X(DELETE_CHECKLIST_ITEM,            "DELETE", "/checklist/{checklist_id}/checklist_item/{checklist_item_id}", "DeleteChecklistItem",            SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC, 0) \
+    X(GET_TASK_COMMENTS,                "GET",   "/task/{task_id}/comment",                                      "GetTaskComments",                SAFE, NONE,     0, CLICKUP__NO_DEC, CLICKUP__CUSTOM_IDS) \
+    X(CREATE_TASK_COMMENT,              "POST",  "/task/{task_id}/comment",                                      "CreateTaskComment",              ONCE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC, CLICKUP__CUSTOM_IDS) \
+    X(GET_CHAT_VIEW_COMMENTS,           "GET",   "/view/{view_id}/comment",                                      "GetChatViewComments",            SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(CREATE_CHAT_VIEW_COMMENT,         "POST",  "/view/{view_id}/comment",                                      "CreateChatViewComment",          ONCE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(GET_LIST_COMMENTS,                "GET",   "/list/{list_id}/comment",                                      "GetListComments",                SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(CREATE_LIST_COMMENT,              "POST",  "/list/{list_id}/comment",                                      "CreateListComment",              ONCE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(UPDATE_COMMENT,                   "PUT",   "/comment/{comment_id}",                                        "UpdateComment",                  SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(DELETE_COMMENT,                   "DELETE", "/comment/{comment_id}",                                        "DeleteComment",                  SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(GET_THREADED_COMMENTS,            "GET",   "/comment/{comment_id}/reply",                                  "GetThreadedComments",            SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(CREATE_THREADED_COMMENT,          "POST",  "/comment/{comment_id}/reply",                                  "CreateThreadedComment",          ONCE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(GET_ACCESSIBLE_CUSTOM_FIELDS,     "GET",   "/list/{list_id}/field",                                        "GetAccessibleCustomFields",      SAFE, HIERARCHY, 0, CLICKUP__NO_DEC, 0) \
+    X(GET_FOLDER_AVAILABLE_FIELDS,      "GET",   "/folder/{folder_id}/field",                                    "getFolderAvailableFields",       SAFE, HIERARCHY, 0, CLICKUP__NO_DEC, 0) \
+    X(GET_SPACE_AVAILABLE_FIELDS,       "GET",   "/space/{space_id}/field",                                      "getSpaceAvailableFields",        SAFE, HIERARCHY, 0, CLICKUP__NO_DEC, 0) \
+    X(GET_TEAM_AVAILABLE_FIELDS,        "GET",   "/team/{team_id}/field",                                        "getTeamAvailableFields",         SAFE, HIERARCHY, 0, CLICKUP__NO_DEC, 0) \
+    X(SET_FIELD,                        "POST",  "/task/{task_id}/field/{field_id}",                             "SetCustomFieldValue",            SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC, CLICKUP__CUSTOM_IDS) \
+    X(REMOVE_FIELD,                     "DELETE", "/task/{task_id}/field/{field_id}",                             "RemoveCustomFieldValue",         SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC, CLICKUP__CUSTOM_IDS) \
+    X(ADD_DEPENDENCY,                   "POST",  "/task/{task_id}/dependency",                                   "AddDependency",                  SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC, CLICKUP__CUSTOM_IDS) \
+    X(DELETE_DEPENDENCY,                "DELETE", "/task/{task_id}/dependency",                                   "DeleteDependency",               SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC, CLICKUP__CUSTOM_IDS) \
+    X(ADD_TASK_LINK,                    "POST",  "/task/{task_id}/link/{links_to}",                              "AddTaskLink",                    SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC, CLICKUP__CUSTOM_IDS) \
+    X(DELETE_TASK_LINK,                 "DELETE", "/task/{task_id}/link/{links_to}",                              "DeleteTaskLink",                 SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC, CLICKUP__CUSTOM_IDS) \
+    X(GET_FOLDERS,                      "GET",   "/space/{space_id}/folder",                                     "GetFolders",                     SAFE, HIERARCHY, 0, CLICKUP__DEC(folders, folders), 0) \
+    X(CREATE_FOLDER,                    "POST",  "/space/{space_id}/folder",                                     "CreateFolder",                   ONCE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC, 0) \
+    X(GET_FOLDER,                       "GET",   "/folder/{folder_id}",                                          "GetFolder",                      SAFE, HIERARCHY, 0, CLICKUP__NO_DEC, 0) \
+    X(UPDATE_FOLDER,                    "PUT",   "/folder/{folder_id}",                                          "UpdateFolder",                   SAFE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC, 0) \
+    X(DELETE_FOLDER,                    "DELETE", "/folder/{folder_id}",                                          "DeleteFolder",                   SAFE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC, 0) \
+    X(GET_GOALS,                        "GET",   "/team/{team_id}/goal",                                         "GetGoals",                       SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(CREATE_GOAL,                      "POST",  "/team/{team_id}/goal",                                         "CreateGoal",                     ONCE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(GET_GOAL,                         "GET",   "/goal/{goal_id}",                                              "GetGoal",                        SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(UPDATE_GOAL,                      "PUT",   "/goal/{goal_id}",                                              "UpdateGoal",                     SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(DELETE_GOAL,                      "DELETE", "/goal/{goal_id}",                                              "DeleteGoal",                     SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(CREATE_KEY_RESULT,                "POST",  "/goal/{goal_id}/key_result",                                   "CreateKeyResult",                ONCE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(EDIT_KEY_RESULT,                  "PUT",   "/key_result/{key_result_id}",                                  "EditKeyResult",                  SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(DELETE_KEY_RESULT,                "DELETE", "/key_result/{key_result_id}",                                  "DeleteKeyResult",                SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(INVITE_GUEST_TO_WORKSPACE,        "POST",  "/team/{team_id}/guest",                                        "InviteGuestToWorkspace",         ONCE, NONE,     CLICKUP__INV_TEAM, CLICKUP__NO_DEC, 0) \
+    X(GET_GUEST,                        "GET",   "/team/{team_id}/guest/{guest_id}",                             "GetGuest",                       SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(EDIT_GUEST_ON_WORKSPACE,          "PUT",   "/team/{team_id}/guest/{guest_id}",                             "EditGuestOnWorkspace",           SAFE, NONE,     CLICKUP__INV_TEAM, CLICKUP__NO_DEC, 0) \
+    X(REMOVE_GUEST_FROM_WORKSPACE,      "DELETE", "/team/{team_id}/guest/{guest_id}",                             "RemoveGuestFromWorkspace",       SAFE, NONE,     CLICKUP__INV_TEAM, CLICKUP__NO_DEC, 0) \
+    X(ADD_GUEST_TO_TASK,                "POST",  "/task/{task_id}/guest/{guest_id}",                             "AddGuestToTask",                 SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC, CLICKUP__CUSTOM_IDS) \
+    X(REMOVE_GUEST_FROM_TASK,           "DELETE", "/task/{task_id}/guest/{guest_id}",                             "RemoveGuestFromTask",            SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC, CLICKUP__CUSTOM_IDS) \
+    X(ADD_GUEST_TO_LIST,                "POST",  "/list/{list_id}/guest/{guest_id}",                             "AddGuestToList",                 SAFE, NONE,     CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC, 0) \
+    X(REMOVE_GUEST_FROM_LIST,           "DELETE", "/list/{list_id}/guest/{guest_id}",                             "RemoveGuestFromList",            SAFE, NONE,     CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC, 0) \
+    X(ADD_GUEST_TO_FOLDER,              "POST",  "/folder/{folder_id}/guest/{guest_id}",                         "AddGuestToFolder",               SAFE, NONE,     CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC, 0) \
+    X(REMOVE_GUEST_FROM_FOLDER,         "DELETE", "/folder/{folder_id}/guest/{guest_id}",                         "RemoveGuestFromFolder",          SAFE, NONE,     CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC, 0) \
+    X(GET_LISTS,                        "GET",   "/folder/{folder_id}/list",                                     "GetLists",                       SAFE, HIERARCHY, 0, CLICKUP__DEC(lists, lists), 0) \
+    X(CREATE_LIST,                      "POST",  "/folder/{folder_id}/list",                                     "CreateList",                     ONCE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC, 0) \
+    X(CREATE_FOLDER_FROM_TEMPLATE,      "POST",  "/space/{space_id}/folder_template/{template_id}",              "CreateFolderFromTemplate",       ONCE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC, 0) \
+    X(GET_FOLDERLESS_LISTS,             "GET",   "/space/{space_id}/list",                                       "GetFolderlessLists",             SAFE, HIERARCHY, 0, CLICKUP__DEC(lists, lists), 0) \
+    X(CREATE_FOLDERLESS_LIST,           "POST",  "/space/{space_id}/list",                                       "CreateFolderlessList",           ONCE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC, 0) \
+    X(GET_LIST,                         "GET",   "/list/{list_id}",                                              "GetList",                        SAFE, HIERARCHY, 0, CLICKUP__DEC(list, list), 0) \
+    X(UPDATE_LIST,                      "PUT",   "/list/{list_id}",                                              "UpdateList",                     SAFE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC, 0) \
+    X(DELETE_LIST,                      "DELETE", "/list/{list_id}",                                              "DeleteList",                     SAFE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC, 0) \
+    X(ADD_TASK_TO_LIST,                 "POST",  "/list/{list_id}/task/{task_id}",                               "AddTaskToList",                  SAFE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC, 0) \
+    X(REMOVE_TASK_FROM_LIST,            "DELETE", "/list/{list_id}/task/{task_id}",                               "RemoveTaskFromList",             SAFE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC, 0) \
+    X(GET_TASK_MEMBERS,                 "GET",   "/task/{task_id}/member",                                       "GetTaskMembers",                 SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(GET_LIST_MEMBERS,                 "GET",   "/list/{list_id}/member",                                       "GetListMembers",                 SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(GET_CUSTOM_ROLES,                 "GET",   "/team/{team_id}/customroles",                                  "GetCustomRoles",                 SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(SHARED_HIERARCHY,                 "GET",   "/team/{team_id}/shared",                                       "SharedHierarchy",                SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(GET_SPACES,                       "GET",   "/team/{team_id}/space",                                        "GetSpaces",                      SAFE, TEAM,     0, CLICKUP__DEC(spaces, spaces), 0) \
+    X(CREATE_SPACE,                     "POST",  "/team/{team_id}/space",                                        "CreateSpace",                    ONCE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC, 0) \
+    X(GET_SPACE,                        "GET",   "/space/{space_id}",                                            "GetSpace",                       SAFE, TEAM,     0, CLICKUP__NO_DEC, 0) \
+    X(UPDATE_SPACE,                     "PUT",   "/space/{space_id}",                                            "UpdateSpace",                    SAFE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC, 0) \
+    X(DELETE_SPACE,                     "DELETE", "/space/{space_id}",                                            "DeleteSpace",                    SAFE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC, 0) \
+    X(GET_SPACE_TAGS,                   "GET",   "/space/{space_id}/tag",                                        "GetSpaceTags",                   SAFE, HIERARCHY, 0, CLICKUP__NO_DEC, 0) \
+    X(CREATE_SPACE_TAG,                 "POST",  "/space/{space_id}/tag",                                        "CreateSpaceTag",                 ONCE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC, 0) \
+    X(EDIT_SPACE_TAG,                   "PUT",   "/space/{space_id}/tag/{tag_name}",                             "EditSpaceTag",                   SAFE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC, 0) \
+    X(DELETE_SPACE_TAG,                 "DELETE", "/space/{space_id}/tag/{tag_name}",                             "DeleteSpaceTag",                 SAFE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC, 0) \
+    X(ADD_TAG,                          "POST",  "/task/{task_id}/tag/{tag_name}",                               "AddTagToTask",                   SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC, CLICKUP__CUSTOM_IDS) \
+    X(REMOVE_TAG,                       "DELETE", "/task/{task_id}/tag/{tag_name}",                               "RemoveTagFromTask",              SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC, CLICKUP__CUSTOM_IDS) \
+    X(GET_TASKS,                        "GET",   "/list/{list_id}/task",                                         "GetTasks",                       SAFE, TASKS,    0, CLICKUP__NO_DEC, 0) \
+    X(CREATE_TASK,                      "POST",  "/list/{list_id}/task",                                         "CreateTask",                     ONCE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__DEC(task, task), 0) \
+    X(GET_TASK,                         "GET",   "/task/{task_id}",                                              "GetTask",                        SAFE, NONE,     0, CLICKUP__DEC(task, task), CLICKUP__CUSTOM_IDS) \
+    X(UPDATE_TASK,                      "PUT",   "/task/{task_id}",                                              "UpdateTask",                     SAFE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__DEC(task, task), CLICKUP__CUSTOM_IDS) \
+    X(DELETE_TASK,                      "DELETE", "/task/{task_id}",                                              "DeleteTask",                     SAFE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC, CLICKUP__CUSTOM_IDS) \
+    X(GET_TEAM_TASKS,                   "GET",   "/team/{team_Id}/task",                                         "GetFilteredTeamTasks",           SAFE, TASKS,    0, CLICKUP__NO_DEC, 0) \
+    X(MERGE_TASKS,                      "POST",  "/task/{task_id}/merge",                                        "mergeTasks",                     ONCE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC, 0) \
+    X(GET_TASKS_TIMEIN_STATUS,          "GET",   "/task/{task_id}/time_in_status",                               "GetTask'sTimeinStatus",          SAFE, NONE,     0, CLICKUP__NO_DEC, CLICKUP__CUSTOM_IDS) \
+    X(GET_BULK_TASKS_TIMEIN_STATUS,     "GET",   "/task/bulk_time_in_status/task_ids",                           "GetBulkTasks'TimeinStatus",      SAFE, NONE,     0, CLICKUP__NO_DEC, CLICKUP__CUSTOM_IDS) \
+    X(GET_TEMPLATES,                    "GET",   "/team/{team_id}/taskTemplate",                                 "GetTaskTemplates",               SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(GET_LIST_TEMPLATES,               "GET",   "/team/{team_id}/list_template",                                "GetListTemplates",               SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(GET_FOLDER_TEMPLATES,             "GET",   "/team/{team_id}/folder_template",                              "GetFolderTemplates",             SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(CREATE_FROM_TEMPLATE,             "POST",  "/list/{list_id}/taskTemplate/{template_id}",                   "CreateTaskFromTemplate",         ONCE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__DEC(template_task, template_task), 0) \
+    X(CREATE_FOLDER_LIST_FROM_TEMPLATE, "POST",  "/folder/{folder_id}/list_template/{template_id}",              "CreateFolderListFromTemplate",   ONCE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC, 0) \
+    X(CREATE_SPACE_LIST_FROM_TEMPLATE,  "POST",  "/space/{space_id}/list_template/{template_id}",                "CreateSpaceListFromTemplate",    ONCE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC, 0) \
+    X(GET_WORKSPACESEATS,               "GET",   "/team/{team_id}/seats",                                        "GetWorkspaceseats",              SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(GET_WORKSPACEPLAN,                "GET",   "/team/{team_id}/plan",                                         "GetWorkspaceplan",               SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(CREATE_USER_GROUP,                "POST",  "/team/{team_id}/group",                                        "CreateUserGroup",                ONCE, NONE,     CLICKUP__INV_TEAM, CLICKUP__NO_DEC, 0) \
+    X(GET_CUSTOM_ITEMS,                 "GET",   "/team/{team_id}/custom_item",                                  "GetCustomItems",                 SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(UPDATE_USER_GROUP,                "PUT",   "/group/{group_id}",                                            "UpdateTeam",                     SAFE, NONE,     CLICKUP__INV_TEAM, CLICKUP__NO_DEC, 0) \
+    X(DELETE_USER_GROUP,                "DELETE", "/group/{group_id}",                                            "DeleteTeam",                     SAFE, NONE,     CLICKUP__INV_TEAM, CLICKUP__NO_DEC, 0) \
+    X(GET_USER_GROUPS,                  "GET",   "/group",                                                       "GetTeams1",                      SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(GETTRACKEDTIME,                   "GET",   "/task/{task_id}/time",                                         "Gettrackedtime",                 SAFE, NONE,     0, CLICKUP__NO_DEC, CLICKUP__CUSTOM_IDS) \
+    X(TRACKTIME,                        "POST",  "/task/{task_id}/time",                                         "Tracktime",                      ONCE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC, CLICKUP__CUSTOM_IDS) \
+    X(EDITTIMETRACKED,                  "PUT",   "/task/{task_id}/time/{interval_id}",                           "Edittimetracked",                SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC, CLICKUP__CUSTOM_IDS) \
+    X(DELETETIMETRACKED,                "DELETE", "/task/{task_id}/time/{interval_id}",                           "Deletetimetracked",              SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC, CLICKUP__CUSTOM_IDS) \
+    X(GETTIMEENTRIESWITHINADATERANGE,   "GET",   "/team/{team_Id}/time_entries",                                 "Gettimeentrieswithinadaterange", SAFE, NONE,     0, CLICKUP__NO_DEC, CLICKUP__CUSTOM_IDS) \
+    X(CREATEATIMEENTRY,                 "POST",  "/team/{team_Id}/time_entries",                                 "Createatimeentry",               ONCE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC, CLICKUP__CUSTOM_IDS) \
+    X(GETSINGULARTIMEENTRY,             "GET",   "/team/{team_id}/time_entries/{timer_id}",                      "Getsingulartimeentry",           SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(DELETEATIME_ENTRY,                "DELETE", "/team/{team_id}/time_entries/{timer_id}",                      "DeleteatimeEntry",               SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC, 0) \
+    X(UPDATEATIME_ENTRY,                "PUT",   "/team/{team_id}/time_entries/{timer_id}",                      "UpdateatimeEntry",               SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC, CLICKUP__CUSTOM_IDS) \
+    X(GETTIMEENTRYHISTORY,              "GET",   "/team/{team_id}/time_entries/{timer_id}/history",              "Gettimeentryhistory",            SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(GETRUNNINGTIMEENTRY,              "GET",   "/team/{team_id}/time_entries/current",                         "Getrunningtimeentry",            SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(REMOVETAGSFROMTIMEENTRIES,        "DELETE", "/team/{team_id}/time_entries/tags",                            "Removetagsfromtimeentries",      SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC, 0) \
+    X(GETALLTAGSFROMTIMEENTRIES,        "GET",   "/team/{team_id}/time_entries/tags",                            "Getalltagsfromtimeentries",      SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(ADDTAGSFROMTIMEENTRIES,           "POST",  "/team/{team_id}/time_entries/tags",                            "Addtagsfromtimeentries",         SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC, 0) \
+    X(CHANGETAGNAMESFROMTIMEENTRIES,    "PUT",   "/team/{team_id}/time_entries/tags",                            "Changetagnamesfromtimeentries",  SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC, 0) \
+    X(STARTATIME_ENTRY,                 "POST",  "/team/{team_Id}/time_entries/start",                           "StartatimeEntry",                ONCE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC, CLICKUP__CUSTOM_IDS) \
+    X(STOPATIME_ENTRY,                  "POST",  "/team/{team_id}/time_entries/stop",                            "StopatimeEntry",                 ONCE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC, 0) \
+    X(INVITE_USER_TO_WORKSPACE,         "POST",  "/team/{team_id}/user",                                         "InviteUserToWorkspace",          ONCE, NONE,     CLICKUP__INV_TEAM, CLICKUP__NO_DEC, 0) \
+    X(GET_USER,                         "GET",   "/team/{team_id}/user/{user_id}",                               "GetUser",                        SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(EDIT_USER_ON_WORKSPACE,           "PUT",   "/team/{team_id}/user/{user_id}",                               "EditUserOnWorkspace",            SAFE, NONE,     CLICKUP__INV_TEAM, CLICKUP__NO_DEC, 0) \
+    X(REMOVE_USER_FROM_WORKSPACE,       "DELETE", "/team/{team_id}/user/{user_id}",                               "RemoveUserFromWorkspace",        SAFE, NONE,     CLICKUP__INV_TEAM, CLICKUP__NO_DEC, 0) \
+    X(GET_TEAM_VIEWS,                   "GET",   "/team/{team_id}/view",                                         "GetTeamViews",                   SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(CREATE_TEAM_VIEW,                 "POST",  "/team/{team_id}/view",                                         "CreateTeamView",                 ONCE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(GET_SPACE_VIEWS,                  "GET",   "/space/{space_id}/view",                                       "GetSpaceViews",                  SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(CREATE_SPACE_VIEW,                "POST",  "/space/{space_id}/view",                                       "CreateSpaceView",                ONCE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(GET_FOLDER_VIEWS,                 "GET",   "/folder/{folder_id}/view",                                     "GetFolderViews",                 SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(CREATE_FOLDER_VIEW,               "POST",  "/folder/{folder_id}/view",                                     "CreateFolderView",               ONCE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(GET_LIST_VIEWS,                   "GET",   "/list/{list_id}/view",                                         "GetListViews",                   SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(CREATE_LIST_VIEW,                 "POST",  "/list/{list_id}/view",                                         "CreateListView",                 ONCE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(GET_VIEW,                         "GET",   "/view/{view_id}",                                              "GetView",                        SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(UPDATE_VIEW,                      "PUT",   "/view/{view_id}",                                              "UpdateView",                     SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(DELETE_VIEW,                      "DELETE", "/view/{view_id}",                                              "DeleteView",                     SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(GET_VIEW_TASKS,                   "GET",   "/view/{view_id}/task",                                         "GetViewTasks",                   SAFE, TASKS,    0, CLICKUP__NO_DEC, 0) \
+    X(GET_WEBHOOKS,                     "GET",   "/team/{team_id}/webhook",                                      "GetWebhooks",                    SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(CREATE_WEBHOOK,                   "POST",  "/team/{team_id}/webhook",                                      "CreateWebhook",                  ONCE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(UPDATE_WEBHOOK,                   "PUT",   "/webhook/{webhook_id}",                                        "UpdateWebhook",                  SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(DELETE_WEBHOOK,                   "DELETE", "/webhook/{webhook_id}",                                        "DeleteWebhook",                  SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(OTHER,                "*",      "(any other operation)",                     "",                       SAFE, NONE,      CLICKUP__INV_ALL, CLICKUP__NO_DEC, 0)
 /* OTHER is every operation the table does not know (raw calls): a POST or PATCH there goes at
    most once unless the caller says CLICKUP_RETRY_SAFE, and a write drops the whole cache. */
 
-#define CLICKUP__ROUTE_ENUM(id, m, p, op, re, ca, inv, dec) CLICKUP__R_##id,
+#define CLICKUP__ROUTE_ENUM(id, m, p, op, re, ca, inv, dec, fl) CLICKUP__R_##id,
 enum { CLICKUP__ROUTES(CLICKUP__ROUTE_ENUM) CLICKUP__ROUTE_COUNT };
-#define CLICKUP__ROUTE_ROW(id, m, p, op, re, ca, inv, dec) \
-    { m " " p, m, p, op, CLICKUP__##re, CLICKUP__CACHE_##ca, (unsigned char)(inv), dec },
+#define CLICKUP__ROUTE_ROW(id, m, p, op, re, ca, inv, dec, fl) \
+    { m " " p, m, p, op, CLICKUP__##re, CLICKUP__CACHE_##ca, (unsigned char)(inv), (unsigned char)(fl), dec },
 static const clickup__route clickup__routes[CLICKUP__ROUTE_COUNT] = { CLICKUP__ROUTES(CLICKUP__ROUTE_ROW) };
 #define CLICKUP__ROUTE(id) (&clickup__routes[CLICKUP__R_##id])
 
@@ -6110,6 +6115,8 @@ CLICKUP__FN clickup_result clickup__task_target(clickup_client *c, const clickup
     memset(query, 0, sizeof *query); query->al = &c->alloc;
     if (clickup_task_ref_parse(task_ref, &ref) != CLICKUP_OK) return clickup__invalid(c, route, "task reference: %s", ref.error);
     is_custom = custom == CLICKUP_YES ? 1 : custom == CLICKUP_NO ? 0 : ref.is_custom;
+    if (is_custom && !(route->flags & CLICKUP__CUSTOM_IDS))
+        return clickup__invalid(c, route, "ClickUp takes no custom task id (%s) here: give the task's own id", ref.id);
     if (is_custom) {
         if (team_override) team = team_override;
         else if (ref.team_id[0]) team = ref.team_id;
