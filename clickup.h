@@ -1068,6 +1068,37 @@ CLICKUP_API clickup_result clickup_task_field_set(clickup_client *client, const 
 CLICKUP_API clickup_result clickup_task_field_remove(clickup_client *client, const char *task_ref,
                                                      const char *field_id);
 
+/* A file for a task. Exactly one of path (a file, streamed from disk, never loaded whole) and
+   data (a buffer of size bytes, read in place: it must outlive the call, and is not copied). */
+typedef struct clickup_attachment_new {
+    const char *path;
+    const void *data;
+    size_t      size;
+    const char *filename;           /* the name ClickUp shows; NULL = the file's own name
+                                       (required with data)                                  */
+    const char *content_type;       /* NULL = libcurl's guess from the name                  */
+} clickup_attachment_new;
+
+typedef struct clickup_attachment {
+    const char *id, *title, *extension, *url;
+    const char *thumbnail_small, *thumbnail_large;   /* "" when none                         */
+    clickup_i64 date;
+    const clickup_json *raw;
+} clickup_attachment;
+
+/* Upload a file to a task. POST /task/{task_id}/attachment as multipart/form-data (field
+   "attachment"), through libcurl's mime API: memory stays small whatever the file's size (the
+   bench uploads 100 MB). config.timeout_ms bounds the whole upload: raise it for large files.
+   Refused locally (nothing sent): no file or both, a path that cannot be read, data without a
+   filename, a custom transport (config.transport cannot carry a stream).
+   Never resent after it may have reached ClickUp (CLICKUP_ERR_OUTCOME_UNKNOWN): look before
+   uploading again. Ownership: release *out (optional) with clickup_attachment_free. Cache:
+   invalidates task pages. */
+CLICKUP_API clickup_result clickup_task_attachment_create(clickup_client *client, const char *task_ref,
+                                                          const clickup_attachment_new *file,
+                                                          clickup_attachment **out);
+CLICKUP_API void clickup_attachment_free(clickup_attachment *attachment);
+
 /* A task reference as users paste it. */
 typedef struct clickup_task_ref {
     char        id[96];             /* the task id, native or custom                          */
@@ -3621,6 +3652,9 @@ typedef struct clickup__xfer {
     struct curl_slist *headers;
     char   curl_err[CURL_ERROR_SIZE];
     int    curl_code;
+    const clickup_attachment_new *upload;   /* a multipart upload instead of a JSON body    */
+    curl_mime *mime;
+    size_t upload_pos;                      /* how much of upload->data libcurl has read    */
 } clickup__xfer;
 
 /* Append to the body, never past the cap. Returns n, or 0 (too large, or out of memory). */
@@ -3712,6 +3746,38 @@ CLICKUP__FN void clickup__slist_free_wiped(struct curl_slist *list) {
     curl_slist_free_all(list);
 }
 
+/* An upload from memory: libcurl reads the caller's buffer in place. */
+CLICKUP__FN size_t clickup__upload_read(char *buf, size_t size, size_t nitems, void *user) {
+    clickup__xfer *x = (clickup__xfer *)user;
+    size_t left = x->upload->size - x->upload_pos, n = size * nitems;
+    if (n > left) n = left;
+    if (n) memcpy(buf, (const char *)x->upload->data + x->upload_pos, n);
+    x->upload_pos += n;
+    return n;
+}
+CLICKUP__FN int clickup__upload_seek(void *user, curl_off_t offset, int origin) {
+    clickup__xfer *x = (clickup__xfer *)user;
+    if (origin != SEEK_SET || offset < 0 || (uint64_t)offset > (uint64_t)x->upload->size) return CURL_SEEKFUNC_FAIL;
+    x->upload_pos = (size_t)offset;
+    return CURL_SEEKFUNC_OK;
+}
+
+/* The multipart body of an upload: one part, "attachment", streamed from the file or read from
+   the caller's buffer. 0 when libcurl refuses it. */
+CLICKUP__FN int clickup__xfer_mime(CURL *e, clickup__xfer *x) {
+    const clickup_attachment_new *a = x->upload;
+    curl_mimepart *part;
+    if (!(x->mime = curl_mime_init(e)) || !(part = curl_mime_addpart(x->mime))) return 0;
+    if (curl_mime_name(part, "attachment") != CURLE_OK) return 0;
+    x->upload_pos = 0;
+    if (a->path ? curl_mime_filedata(part, a->path) != CURLE_OK
+                : curl_mime_data_cb(part, (curl_off_t)a->size, clickup__upload_read, clickup__upload_seek, NULL, x) != CURLE_OK)
+        return 0;
+    if (a->filename && curl_mime_filename(part, a->filename) != CURLE_OK) return 0;
+    if (a->content_type && curl_mime_type(part, a->content_type) != CURLE_OK) return 0;
+    return curl_easy_setopt(e, CURLOPT_MIMEPOST, x->mime) == CURLE_OK;
+}
+
 /* Give a transfer a configured easy handle (from the pool when one is free). 0 when libcurl
    could not provide one. */
 CLICKUP__FN int clickup__xfer_setup(clickup_client *c, clickup__xfer *x, const clickup_http_request *rq, void *owner) {
@@ -3762,7 +3828,9 @@ CLICKUP__FN int clickup__xfer_setup(clickup_client *c, clickup__xfer *x, const c
     curl_easy_setopt(e, CURLOPT_WRITEDATA, x);
     curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, clickup__curl_header);
     curl_easy_setopt(e, CURLOPT_HEADERDATA, x);
-    if (strcmp(rq->method, "GET") == 0) {
+    if (x->upload) {
+        if (!clickup__xfer_mime(e, x)) { clickup__strlcpy(x->curl_err, "the upload could not be set up", sizeof x->curl_err); return 0; }
+    } else if (strcmp(rq->method, "GET") == 0) {
         curl_easy_setopt(e, CURLOPT_HTTPGET, 1L);
     } else {
         curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, rq->method);
@@ -3784,6 +3852,8 @@ CLICKUP__FN void clickup__xfer_release(clickup_client *c, clickup__xfer *x) {
     }
     clickup__slist_free_wiped(x->headers);
     x->headers = NULL;
+    curl_mime_free(x->mime);
+    x->mime = NULL;
 }
 
 /* What a finished libcurl transfer came to, with the answer's status and headers in resp. */
@@ -4392,6 +4462,7 @@ typedef struct clickup__call {
     size_t      body_len;
     const char *list_id;      /* a write's list, to drop only its task pages (or NULL)     */
     unsigned    flags;        /* CLICKUP_NO_CACHE                                          */
+    const clickup_attachment_new *upload;   /* a multipart upload instead of body           */
 } clickup__call;
 
 /* A public call begins: its deadline covers every page, retry and wait inside it. */
@@ -4947,6 +5018,11 @@ CLICKUP__FN clickup_result clickup__perform(clickup_client *c, const clickup__ca
     rc = clickup__req_init(c, &p, call->route, call->route->method, call->path, call->query, call->body, call->body_len,
                            call->flags, c->call_deadline);
     if (call->list_id) clickup__strlcpy(p.list_id, call->list_id, sizeof p.list_id);
+    if (call->upload) {                      /* multipart: libcurl sets its own Content-Type */
+        p.x.upload = call->upload;
+        p.headers[3] = "Expect:";
+        p.headers[4] = NULL;
+    }
     if (rc == CLICKUP_OK) {
         clickup__req_start(&p);
         clickup__drive(&p);
@@ -6590,6 +6666,65 @@ CLICKUP_API clickup_result clickup_task_field_set(clickup_client *c, const char 
 
 CLICKUP_API clickup_result clickup_task_field_remove(clickup_client *c, const char *task_ref, const char *field_id) {
     CLICKUP__WRITE(c, clickup__build_field(c, CLICKUP__ROUTE(REMOVE_FIELD), task_ref, field_id, NULL, &w_), NULL);
+}
+
+/* ---- attachments -------------------------------------------------------------------------- */
+CLICKUP__FN clickup_result clickup__dec_attachment(clickup__dec *d, const clickup_json *root, void *obj) {
+    clickup_attachment *a = (clickup_attachment *)obj;
+    clickup_result rc = clickup__need_object(d, root, "attachment");
+    if (rc) return rc;
+    a->id = clickup__dstr(root, "id");
+    a->title = clickup__dstr(root, "title");
+    a->extension = clickup__dstr(root, "extension");
+    a->url = clickup__dstr(root, "url");
+    a->thumbnail_small = clickup__dstr(root, "thumbnail_small");
+    a->thumbnail_large = clickup__dstr(root, "thumbnail_large");
+    a->date = clickup__di64(root, "date");
+    a->raw = root;
+    return CLICKUP_OK;
+}
+
+CLICKUP_API void clickup_attachment_free(clickup_attachment *a) { clickup__result_free(a); }
+
+/* Why an upload cannot go, or NULL. A name goes into a multipart header: plain text only. */
+CLICKUP__FN const char *clickup__upload_problem(const clickup_client *c, const clickup_attachment_new *a) {
+    FILE *f;
+    if (!a) return "no file given";
+    if ((a->path != NULL) == (a->data != NULL)) return "give exactly one of path and data";
+    if (a->data && !a->filename) return "a buffer needs a filename";
+    if ((a->filename && (!a->filename[0] || !clickup__clean_text(a->filename) || strpbrk(a->filename, "\"\\/"))) ||
+        (a->content_type && (!clickup__clean_text(a->content_type) || strpbrk(a->content_type, "\"\\"))))
+        return "the filename or content type is empty or has control characters, quotes, backslashes or slashes";
+    if (a->path) {
+        if (!(f = fopen(a->path, "rb"))) return "the file cannot be read";
+        fclose(f);
+    }
+    if (c->transport) return "uploads need the libcurl transport (config.transport cannot carry a stream)";
+    return NULL;
+}
+
+CLICKUP_API clickup_result clickup_task_attachment_create(clickup_client *c, const char *task_ref, const clickup_attachment_new *file,
+                                                          clickup_attachment **out) {
+    const clickup__route *route = CLICKUP__ROUTE(CREATE_TASK_ATTACHMENT);
+    clickup__buf path, query;
+    clickup__call call;
+    clickup_attachment *a = NULL;
+    const char *why;
+    clickup_result rc;
+    if (out) *out = NULL;
+    if (!c) return CLICKUP_ERR_INVALID_ARG;
+    if ((why = clickup__upload_problem(c, file)) != NULL) return clickup__invalid(c, route, "%s", why);
+    clickup__begin(c);
+    if ((rc = clickup__task_target(c, route, task_ref, CLICKUP_DEFAULT, NULL, "/attachment", &path, &query)) != CLICKUP_OK) return rc;
+    memset(&call, 0, sizeof call);
+    call.route = route; call.path = path.p; call.query = query.p; call.upload = file;
+    rc = clickup__perform(c, &call);
+    clickup__bufs_free(c, &path, &query);
+    if (rc) return rc;
+    rc = clickup__get_decoded(c, sizeof *a, clickup__dec_attachment, (void **)&a);
+    if (rc == CLICKUP_OK && out) *out = a;
+    else clickup_attachment_free(a);
+    return rc;
 }
 
 /* ---- templates -------------------------------------------------------------------------------- */
