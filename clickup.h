@@ -955,7 +955,8 @@ typedef struct clickup_tasks {
 } clickup_tasks;
 
 /* Every task of a list or a space, all pages (page 0, 1, ... until last_page, or an empty
-   or short page when last_page is absent), up to max_pages.
+   or short page when last_page is absent), up to max_pages. GET /list/{list_id}/task, or
+   GET /team/{team_Id}/task with space_ids[] for a space.
    Returns: CLICKUP_OK (check truncated), CLICKUP_ERR_INVALID_ARG, ...
    Ownership: release *out with clickup_tasks_free. Cache: read per page (tasks TTL). */
 CLICKUP_API clickup_result clickup_tasks_get(clickup_client *client, const clickup_task_query *q,
@@ -1054,17 +1055,21 @@ CLICKUP_API clickup_result clickup_task_update(clickup_client *client, const cha
                                                const clickup_task_changes *changes,
                                                clickup_task **out);
 
-/* Add / remove a tag. POST|DELETE /task/{task_id}/tag/{tag_name}. Cache: invalidates task
-   pages. */
+/* Add a tag. POST /task/{task_id}/tag/{tag_name}. Idempotent, so retried like a PUT.
+   Cache: invalidates task pages. */
 CLICKUP_API clickup_result clickup_task_tag_add(clickup_client *client, const char *task_ref,
                                                 const char *tag);
+/* Remove a tag. DELETE /task/{task_id}/tag/{tag_name}. Cache: invalidates task pages. */
 CLICKUP_API clickup_result clickup_task_tag_remove(clickup_client *client, const char *task_ref,
                                                    const char *tag);
-/* Set / remove a custom field value. POST|DELETE /task/{task_id}/field/{field_id}, body
-   {"value": ...}. value->id is ignored (field_id is used). Cache: invalidates task pages. */
+/* Set a custom field value. POST /task/{task_id}/field/{field_id}, body {"value": ...}.
+   value->id is ignored (field_id is used). Idempotent, so retried like a PUT. Cache:
+   invalidates task pages. */
 CLICKUP_API clickup_result clickup_task_field_set(clickup_client *client, const char *task_ref,
                                                   const char *field_id,
                                                   const clickup_field_value *value);
+/* Remove a custom field value. DELETE /task/{task_id}/field/{field_id}. Cache: invalidates
+   task pages. */
 CLICKUP_API clickup_result clickup_task_field_remove(clickup_client *client, const char *task_ref,
                                                      const char *field_id);
 
