@@ -14,6 +14,16 @@ need gcc         command -v gcc
 need g++         command -v g++
 need pkg-config  command -v pkg-config
 need libcurl4-openssl-dev hdr curl/curl.h
+# build/sync_templates links libpq; tests/pg_test.sh starts a real PostgreSQL server
+pg_server() { ls /usr/lib/postgresql/*/bin/initdb /usr/lib/postgresql/*/bin/pg_ctl; }
+case "$want" in test|demo)
+    need libpq-dev   hdr postgresql/libpq-fe.h
+    need postgresql  pg_server
+    ;;
+esac
+# build/clickup_proxy links libmicrohttpd; tests/proxy_test.sh drives it with curl
+case "$want" in test|demo) need libmicrohttpd-dev hdr microhttpd.h ;; esac
+case "$want" in test) need curl command -v curl ;; esac
 case "$want" in
   test)
     need libcmocka-dev hdr cmocka.h
