@@ -96,14 +96,15 @@
    ENVIRONMENT. As build/clickup: CLICKUP_API_TOKEN (required), CLICKUP_TEAM_ID,
    CLICKUP_BASE_URL, CLICKUP_RATE_LIMIT, CLICKUP_RATE_WINDOW_S, CLICKUP_ENABLE_CACHE,
    CLICKUP_TIMEOUT_MS, CLICKUP_LOG_LEVEL (clickup_config_from_env), CLICKUP_MAX_RETRIES,
-   CLICKUP_BACKOFF_MS. CLICKUP_LIMITER (file:PATH or redis://...) and CLICKUP_CACHE name shared
-   backends so that several proxies share one budget and one cache; this build has none of them:
-   when either is set (non-empty) the proxy refuses to start (exit 3) rather than silently run
-   with a private budget. Their values are never printed (a Redis URL may hold a password).
+   CLICKUP_BACKOFF_MS. CLICKUP_LIMITER=file:PATH shares the rate budget with every process of
+   this host that uses the same file (proxies, the CLI, the Worker). CLICKUP_LIMITER=redis://...
+   and CLICKUP_CACHE name backends this build does not have: when one is set the proxy refuses
+   to start (exit 3) rather than silently run with a private budget or cache. Their values are
+   never printed (a Redis URL may hold a password).
 
    EXIT CODES. 0 stopped by SIGTERM/SIGINT; 1 could not start (listen, key file, memory, MHD);
    2 usage or configuration error (options, CLICKUP_* values, a non-loopback address without
-   --allow-remote and --key-file); 3 CLICKUP_LIMITER or CLICKUP_CACHE set: backend not
+   --allow-remote and --key-file); 3 a redis:// CLICKUP_LIMITER or a CLICKUP_CACHE: backend not
    available in this build.
 */
 #include <stdio.h>
@@ -179,10 +180,11 @@ static const char USAGE[] =
     "Endpoints: /api/v2/... (forwarded), GET /healthz (no key), GET /metrics (JSON).\n"
     "Environment: CLICKUP_API_TOKEN (required), CLICKUP_TEAM_ID, CLICKUP_BASE_URL,\n"
     "  CLICKUP_RATE_LIMIT, CLICKUP_RATE_WINDOW_S, CLICKUP_ENABLE_CACHE, CLICKUP_TIMEOUT_MS,\n"
-    "  CLICKUP_LOG_LEVEL, CLICKUP_MAX_RETRIES, CLICKUP_BACKOFF_MS. CLICKUP_LIMITER and\n"
-    "  CLICKUP_CACHE (shared backends) are not available in this build: setting one is an error.\n"
+    "  CLICKUP_LOG_LEVEL, CLICKUP_MAX_RETRIES, CLICKUP_BACKOFF_MS, CLICKUP_LIMITER=file:PATH (a rate\n"
+    "  budget shared by every process using the file). CLICKUP_LIMITER=redis://... and CLICKUP_CACHE\n"
+    "  are not available in this build: setting one is an error.\n"
     "Exit codes: 0 stopped by SIGTERM/SIGINT, 1 could not start, 2 usage or configuration,\n"
-    "  3 CLICKUP_LIMITER/CLICKUP_CACHE backend not available in this build.\n";
+    "  3 a redis:// CLICKUP_LIMITER or a CLICKUP_CACHE: backend not available in this build.\n";
 
 static int usage_error(const char *fmt, const char *arg) {
     fprintf(stderr, PROG ": ");
@@ -235,15 +237,16 @@ static int parse_options(int argc, char **argv, options *o) {
 }
 
 /* ==== the ClickUp client from the environment ============================================== */
-/* CLICKUP_LIMITER / CLICKUP_CACHE name shared backends this build does not have. Refuse to start
-   when either is set, naming the variable and the kind of backend but never its value. */
+/* CLICKUP_LIMITER=file: is clickup.h's own (clickup_config_from_env reads it); a redis:// limiter
+   and CLICKUP_CACHE name backends this build does not have. Refuse to start when one is set,
+   naming the variable and the kind of backend but never its value. */
 static int check_backends(void) {
     static const char *const vars[] = { "CLICKUP_LIMITER", "CLICKUP_CACHE" };
     size_t i;
     for (i = 0; i < sizeof vars / sizeof vars[0]; i++) {
         const char *v = getenv(vars[i]);
         const char *kind;
-        if (!v || !*v) continue;
+        if (!v || !*v || (i == 0 && strncmp(v, "file:", 5) == 0)) continue;
         kind = strncmp(v, "file:", 5) == 0 ? "file:" : strncmp(v, "redis://", 8) == 0 ? "redis://"
              : strncmp(v, "rediss://", 9) == 0 ? "rediss://" : "this";
         fprintf(stderr, PROG ": %s is set (a %s backend), but shared limiter and cache backends are not "

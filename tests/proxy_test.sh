@@ -290,6 +290,20 @@ if grep -q hunter2secret "$tmp/start.err" "$tmp/start.out"; then
 fi
 start_check "CLICKUP_CACHE set: not available in this build (exit 3)" "CLICKUP_CACHE" \
             3 CLICKUP_CACHE=file:/tmp/cache -- --listen 127.0.0.1:0 --key-file "$KEYFILE"
+# CLICKUP_LIMITER=file: is clickup.h's limiter shared through a file: the proxy runs with it,
+# and the file appears with mode 0600.
+CLICKUP_LIMITER="file:$tmp/budget" "$B/clickup_proxy" --listen 127.0.0.1:0 --port-file "$tmp/p2.port" \
+    --key-file "$KEYFILE" >"$tmp/p2.out" 2>"$tmp/p2.err" &
+p2=$!
+if wait_file "$tmp/p2.port" "$p2" &&
+   [ "$(curl -s -o "$tmp/b" -w '%{http_code}' --max-time 10 -H "Authorization: Bearer $KEY" \
+        "http://127.0.0.1:$(cat "$tmp/p2.port")/api/v2/team")" = 200 ] &&
+   [ "$(stat -c %a "$tmp/budget" 2>/dev/null)" = 600 ]; then
+    ok "CLICKUP_LIMITER=file:PATH: the proxy forwards through the shared-file limiter (file mode 0600)"
+else
+    failed=$((failed + 1)); echo "FAIL - CLICKUP_LIMITER=file: $(head -c 300 "$tmp/p2.err")"
+fi
+kill "$p2" 2>/dev/null; wait "$p2" 2>/dev/null
 start_check "no CLICKUP_API_TOKEN: configuration error (exit 2)" "CLICKUP_API_TOKEN" \
             2 CLICKUP_API_TOKEN= -- --listen 127.0.0.1:0 --key-file "$KEYFILE"
 
