@@ -944,6 +944,8 @@ typedef struct clickup_task_query {
     clickup_i64 due_date_gt, due_date_lt, date_updated_gt, date_updated_lt;
     int max_pages;                  /* 0 = 100; more pages than this sets `truncated`        */
     unsigned flags;
+    const char *view_id;            /* or GET /view/{view_id}/task: a view's tasks (no
+                                       filters here: the view has its own)                  */
 } clickup_task_query;
 
 typedef struct clickup_tasks {
@@ -1116,6 +1118,121 @@ typedef struct clickup_task_ref {
    "CU-id", with surrounding white space. Returns CLICKUP_OK or CLICKUP_ERR_INVALID_ARG
    (out->error says why). Pure; no allocation. */
 CLICKUP_API clickup_result clickup_task_ref_parse(const char *text, clickup_task_ref *out);
+
+/* ---- [api:hierarchy], continued: it needs the task types above ------------------------------- */
+/* ---- the hierarchy: one of each, and writes -------------------------------------------------
+   Writes are never resent when they create (POST: CLICKUP_ERR_OUTCOME_UNKNOWN, look before
+   creating again); updates and deletes are retried like any PUT or DELETE. Every write to the
+   hierarchy drops everything cached (what a space holds shows in many places). */
+/* One space. GET /space/{space_id}. Ownership: release *out with clickup_space_free.
+   Cache: read (spaces TTL). */
+CLICKUP_API clickup_result clickup_space_get(clickup_client *client, const char *space_id, clickup_space **out);
+CLICKUP_API void clickup_space_free(clickup_space *space);
+
+typedef struct clickup_space_new {
+    const char      *name;          /* required, not empty                                   */
+    clickup_tristate multiple_assignees;
+    const char      *features_json; /* ClickUp's "features" object as JSON text; NULL = its
+                                       defaults                                              */
+} clickup_space_new;
+/* Create a space in the workspace. POST /team/{team_id}/space. Refused locally: an empty name,
+   invalid features JSON. Ownership: release *out (optional) with clickup_space_free. */
+CLICKUP_API clickup_result clickup_space_create(clickup_client *client, const clickup_space_new *space,
+                                                clickup_space **out);
+
+typedef struct clickup_space_changes {
+    const char      *name, *color;  /* NULL = unchanged                                      */
+    clickup_tristate is_private, multiple_assignees, admin_can_manage;
+    const char      *features_json;
+} clickup_space_changes;
+/* Change a space. PUT /space/{space_id}; only what is set is sent. */
+CLICKUP_API clickup_result clickup_space_update(clickup_client *client, const char *space_id,
+                                                const clickup_space_changes *changes, clickup_space **out);
+/* Delete a space and everything in it. DELETE /space/{space_id}. */
+CLICKUP_API clickup_result clickup_space_delete(clickup_client *client, const char *space_id);
+
+/* One folder with its lists. GET /folder/{folder_id}. Release *out with clickup_folder_free.
+   Cache: read (hierarchy TTL). */
+CLICKUP_API clickup_result clickup_folder_get(clickup_client *client, const char *folder_id, clickup_folder **out);
+CLICKUP_API void clickup_folder_free(clickup_folder *folder);
+/* Create a folder in a space. POST /space/{space_id}/folder {"name"}. */
+CLICKUP_API clickup_result clickup_folder_create(clickup_client *client, const char *space_id, const char *name,
+                                                 clickup_folder **out);
+/* Rename a folder. PUT /folder/{folder_id} {"name"}. */
+CLICKUP_API clickup_result clickup_folder_update(clickup_client *client, const char *folder_id, const char *name,
+                                                 clickup_folder **out);
+/* Delete a folder and its lists. DELETE /folder/{folder_id}. */
+CLICKUP_API clickup_result clickup_folder_delete(clickup_client *client, const char *folder_id);
+
+typedef struct clickup_list_new {
+    const char *name;               /* required on create; NULL = unchanged on update         */
+    const char *content;            /* the description, plain text                            */
+    const char *markdown;           /* ... or as markdown (markdown_content)                  */
+    clickup_i64 due_date;  int due_date_time;
+    int         priority;           /* 0 none / unchanged, 1 urgent ... 4 low                 */
+    int64_t     assignee;           /* a user id; 0 none / unchanged                          */
+    const char *status;             /* the list's colour label                                */
+    int         unset_status;       /* update only: remove the colour label                   */
+} clickup_list_new;
+/* Create a list in a folder (POST /folder/{folder_id}/list) or, with folder_id NULL, a
+   folderless list in a space (POST /space/{space_id}/list). Exactly one of the two ids.
+   Refused locally: no name, priority outside 0-4. Release *out (optional) with
+   clickup_list_free. */
+CLICKUP_API clickup_result clickup_list_create(clickup_client *client, const char *folder_id, const char *space_id,
+                                               const clickup_list_new *list, clickup_list **out);
+/* Change a list. PUT /list/{list_id}; only what is set is sent. */
+CLICKUP_API clickup_result clickup_list_update(clickup_client *client, const char *list_id,
+                                               const clickup_list_new *changes, clickup_list **out);
+/* Delete a list and its tasks. DELETE /list/{list_id}. */
+CLICKUP_API clickup_result clickup_list_delete(clickup_client *client, const char *list_id);
+
+/* ---- space tags ------------------------------------------------------------------------------ */
+typedef struct clickup_space_tags {
+    clickup_tag *items;
+    size_t       count;
+    const clickup_json *raw;
+} clickup_space_tags;
+/* The tags of a space. GET /space/{space_id}/tag. Release *out with clickup_space_tags_free.
+   Cache: read (hierarchy TTL). */
+CLICKUP_API clickup_result clickup_space_tags_get(clickup_client *client, const char *space_id,
+                                                  clickup_space_tags **out);
+CLICKUP_API void clickup_space_tags_free(clickup_space_tags *tags);
+/* Create a tag in a space. POST /space/{space_id}/tag {"tag": {name, tag_fg, tag_bg}}: name
+   required; colours "#rrggbb" (optional). Never resent after it may have reached ClickUp. */
+CLICKUP_API clickup_result clickup_space_tag_create(clickup_client *client, const char *space_id, const clickup_tag *tag);
+/* Rename or recolour a tag. PUT /space/{space_id}/tag/{tag_name}. */
+CLICKUP_API clickup_result clickup_space_tag_edit(clickup_client *client, const char *space_id, const char *tag_name,
+                                                  const clickup_tag *tag);
+/* Delete a tag (from every task of the space). DELETE /space/{space_id}/tag/{tag_name}. */
+CLICKUP_API clickup_result clickup_space_tag_delete(clickup_client *client, const char *space_id, const char *tag_name);
+
+/* ---- views -------------------------------------------------------------------------------------- */
+typedef struct clickup_view {
+    const char *id, *name, *type;   /* type: "list", "board", "calendar", "gantt" ...         */
+    const char *parent_id;          /* the workspace, space, folder or list it belongs to     */
+    int         parent_type;        /* ClickUp's number: 7 workspace, 4 space, 5 folder, 6 list */
+    const clickup_json *raw;
+} clickup_view;
+typedef struct clickup_views {
+    clickup_view *items;
+    size_t        count;
+    const clickup_json *raw;
+} clickup_views;
+typedef enum clickup_views_of {
+    CLICKUP_VIEWS_OF_WORKSPACE = 0, /* GET /team/{team_id}/view (id: NULL = the client's)   */
+    CLICKUP_VIEWS_OF_SPACE,         /* GET /space/{space_id}/view                             */
+    CLICKUP_VIEWS_OF_FOLDER,        /* GET /folder/{folder_id}/view                           */
+    CLICKUP_VIEWS_OF_LIST           /* GET /list/{list_id}/view                               */
+} clickup_views_of;
+/* The views of a workspace, space, folder or list. Release *out with clickup_views_free. */
+CLICKUP_API clickup_result clickup_views_get(clickup_client *client, clickup_views_of of, const char *id,
+                                             clickup_views **out);
+CLICKUP_API void clickup_views_free(clickup_views *views);
+/* One view. GET /view/{view_id}. Release *out with clickup_view_free. */
+CLICKUP_API clickup_result clickup_view_get(clickup_client *client, const char *view_id, clickup_view **out);
+CLICKUP_API void clickup_view_free(clickup_view *view);
+/* A view's tasks, every page: clickup_tasks_get with clickup_task_query.view_id set
+   (GET /view/{view_id}/task). */
 
 /* =============================================================================================
    [api:template] Task templates
@@ -3287,6 +3404,11 @@ CLICKUP__FN clickup_result clickup__dec_lists(clickup__dec *d, const clickup_jso
 CLICKUP__FN clickup_result clickup__dec_list(clickup__dec *d, const clickup_json *root, void *obj);
 CLICKUP__FN clickup_result clickup__dec_task(clickup__dec *d, const clickup_json *root, void *obj);
 CLICKUP__FN clickup_result clickup__dec_template_task(clickup__dec *d, const clickup_json *root, void *obj);
+CLICKUP__FN clickup_result clickup__dec_space(clickup__dec *d, const clickup_json *root, void *obj);
+CLICKUP__FN clickup_result clickup__dec_folder(clickup__dec *d, const clickup_json *root, void *obj);
+CLICKUP__FN clickup_result clickup__dec_space_tags(clickup__dec *d, const clickup_json *root, void *obj);
+CLICKUP__FN clickup_result clickup__dec_views(clickup__dec *d, const clickup_json *root, void *obj);
+CLICKUP__FN clickup_result clickup__dec_view(clickup__dec *d, const clickup_json *root, void *obj);
 
 typedef struct clickup__route {
     const char   *name;          /* "GET /task/{task_id}": metrics and error messages */
@@ -3338,9 +3460,9 @@ typedef struct clickup__route {
     X(ADD_TASK_LINK,                    "POST",  "/task/{task_id}/link/{links_to}",                              "AddTaskLink",                    SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC, CLICKUP__CUSTOM_IDS) \
     X(DELETE_TASK_LINK,                 "DELETE", "/task/{task_id}/link/{links_to}",                              "DeleteTaskLink",                 SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__NO_DEC, CLICKUP__CUSTOM_IDS) \
     X(GET_FOLDERS,                      "GET",   "/space/{space_id}/folder",                                     "GetFolders",                     SAFE, HIERARCHY, 0, CLICKUP__DEC(folders, folders), 0) \
-    X(CREATE_FOLDER,                    "POST",  "/space/{space_id}/folder",                                     "CreateFolder",                   ONCE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC, 0) \
-    X(GET_FOLDER,                       "GET",   "/folder/{folder_id}",                                          "GetFolder",                      SAFE, HIERARCHY, 0, CLICKUP__NO_DEC, 0) \
-    X(UPDATE_FOLDER,                    "PUT",   "/folder/{folder_id}",                                          "UpdateFolder",                   SAFE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC, 0) \
+    X(CREATE_FOLDER,                    "POST",  "/space/{space_id}/folder",                                     "CreateFolder",                   ONCE, NONE,     CLICKUP__INV_ALL, CLICKUP__DEC(folder, folder), 0) \
+    X(GET_FOLDER,                       "GET",   "/folder/{folder_id}",                                          "GetFolder",                      SAFE, HIERARCHY, 0, CLICKUP__DEC(folder, folder), 0) \
+    X(UPDATE_FOLDER,                    "PUT",   "/folder/{folder_id}",                                          "UpdateFolder",                   SAFE, NONE,     CLICKUP__INV_ALL, CLICKUP__DEC(folder, folder), 0) \
     X(DELETE_FOLDER,                    "DELETE", "/folder/{folder_id}",                                          "DeleteFolder",                   SAFE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC, 0) \
     X(GET_GOALS,                        "GET",   "/team/{team_id}/goal",                                         "GetGoals",                       SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
     X(CREATE_GOAL,                      "POST",  "/team/{team_id}/goal",                                         "CreateGoal",                     ONCE, NONE,     0, CLICKUP__NO_DEC, 0) \
@@ -3361,12 +3483,12 @@ typedef struct clickup__route {
     X(ADD_GUEST_TO_FOLDER,              "POST",  "/folder/{folder_id}/guest/{guest_id}",                         "AddGuestToFolder",               SAFE, NONE,     CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC, 0) \
     X(REMOVE_GUEST_FROM_FOLDER,         "DELETE", "/folder/{folder_id}/guest/{guest_id}",                         "RemoveGuestFromFolder",          SAFE, NONE,     CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC, 0) \
     X(GET_LISTS,                        "GET",   "/folder/{folder_id}/list",                                     "GetLists",                       SAFE, HIERARCHY, 0, CLICKUP__DEC(lists, lists), 0) \
-    X(CREATE_LIST,                      "POST",  "/folder/{folder_id}/list",                                     "CreateList",                     ONCE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC, 0) \
+    X(CREATE_LIST,                      "POST",  "/folder/{folder_id}/list",                                     "CreateList",                     ONCE, NONE,     CLICKUP__INV_ALL, CLICKUP__DEC(list, list), 0) \
     X(CREATE_FOLDER_FROM_TEMPLATE,      "POST",  "/space/{space_id}/folder_template/{template_id}",              "CreateFolderFromTemplate",       ONCE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC, 0) \
     X(GET_FOLDERLESS_LISTS,             "GET",   "/space/{space_id}/list",                                       "GetFolderlessLists",             SAFE, HIERARCHY, 0, CLICKUP__DEC(lists, lists), 0) \
-    X(CREATE_FOLDERLESS_LIST,           "POST",  "/space/{space_id}/list",                                       "CreateFolderlessList",           ONCE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC, 0) \
+    X(CREATE_FOLDERLESS_LIST,           "POST",  "/space/{space_id}/list",                                       "CreateFolderlessList",           ONCE, NONE,     CLICKUP__INV_ALL, CLICKUP__DEC(list, list), 0) \
     X(GET_LIST,                         "GET",   "/list/{list_id}",                                              "GetList",                        SAFE, HIERARCHY, 0, CLICKUP__DEC(list, list), 0) \
-    X(UPDATE_LIST,                      "PUT",   "/list/{list_id}",                                              "UpdateList",                     SAFE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC, 0) \
+    X(UPDATE_LIST,                      "PUT",   "/list/{list_id}",                                              "UpdateList",                     SAFE, NONE,     CLICKUP__INV_ALL, CLICKUP__DEC(list, list), 0) \
     X(DELETE_LIST,                      "DELETE", "/list/{list_id}",                                              "DeleteList",                     SAFE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC, 0) \
     X(ADD_TASK_TO_LIST,                 "POST",  "/list/{list_id}/task/{task_id}",                               "AddTaskToList",                  SAFE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC, 0) \
     X(REMOVE_TASK_FROM_LIST,            "DELETE", "/list/{list_id}/task/{task_id}",                               "RemoveTaskFromList",             SAFE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC, 0) \
@@ -3375,11 +3497,11 @@ typedef struct clickup__route {
     X(GET_CUSTOM_ROLES,                 "GET",   "/team/{team_id}/customroles",                                  "GetCustomRoles",                 SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
     X(SHARED_HIERARCHY,                 "GET",   "/team/{team_id}/shared",                                       "SharedHierarchy",                SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
     X(GET_SPACES,                       "GET",   "/team/{team_id}/space",                                        "GetSpaces",                      SAFE, TEAM,     0, CLICKUP__DEC(spaces, spaces), 0) \
-    X(CREATE_SPACE,                     "POST",  "/team/{team_id}/space",                                        "CreateSpace",                    ONCE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC, 0) \
-    X(GET_SPACE,                        "GET",   "/space/{space_id}",                                            "GetSpace",                       SAFE, TEAM,     0, CLICKUP__NO_DEC, 0) \
-    X(UPDATE_SPACE,                     "PUT",   "/space/{space_id}",                                            "UpdateSpace",                    SAFE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC, 0) \
+    X(CREATE_SPACE,                     "POST",  "/team/{team_id}/space",                                        "CreateSpace",                    ONCE, NONE,     CLICKUP__INV_ALL, CLICKUP__DEC(space, space), 0) \
+    X(GET_SPACE,                        "GET",   "/space/{space_id}",                                            "GetSpace",                       SAFE, TEAM,     0, CLICKUP__DEC(space, space), 0) \
+    X(UPDATE_SPACE,                     "PUT",   "/space/{space_id}",                                            "UpdateSpace",                    SAFE, NONE,     CLICKUP__INV_ALL, CLICKUP__DEC(space, space), 0) \
     X(DELETE_SPACE,                     "DELETE", "/space/{space_id}",                                            "DeleteSpace",                    SAFE, NONE,     CLICKUP__INV_ALL, CLICKUP__NO_DEC, 0) \
-    X(GET_SPACE_TAGS,                   "GET",   "/space/{space_id}/tag",                                        "GetSpaceTags",                   SAFE, HIERARCHY, 0, CLICKUP__NO_DEC, 0) \
+    X(GET_SPACE_TAGS,                   "GET",   "/space/{space_id}/tag",                                        "GetSpaceTags",                   SAFE, HIERARCHY, 0, CLICKUP__DEC(space_tags, space_tags), 0) \
     X(CREATE_SPACE_TAG,                 "POST",  "/space/{space_id}/tag",                                        "CreateSpaceTag",                 ONCE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC, 0) \
     X(EDIT_SPACE_TAG,                   "PUT",   "/space/{space_id}/tag/{tag_name}",                             "EditSpaceTag",                   SAFE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC, 0) \
     X(DELETE_SPACE_TAG,                 "DELETE", "/space/{space_id}/tag/{tag_name}",                             "DeleteSpaceTag",                 SAFE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC, 0) \
@@ -3428,15 +3550,15 @@ typedef struct clickup__route {
     X(GET_USER,                         "GET",   "/team/{team_id}/user/{user_id}",                               "GetUser",                        SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
     X(EDIT_USER_ON_WORKSPACE,           "PUT",   "/team/{team_id}/user/{user_id}",                               "EditUserOnWorkspace",            SAFE, NONE,     CLICKUP__INV_TEAM, CLICKUP__NO_DEC, 0) \
     X(REMOVE_USER_FROM_WORKSPACE,       "DELETE", "/team/{team_id}/user/{user_id}",                               "RemoveUserFromWorkspace",        SAFE, NONE,     CLICKUP__INV_TEAM, CLICKUP__NO_DEC, 0) \
-    X(GET_TEAM_VIEWS,                   "GET",   "/team/{team_id}/view",                                         "GetTeamViews",                   SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(GET_TEAM_VIEWS,                   "GET",   "/team/{team_id}/view",                                         "GetTeamViews",                   SAFE, NONE,     0, CLICKUP__DEC(views, views), 0) \
     X(CREATE_TEAM_VIEW,                 "POST",  "/team/{team_id}/view",                                         "CreateTeamView",                 ONCE, NONE,     0, CLICKUP__NO_DEC, 0) \
-    X(GET_SPACE_VIEWS,                  "GET",   "/space/{space_id}/view",                                       "GetSpaceViews",                  SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(GET_SPACE_VIEWS,                  "GET",   "/space/{space_id}/view",                                       "GetSpaceViews",                  SAFE, NONE,     0, CLICKUP__DEC(views, views), 0) \
     X(CREATE_SPACE_VIEW,                "POST",  "/space/{space_id}/view",                                       "CreateSpaceView",                ONCE, NONE,     0, CLICKUP__NO_DEC, 0) \
-    X(GET_FOLDER_VIEWS,                 "GET",   "/folder/{folder_id}/view",                                     "GetFolderViews",                 SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(GET_FOLDER_VIEWS,                 "GET",   "/folder/{folder_id}/view",                                     "GetFolderViews",                 SAFE, NONE,     0, CLICKUP__DEC(views, views), 0) \
     X(CREATE_FOLDER_VIEW,               "POST",  "/folder/{folder_id}/view",                                     "CreateFolderView",               ONCE, NONE,     0, CLICKUP__NO_DEC, 0) \
-    X(GET_LIST_VIEWS,                   "GET",   "/list/{list_id}/view",                                         "GetListViews",                   SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(GET_LIST_VIEWS,                   "GET",   "/list/{list_id}/view",                                         "GetListViews",                   SAFE, NONE,     0, CLICKUP__DEC(views, views), 0) \
     X(CREATE_LIST_VIEW,                 "POST",  "/list/{list_id}/view",                                         "CreateListView",                 ONCE, NONE,     0, CLICKUP__NO_DEC, 0) \
-    X(GET_VIEW,                         "GET",   "/view/{view_id}",                                              "GetView",                        SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
+    X(GET_VIEW,                         "GET",   "/view/{view_id}",                                              "GetView",                        SAFE, NONE,     0, CLICKUP__DEC(view, view), 0) \
     X(UPDATE_VIEW,                      "PUT",   "/view/{view_id}",                                              "UpdateView",                     SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
     X(DELETE_VIEW,                      "DELETE", "/view/{view_id}",                                              "DeleteView",                     SAFE, NONE,     0, CLICKUP__NO_DEC, 0) \
     X(GET_VIEW_TASKS,                   "GET",   "/view/{view_id}/task",                                         "GetViewTasks",                   SAFE, TASKS,    0, CLICKUP__NO_DEC, 0) \
@@ -6256,8 +6378,8 @@ CLICKUP__FN clickup_result clickup__task_query(clickup_client *c, const clickup_
     memset(path, 0, sizeof *path); path->al = &c->alloc;
     memset(query, 0, sizeof *query); query->al = &c->alloc;
     *route = CLICKUP__ROUTE(GET_TASKS);
-    if (!q || (q->list_id != NULL) == (q->space_id != NULL))
-        return clickup__invalid(c, *route, "give exactly one of list_id and space_id");
+    if (!q || (q->list_id != NULL) + (q->space_id != NULL) + (q->view_id != NULL) != 1)
+        return clickup__invalid(c, *route, "give exactly one of list_id, space_id and view_id");
     if (q->max_pages < 0) return clickup__invalid(c, *route, "max_pages must not be negative");
     if (q->order_by && strcmp(q->order_by, "id") && strcmp(q->order_by, "created") && strcmp(q->order_by, "updated") &&
         strcmp(q->order_by, "due_date"))
@@ -6268,7 +6390,17 @@ CLICKUP__FN clickup_result clickup__task_query(clickup_client *c, const clickup_
         if (!clickup__clean_text(q->statuses[i]) || !q->statuses[i][0]) return clickup__invalid(c, *route, "status filter %llu is empty or has control characters", (unsigned long long)i);
     for (i = 0; i < q->tag_count; i++)
         if (!clickup__clean_text(q->tags[i]) || !q->tags[i][0]) return clickup__invalid(c, *route, "tag filter %llu is empty or has control characters", (unsigned long long)i);
-    if (q->list_id) {
+    if (q->view_id) {
+        *route = CLICKUP__ROUTE(GET_VIEW_TASKS);
+        if (!clickup__valid_id(q->view_id)) return clickup__invalid(c, *route, "view id is empty or has characters an id cannot have");
+        if (q->status_count || q->assignee_count || q->tag_count || q->include_closed || q->subtasks || q->reverse ||
+            q->include_markdown || q->archived || q->order_by || q->due_date_gt.present || q->due_date_lt.present ||
+            q->date_updated_gt.present || q->date_updated_lt.present)
+            return clickup__invalid(c, *route, "a view's tasks take no filters: the view has its own");
+        clickup__buf_str(path, "/view/");
+        clickup__buf_str(path, q->view_id);
+        clickup__buf_str(path, "/task");
+    } else if (q->list_id) {
         if (!clickup__valid_id(q->list_id)) return clickup__invalid(c, *route, "list id is empty or has characters an id cannot have");
         clickup__buf_str(path, "/list/");
         clickup__buf_str(path, q->list_id);
@@ -6617,18 +6749,18 @@ CLICKUP__FN clickup_result clickup__build_field(clickup_client *c, const clickup
     return clickup__task_target(c, route, task_ref, CLICKUP_DEFAULT, NULL, suffix, &w->path, &w->query);
 }
 
-/* Send a built write and wait; a route that answers with a task decodes it into *out (when
-   out is given). */
-CLICKUP__FN clickup_result clickup__send_write(clickup_client *c, clickup__write *w, clickup_task **out) {
+/* Send a built write and wait; a route that answers with an object (a task, a list ...)
+   decodes it through the route's decoder into *out (when out is given). */
+CLICKUP__FN clickup_result clickup__send_write(clickup_client *c, clickup__write *w, void **out) {
     clickup__call call;
-    clickup_task *t = NULL;
+    void *obj = NULL;
     clickup_result rc = clickup__write_call(c, w, &call);
     if (rc) return rc;
     if ((rc = clickup__perform(c, &call))) return rc;
     if (!w->route->decode) return CLICKUP_OK;
-    rc = clickup__get_decoded(c, w->route->result_size, w->route->decode, (void **)&t);
-    if (rc == CLICKUP_OK && out) *out = t;
-    else clickup_task_free(t);
+    rc = clickup__get_decoded(c, w->route->result_size, w->route->decode, &obj);
+    if (rc == CLICKUP_OK && out) *out = obj;
+    else clickup__result_free(obj);
     return rc;
 }
 
@@ -6640,7 +6772,7 @@ CLICKUP__FN clickup_result clickup__send_write(clickup_client *c, clickup__write
         if (!(c)) return CLICKUP_ERR_INVALID_ARG;                          \
         clickup__begin(c);                                                 \
         rc_ = (build_call);                                                \
-        if (rc_ == CLICKUP_OK) rc_ = clickup__send_write((c), &w_, (out)); \
+        if (rc_ == CLICKUP_OK) rc_ = clickup__send_write((c), &w_, (void **)(out)); \
         clickup__write_free((c), &w_);                                     \
         return rc_;                                                        \
     } while (0)
@@ -6671,6 +6803,260 @@ CLICKUP_API clickup_result clickup_task_field_set(clickup_client *c, const char 
 
 CLICKUP_API clickup_result clickup_task_field_remove(clickup_client *c, const char *task_ref, const char *field_id) {
     CLICKUP__WRITE(c, clickup__build_field(c, CLICKUP__ROUTE(REMOVE_FIELD), task_ref, field_id, NULL, &w_), NULL);
+}
+
+/* ---- the hierarchy: one of each, and writes ---------------------------------------------------- */
+CLICKUP__FN clickup_result clickup__dec_space(clickup__dec *d, const clickup_json *root, void *obj) {
+    return clickup__decode_space(d, root, (clickup_space *)obj);
+}
+CLICKUP__FN clickup_result clickup__dec_folder(clickup__dec *d, const clickup_json *root, void *obj) {
+    return clickup__decode_folder(d, root, (clickup_folder *)obj);
+}
+CLICKUP__FN clickup_result clickup__dec_space_tags(clickup__dec *d, const clickup_json *root, void *obj) {
+    clickup_space_tags *out = (clickup_space_tags *)obj;
+    if (!clickup_json_is(root, CLICKUP_JSON_OBJECT)) return clickup__dec_fail(d, "(root)", "is not an object");
+    out->raw = root;
+    return clickup__decode_array(d, root, "tags", 1, sizeof *out->items, clickup__tag_item, (void **)&out->items, &out->count);
+}
+CLICKUP__FN clickup_result clickup__view_item(clickup__dec *d, const clickup_json *v, void *out) {
+    clickup_view *o = (clickup_view *)out;
+    clickup_result rc = clickup__need_object(d, v, "view");
+    if (rc) return rc;
+    o->id = clickup__dstr(v, "id");
+    o->name = clickup__dstr(v, "name");
+    o->type = clickup__dstr(v, "type");
+    o->parent_id = clickup__dstr(clickup_json_get(v, "parent"), "id");
+    o->parent_type = (int)clickup__di64(clickup_json_get(v, "parent"), "type").value;
+    o->raw = v;
+    return CLICKUP_OK;
+}
+CLICKUP__FN clickup_result clickup__dec_views(clickup__dec *d, const clickup_json *root, void *obj) {
+    clickup_views *out = (clickup_views *)obj;
+    if (!clickup_json_is(root, CLICKUP_JSON_OBJECT)) return clickup__dec_fail(d, "(root)", "is not an object");
+    out->raw = root;
+    return clickup__decode_array(d, root, "views", 1, sizeof *out->items, clickup__view_item, (void **)&out->items, &out->count);
+}
+CLICKUP__FN clickup_result clickup__dec_view(clickup__dec *d, const clickup_json *root, void *obj) {
+    const clickup_json *v = clickup_json_get(root, "view");   /* {"view": {...}} */
+    return clickup__view_item(d, v ? v : root, obj);
+}
+
+CLICKUP_API void clickup_space_free(clickup_space *s) { clickup__result_free(s); }
+CLICKUP_API void clickup_folder_free(clickup_folder *f) { clickup__result_free(f); }
+CLICKUP_API void clickup_space_tags_free(clickup_space_tags *t) { clickup__result_free(t); }
+CLICKUP_API void clickup_views_free(clickup_views *v) { clickup__result_free(v); }
+CLICKUP_API void clickup_view_free(clickup_view *v) { clickup__result_free(v); }
+
+/* A read by id through the route's decoder. */
+#define CLICKUP__READ(c, ID, prefix, id, suffix, what, out)                                            \
+    do {                                                                                               \
+        if (!(out)) return CLICKUP_ERR_INVALID_ARG;                                                    \
+        *(out) = NULL;                                                                                 \
+        if (!(c)) return CLICKUP_ERR_INVALID_ARG;                                                      \
+        clickup__begin(c);                                                                             \
+        return clickup__get_by_id((c), CLICKUP__ROUTE(ID), (prefix), (id), (suffix), (what), "", 0, (void **)(out)); \
+    } while (0)
+
+CLICKUP_API clickup_result clickup_space_get(clickup_client *c, const char *space_id, clickup_space **out) {
+    CLICKUP__READ(c, GET_SPACE, "/space/", space_id, NULL, "space", out);
+}
+CLICKUP_API clickup_result clickup_folder_get(clickup_client *c, const char *folder_id, clickup_folder **out) {
+    CLICKUP__READ(c, GET_FOLDER, "/folder/", folder_id, NULL, "folder", out);
+}
+CLICKUP_API clickup_result clickup_space_tags_get(clickup_client *c, const char *space_id, clickup_space_tags **out) {
+    CLICKUP__READ(c, GET_SPACE_TAGS, "/space/", space_id, "/tag", "space", out);
+}
+CLICKUP_API clickup_result clickup_view_get(clickup_client *c, const char *view_id, clickup_view **out) {
+    CLICKUP__READ(c, GET_VIEW, "/view/", view_id, NULL, "view", out);
+}
+
+CLICKUP_API clickup_result clickup_views_get(clickup_client *c, clickup_views_of of, const char *id, clickup_views **out) {
+    static const char *const prefix[4] = { "/team/", "/space/", "/folder/", "/list/" };
+    const clickup__route *routes[4];
+    clickup_result rc;
+    if (!out) return CLICKUP_ERR_INVALID_ARG;
+    *out = NULL;
+    if (!c || (int)of < 0 || (int)of > 3) return CLICKUP_ERR_INVALID_ARG;
+    routes[0] = CLICKUP__ROUTE(GET_TEAM_VIEWS); routes[1] = CLICKUP__ROUTE(GET_SPACE_VIEWS);
+    routes[2] = CLICKUP__ROUTE(GET_FOLDER_VIEWS); routes[3] = CLICKUP__ROUTE(GET_LIST_VIEWS);
+    clickup__begin(c);
+    if (of == CLICKUP_VIEWS_OF_WORKSPACE && !id && (rc = clickup__team(c, &id)) != CLICKUP_OK) return rc;
+    return clickup__get_by_id(c, routes[of], prefix[of], id, "/view", "parent", "", 0, (void **)out);
+}
+
+/* Write a tristate member when it is set. */
+CLICKUP__FN void clickup__jw_tristate(clickup_json_writer *w, const char *key, clickup_tristate v) {
+    if (v == CLICKUP_DEFAULT) return;
+    clickup_jw_key(w, key);
+    clickup_jw_bool(w, v == CLICKUP_YES);
+}
+
+/* Start a write on /prefix{id}suffix: the id checked, the path built, the body's object open. */
+CLICKUP__FN clickup_result clickup__build_on(clickup_client *c, clickup__write *w, const clickup__route *r, const char *prefix,
+                                             const char *id, const char *suffix, const char *what) {
+    clickup__write_init(c, w, r);
+    if (!clickup__valid_id(id)) return clickup__invalid(c, r, "%s id is empty or has characters an id cannot have", what);
+    if (clickup__path(c, &w->path, prefix, id, suffix)) return clickup__nomem(c, r);
+    return CLICKUP_OK;
+}
+
+CLICKUP__FN clickup_result clickup__build_space(clickup_client *c, const char *space_id, const char *name, const char *color,
+                                                clickup_tristate is_private, clickup_tristate multiple, clickup_tristate admin,
+                                                const char *features, clickup__write *w) {
+    const char *team;
+    clickup_result rc;
+    if (space_id) rc = clickup__build_on(c, w, CLICKUP__ROUTE(UPDATE_SPACE), "/space/", space_id, NULL, "space");
+    else if ((rc = clickup__team(c, &team)) == CLICKUP_OK)
+        rc = clickup__build_on(c, w, CLICKUP__ROUTE(CREATE_SPACE), "/team/", team, "/space", "team");
+    else clickup__write_init(c, w, CLICKUP__ROUTE(CREATE_SPACE));
+    if (rc) return rc;
+    if (!space_id && (!name || !name[0])) return clickup__invalid(c, w->route, "a space needs a name");
+    if (name && !name[0]) return clickup__invalid(c, w->route, "name must not be empty");
+    clickup_jw_object_begin(&w->body);
+    if (name) { clickup_jw_key(&w->body, "name"); clickup_jw_string(&w->body, name); }
+    if (color) { clickup_jw_key(&w->body, "color"); clickup_jw_string(&w->body, color); }
+    clickup__jw_tristate(&w->body, "private", is_private);
+    clickup__jw_tristate(&w->body, "multiple_assignees", multiple);
+    clickup__jw_tristate(&w->body, "admin_can_manage", admin);
+    if (features) { clickup_jw_key(&w->body, "features"); clickup_jw_raw(&w->body, features, strlen(features)); }
+    clickup_jw_object_end(&w->body);
+    if (space_id && w->body.len <= 2 && !w->body.err) return clickup__invalid(c, w->route, "nothing to change");
+    w->has_body = 1;
+    return CLICKUP_OK;
+}
+
+CLICKUP_API clickup_result clickup_space_create(clickup_client *c, const clickup_space_new *s, clickup_space **out) {
+    if (out) *out = NULL;
+    if (!s) return CLICKUP_ERR_INVALID_ARG;
+    CLICKUP__WRITE(c, clickup__build_space(c, NULL, s->name, NULL, CLICKUP_DEFAULT, s->multiple_assignees, CLICKUP_DEFAULT,
+                                           s->features_json, &w_), out);
+}
+CLICKUP_API clickup_result clickup_space_update(clickup_client *c, const char *space_id, const clickup_space_changes *ch,
+                                                clickup_space **out) {
+    if (out) *out = NULL;
+    if (!ch || !space_id) return c ? clickup__invalid(c, CLICKUP__ROUTE(UPDATE_SPACE), "no space id or no changes") : CLICKUP_ERR_INVALID_ARG;
+    CLICKUP__WRITE(c, clickup__build_space(c, space_id, ch->name, ch->color, ch->is_private, ch->multiple_assignees,
+                                           ch->admin_can_manage, ch->features_json, &w_), out);
+}
+
+/* A DELETE of /prefix{id}: nothing to decode. */
+CLICKUP__FN clickup_result clickup__build_delete(clickup_client *c, const clickup__route *r, const char *prefix, const char *id,
+                                                 const char *what, clickup__write *w) {
+    return clickup__build_on(c, w, r, prefix, id, NULL, what);
+}
+CLICKUP_API clickup_result clickup_space_delete(clickup_client *c, const char *space_id) {
+    CLICKUP__WRITE(c, clickup__build_delete(c, CLICKUP__ROUTE(DELETE_SPACE), "/space/", space_id, "space", &w_), NULL);
+}
+CLICKUP_API clickup_result clickup_folder_delete(clickup_client *c, const char *folder_id) {
+    CLICKUP__WRITE(c, clickup__build_delete(c, CLICKUP__ROUTE(DELETE_FOLDER), "/folder/", folder_id, "folder", &w_), NULL);
+}
+CLICKUP_API clickup_result clickup_list_delete(clickup_client *c, const char *list_id) {
+    CLICKUP__WRITE(c, clickup__build_delete(c, CLICKUP__ROUTE(DELETE_LIST), "/list/", list_id, "list", &w_), NULL);
+}
+
+/* {"name": ...} on /prefix{id}suffix: folder create and rename. */
+CLICKUP__FN clickup_result clickup__build_named(clickup_client *c, const clickup__route *r, const char *prefix, const char *id,
+                                                const char *suffix, const char *what, const char *name, clickup__write *w) {
+    clickup_result rc = clickup__build_on(c, w, r, prefix, id, suffix, what);
+    if (rc) return rc;
+    if (!name || !name[0]) return clickup__invalid(c, r, "a name is required");
+    clickup_jw_object_begin(&w->body);
+    clickup_jw_key(&w->body, "name");
+    clickup_jw_string(&w->body, name);
+    clickup_jw_object_end(&w->body);
+    w->has_body = 1;
+    return CLICKUP_OK;
+}
+CLICKUP_API clickup_result clickup_folder_create(clickup_client *c, const char *space_id, const char *name, clickup_folder **out) {
+    if (out) *out = NULL;
+    CLICKUP__WRITE(c, clickup__build_named(c, CLICKUP__ROUTE(CREATE_FOLDER), "/space/", space_id, "/folder", "space", name, &w_), out);
+}
+CLICKUP_API clickup_result clickup_folder_update(clickup_client *c, const char *folder_id, const char *name, clickup_folder **out) {
+    if (out) *out = NULL;
+    CLICKUP__WRITE(c, clickup__build_named(c, CLICKUP__ROUTE(UPDATE_FOLDER), "/folder/", folder_id, NULL, "folder", name, &w_), out);
+}
+
+/* A list's create or update body. */
+CLICKUP__FN clickup_result clickup__build_list(clickup_client *c, const clickup__route *r, const char *prefix, const char *id,
+                                               const char *suffix, const char *what, const clickup_list_new *l, clickup__write *w) {
+    clickup_result rc = clickup__build_on(c, w, r, prefix, id, suffix, what);
+    int create = r != CLICKUP__ROUTE(UPDATE_LIST);
+    if (rc) return rc;
+    if (!l) return clickup__invalid(c, r, "no list given");
+    if ((create && (!l->name || !l->name[0])) || (l->name && !l->name[0])) return clickup__invalid(c, r, "a list needs a name");
+    if (l->priority < 0 || l->priority > 4) return clickup__invalid(c, r, "priority must be 1 (urgent) to 4 (low), or 0");
+    if (l->assignee < 0) return clickup__invalid(c, r, "the assignee is a positive user id");
+    if (l->content && l->markdown) return clickup__invalid(c, r, "give content or markdown, not both");
+    clickup_jw_object_begin(&w->body);
+    if (l->name) { clickup_jw_key(&w->body, "name"); clickup_jw_string(&w->body, l->name); }
+    if (l->content) { clickup_jw_key(&w->body, "content"); clickup_jw_string(&w->body, l->content); }
+    if (l->markdown) { clickup_jw_key(&w->body, "markdown_content"); clickup_jw_string(&w->body, l->markdown); }
+    if (l->due_date.present) {
+        clickup_jw_key(&w->body, "due_date"); clickup_jw_int64(&w->body, l->due_date.value);
+        clickup_jw_key(&w->body, "due_date_time"); clickup_jw_bool(&w->body, l->due_date_time);
+    }
+    if (l->priority) { clickup_jw_key(&w->body, "priority"); clickup_jw_int64(&w->body, l->priority); }
+    if (l->assignee) { clickup_jw_key(&w->body, "assignee"); clickup_jw_int64(&w->body, l->assignee); }
+    if (l->status) { clickup_jw_key(&w->body, "status"); clickup_jw_string(&w->body, l->status); }
+    if (!create && l->unset_status) { clickup_jw_key(&w->body, "unset_status"); clickup_jw_bool(&w->body, 1); }
+    clickup_jw_object_end(&w->body);
+    if (!create && w->body.len <= 2 && !w->body.err) return clickup__invalid(c, r, "nothing to change");
+    w->has_body = 1;
+    return CLICKUP_OK;
+}
+CLICKUP_API clickup_result clickup_list_create(clickup_client *c, const char *folder_id, const char *space_id,
+                                               const clickup_list_new *l, clickup_list **out) {
+    if (out) *out = NULL;
+    if (c && (folder_id != NULL) == (space_id != NULL))
+        return clickup__invalid(c, CLICKUP__ROUTE(CREATE_LIST), "give exactly one of folder_id and space_id");
+    if (folder_id)
+        CLICKUP__WRITE(c, clickup__build_list(c, CLICKUP__ROUTE(CREATE_LIST), "/folder/", folder_id, "/list", "folder", l, &w_), out);
+    CLICKUP__WRITE(c, clickup__build_list(c, CLICKUP__ROUTE(CREATE_FOLDERLESS_LIST), "/space/", space_id, "/list", "space", l, &w_), out);
+}
+CLICKUP_API clickup_result clickup_list_update(clickup_client *c, const char *list_id, const clickup_list_new *ch, clickup_list **out) {
+    if (out) *out = NULL;
+    CLICKUP__WRITE(c, clickup__build_list(c, CLICKUP__ROUTE(UPDATE_LIST), "/list/", list_id, NULL, "list", ch, &w_), out);
+}
+
+/* ---- space tags ------------------------------------------------------------------------------- */
+/* {"tag": {"name", "tag_fg", "tag_bg"}} (edit names the colours fg_color / bg_color). */
+CLICKUP__FN clickup_result clickup__build_space_tag(clickup_client *c, const clickup__route *r, const char *space_id,
+                                                    const char *tag_name, const clickup_tag *tag, clickup__write *w) {
+    clickup__buf seg;
+    clickup_result rc;
+    int edit = r == CLICKUP__ROUTE(EDIT_SPACE_TAG);
+    memset(&seg, 0, sizeof seg); seg.al = &c->alloc;
+    if (r != CLICKUP__ROUTE(CREATE_SPACE_TAG)) {   /* the tag's name is a path segment */
+        if (!tag_name || !tag_name[0] || !clickup__clean_text(tag_name) || !strcmp(tag_name, ".") || !strcmp(tag_name, ".."))
+            { clickup__write_init(c, w, r); return clickup__invalid(c, r, "tag name is empty or has control characters"); }
+        clickup__buf_str(&seg, "/tag/");
+        clickup__buf_escaped(&seg, tag_name);
+    } else {
+        clickup__buf_str(&seg, "/tag");
+    }
+    rc = seg.nomem ? (clickup__write_init(c, w, r), clickup__nomem(c, r)) : clickup__build_on(c, w, r, "/space/", space_id, seg.p, "space");
+    clickup__free(&c->alloc, seg.p);
+    if (rc || r == CLICKUP__ROUTE(DELETE_SPACE_TAG)) return rc;
+    if (!tag || !tag->name || !tag->name[0]) return clickup__invalid(c, r, "the tag needs a name");
+    clickup_jw_object_begin(&w->body);
+    clickup_jw_key(&w->body, "tag");
+    clickup_jw_object_begin(&w->body);
+    clickup_jw_key(&w->body, "name"); clickup_jw_string(&w->body, tag->name);
+    if (tag->tag_fg && tag->tag_fg[0]) { clickup_jw_key(&w->body, edit ? "fg_color" : "tag_fg"); clickup_jw_string(&w->body, tag->tag_fg); }
+    if (tag->tag_bg && tag->tag_bg[0]) { clickup_jw_key(&w->body, edit ? "bg_color" : "tag_bg"); clickup_jw_string(&w->body, tag->tag_bg); }
+    clickup_jw_object_end(&w->body);
+    clickup_jw_object_end(&w->body);
+    w->has_body = 1;
+    return CLICKUP_OK;
+}
+CLICKUP_API clickup_result clickup_space_tag_create(clickup_client *c, const char *space_id, const clickup_tag *tag) {
+    CLICKUP__WRITE(c, clickup__build_space_tag(c, CLICKUP__ROUTE(CREATE_SPACE_TAG), space_id, NULL, tag, &w_), NULL);
+}
+CLICKUP_API clickup_result clickup_space_tag_edit(clickup_client *c, const char *space_id, const char *tag_name, const clickup_tag *tag) {
+    CLICKUP__WRITE(c, clickup__build_space_tag(c, CLICKUP__ROUTE(EDIT_SPACE_TAG), space_id, tag_name, tag, &w_), NULL);
+}
+CLICKUP_API clickup_result clickup_space_tag_delete(clickup_client *c, const char *space_id, const char *tag_name) {
+    CLICKUP__WRITE(c, clickup__build_space_tag(c, CLICKUP__ROUTE(DELETE_SPACE_TAG), space_id, tag_name, NULL, &w_), NULL);
 }
 
 /* ---- attachments -------------------------------------------------------------------------- */
