@@ -176,8 +176,10 @@ typedef enum clickup_result {
 } clickup_result;
 /* Since 0.2.0: */
 #define CLICKUP_ERR_SIGNATURE ((clickup_result)-17) /* a webhook delivery's signature does not match */
-#define CLICKUP_ERR_CANCELLED ((clickup_result)-18) /* not sent: its batch was cancelled, stopped or
-                                                       out of time before this request could go   */
+#define CLICKUP_ERR_CANCELLED ((clickup_result)-18) /* its batch was cancelled, stopped or out of
+                                                       time before this request could go (or, for
+                                                       a read, before its answer came): nothing
+                                                       was changed                               */
 
 /* Static text for a result code; never NULL ("unknown error" for unknown codes). Pure. */
 CLICKUP_API const char *clickup_strerror(clickup_result code);
@@ -985,7 +987,7 @@ CLICKUP_API clickup_result clickup_tasks_get_lists(clickup_client *client, const
                                                    int concurrency, clickup_tasks **out);
 /* The same, page by page: fn sees the pages one at a time, in list order and page order, while
    later lists are already being fetched. A list whose page waits for its turn asks for no more,
-   so memory holds at most `concurrency` pages. Return non-zero from fn to stop (then
+   so memory holds at most `concurrency` + 1 pages. Return non-zero from fn to stop (then
    CLICKUP_OK). stats (optional): count, pages, truncated. */
 CLICKUP_API clickup_result clickup_tasks_foreach_lists(clickup_client *client, const char *const *list_ids,
                                                        size_t list_count, const clickup_task_query *q,
@@ -1396,9 +1398,10 @@ typedef struct clickup_batch_result {
 } clickup_batch_result;
 
 /* Called after each item ends, in the order items end (not input order), from the calling
-   thread. Return non-zero to cancel: nothing new starts; requests not yet sent end with
-   CLICKUP_ERR_CANCELLED, requests in flight are abandoned (a create that may have reached
-   ClickUp then ends with CLICKUP_ERR_OUTCOME_UNKNOWN). */
+   thread. Return non-zero to cancel: nothing new starts; requests not yet sent (and reads in
+   flight) end with CLICKUP_ERR_CANCELLED; writes in flight are abandoned and end with
+   CLICKUP_ERR_OUTCOME_UNKNOWN, since they may have reached ClickUp. The batch's deadline ends
+   items the same way. */
 typedef int (*clickup_batch_progress_fn)(void *user, size_t index, const clickup_batch_result *result,
                                          size_t done, size_t total);
 
@@ -4565,6 +4568,7 @@ struct clickup_pending {
     clickup_result        rc;
     clickup_error         err;          /* errors travel with the request                   */
     int       attempt, sent, use_cache, from_cache, resend_ok, waiting_limiter, linked, owned;
+    int       deadline_cancels;         /* its deadline is a batch's: not sent by then = CANCELLED */
     unsigned  flags;
     uint64_t  ttl, deadline, wake_at, wait_since, t_sent;
     clickup__buf url, key;              /* the full URL; the cache key "GET /path?query"    */
@@ -4780,9 +4784,12 @@ CLICKUP__FN void clickup__cache_commit(clickup_client *c) {
 }
 
 /* ---- a request's life --------------------------------------------------------------------- */
+/* Requests are kept in the order they started: the pump admits them first come, first served. */
 CLICKUP__FN void clickup__req_link(clickup__req *p) {
-    p->next = p->client->inflight;
-    p->client->inflight = p;
+    clickup__req **at = &p->client->inflight;
+    while (*at) at = &(*at)->next;
+    p->next = NULL;
+    *at = p;
     p->linked = 1;
 }
 CLICKUP__FN void clickup__req_unlink(clickup__req *p) {
@@ -4874,12 +4881,22 @@ CLICKUP__FN int clickup__req_admit(clickup__req *p, uint64_t now) {
     clickup_client *c = p->client;
     clickup_result refused;
     uint64_t wait;
-    if (now >= p->deadline) { clickup__req_done(p, clickup__req_fail(p, CLICKUP_ERR_TIMEOUT, "the call deadline of %ld ms passed", c->call_deadline_ms)); return 0; }
+    if (now >= p->deadline) {
+        clickup__req_done(p, p->deadline_cancels && !p->sent
+                                 ? clickup__req_fail(p, CLICKUP_ERR_CANCELLED, "the batch ran out of time before this request could go")
+                                 : clickup__req_fail(p, CLICKUP_ERR_TIMEOUT, "the call deadline of %ld ms passed", c->call_deadline_ms));
+        return 0;
+    }
     wait = clickup__limiter_acquire(c->limiter, now, &refused);
     if (refused != CLICKUP_OK) { clickup__req_done(p, clickup__req_fail(p, refused, "the rate limiter refused the request")); return 0; }
     if (wait) {
         if (c->rate_mode == CLICKUP_RATE_FAIL) { clickup__req_done(p, clickup__req_rate_fail(p, wait, "rate limit reached")); return 0; }
-        if (now + wait > p->deadline) { clickup__req_done(p, clickup__req_rate_fail(p, wait, "a rate limit wait would pass the call deadline")); return 0; }
+        if (now + wait > p->deadline) {
+            clickup__req_done(p, p->deadline_cancels && !p->sent
+                                     ? clickup__req_fail(p, CLICKUP_ERR_CANCELLED, "the rate limit would hold this request past the batch's deadline")
+                                     : clickup__req_rate_fail(p, wait, "a rate limit wait would pass the call deadline"));
+            return 0;
+        }
         if (!p->waiting_limiter) {
             CLICKUP__LOG(c, CLICKUP_LOG_WARNING, "rate limit: waiting %llu ms before %s %s", (unsigned long long)wait, p->rq.method, p->path);
             p->waiting_limiter = 1;
@@ -7268,7 +7285,7 @@ typedef struct clickup__lwalk {
 typedef struct clickup__lwalks {
     clickup_client  *c;
     clickup__lwalk  *w;
-    size_t           n, active, delivered, max_pages, pages, total;
+    size_t           n, active, held, delivered, max_pages, pages, total;
     int              truncated, concurrency, stop;
     unsigned         flags;
     clickup_tasks   *collect;         /* collecting into this result, or NULL             */
@@ -7319,7 +7336,7 @@ CLICKUP__FN clickup_result clickup__lwalk_page(clickup__lwalks *ws, clickup__lwa
     } else if (!(rc = clickup__body_result(c, sizeof *pg, (void **)&pg, &d, &root))) {
         rc = clickup__decode_task_page(&d, root, pg, &last_page);
         if (rc) rc = clickup__deliver(c, rc, &d, pg, (void **)&pg);
-        else w->held = pg;
+        else { w->held = pg; ws->held++; }
     }
     if (!rc && p->use_cache && !p->from_cache)   /* cached once it decoded */
         clickup__cache_store(c, p->key.p, p->key.len, c->body, c->body_len, p->ttl, p->route->cache);
@@ -7346,20 +7363,23 @@ CLICKUP__FN void clickup__lwalk_deliver(clickup__lwalks *ws) {
             ws->stop = ws->fn(ws->user, w->held);
             clickup_tasks_free(w->held);
             w->held = NULL;
+            ws->held--;
         }
         if (!w->finished || w->req) return;
         ws->delivered++;
     }
 }
 
-/* Start the pages that may go: at most `concurrency` at once; a list with a page waiting for
-   its turn asks for no more (so memory holds at most `concurrency` pages). */
+/* Start the pages that may go: at most `concurrency` pages in flight or waiting for their turn
+   (page by page, a list with a page waiting asks for no more), so memory holds at most
+   `concurrency` pages, and one more for the list whose turn it is, which may always go on. */
 CLICKUP__FN clickup_result clickup__lwalk_start(clickup__lwalks *ws) {
     size_t i;
     clickup_result rc;
-    for (i = ws->delivered; i < ws->n && ws->active < (size_t)ws->concurrency; i++) {
+    for (i = ws->delivered; i < ws->n; i++) {
         clickup__lwalk *w = &ws->w[i];
         if (w->finished || w->req || w->held) continue;
+        if (i != ws->delivered && ws->active + ws->held >= (size_t)ws->concurrency) break;
         if ((rc = clickup__lwalk_next(ws, w)) != CLICKUP_OK) return rc;
     }
     return CLICKUP_OK;
@@ -7396,7 +7416,10 @@ CLICKUP__FN clickup_result clickup__walk_lists(clickup__lwalks *ws, const char *
     while (!rc && !ws->stop) {
         uint64_t now;
         if ((rc = clickup__lwalk_start(ws)) != CLICKUP_OK) break;
-        if (ws->fn) clickup__lwalk_deliver(ws);
+        if (ws->fn) {                 /* a page handed out frees its list to ask for the next */
+            clickup__lwalk_deliver(ws);
+            if (ws->stop || (rc = clickup__lwalk_start(ws)) != CLICKUP_OK) break;
+        }
         if (!ws->active) break;
         now = c->hooks.now_ms(c->hooks.user);
         clickup__pump(c, c->call_deadline > now ? c->call_deadline - now : 1);
@@ -7592,18 +7615,18 @@ CLICKUP__FN void clickup__batch_collect(clickup_client *c, const clickup_batch_i
     clickup__free(&c->alloc, p);
 }
 
-/* Abandon a request of a cancelled batch. Not sent yet: CANCELLED. In flight: a request that
-   must go at most once may have reached ClickUp, so OUTCOME_UNKNOWN; else CANCELLED. */
+/* Abandon a request of a cancelled batch. Not sent yet, or a read: CANCELLED (a read changes
+   nothing). A write in flight, or sent before and waiting to be retried, may have reached
+   ClickUp: OUTCOME_UNKNOWN, saying whether it is safe to send again. */
 CLICKUP__FN void clickup__req_cancel(clickup__req *p) {
     if (p->state == CLICKUP__S_DONE) return;
-    if (p->state == CLICKUP__S_SENDING && !p->resend_ok) {
-        p->sent = 1;
-        clickup__req_done(p, clickup__req_fail(p, CLICKUP_ERR_OUTCOME_UNKNOWN,
-                                               "cancelled while the request was in flight; the write may have happened"));
-    } else {
-        if (p->state == CLICKUP__S_SENDING) p->sent = 1;
-        clickup__req_done(p, clickup__req_fail(p, CLICKUP_ERR_CANCELLED, "cancelled before an answer came"));
-    }
+    if (p->state == CLICKUP__S_SENDING) p->sent = 1;
+    if (p->sent && strcmp(p->rq.method, "GET") != 0)
+        clickup__req_done(p, clickup__req_fail(p, CLICKUP_ERR_OUTCOME_UNKNOWN, "cancelled after the request was sent; the write may "
+                                               "have happened (%s)", p->resend_ok ? "it is safe to send again" : "look before sending it again"));
+    else
+        clickup__req_done(p, clickup__req_fail(p, CLICKUP_ERR_CANCELLED, p->sent ? "a read cancelled before its answer came"
+                                                                                : "cancelled before it was sent"));
 }
 
 CLICKUP__FN int clickup__batch_ended(clickup_batch *b, const clickup_batch_opts *o, size_t index, size_t *done) {
@@ -7647,6 +7670,7 @@ CLICKUP_API clickup_result clickup_batch_run(clickup_client *c, const clickup_ba
             clickup_result brc;
             uint64_t own = c->hooks.now_ms(c->hooks.user) + (uint64_t)c->call_deadline_ms;
             clickup__req *p = clickup__batch_request(c, &items[next], own < deadline ? own : deadline, &brc);
+            if (p && deadline <= own) p->deadline_cancels = 1;
             if (!p) {                 /* refused locally: nothing was sent */
                 b->results[next].code = brc;
                 b->results[next].error = c->err;

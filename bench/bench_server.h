@@ -18,12 +18,24 @@
                                         at start, outside any timing.
      GET /api/v2/team/{id}/space        a small spaces document (for rate-limit runs)
      GET /api/v2/team                   a small team document
+     POST /api/v2/list/{id}/task        a create: answers a small task {"id":"bt00000N","name":
+                                        the body's "name", ...}; creates are counted per name, so
+                                        that bench_server_creates can tell duplicates
      anything else                      404 {"err":"Route not found","ECODE":"APP_001"}
+
+   Latency: latency_ms > 0 delays every answer by that much, after the rate limit counted the
+   request (as a distant server would: counted on arrival, answered one latency later). Each
+   connection has its own thread, so requests in flight together wait together.
 
    Rate limit, as ClickUp: per token, fixed windows aligned to multiples of rate_window_s in
    Unix time, X-RateLimit-Limit / -Remaining / -Reset (end of the window, Unix seconds) on every
    answer, 429 {"err":"Rate limit reached","ECODE":"APP_002"} beyond the limit. rate_limit 0:
    never 429, and the headers say Limit 10000 per 60 s window.
+
+   Threads: the server runs in threads of the calling process (one accept thread, one per
+   connection), so a bench that wants only its own CPU time reads CLOCK_THREAD_CPUTIME_ID
+   (bench_util.h: bench_thread_cpu_us), never the process's. bench_server_connections counts
+   the connections accepted (a keep-alive client opens one).
 
    Per-token counters (accepted, 429) cover requests that arrive inside a counting range of
    wall-clock milliseconds set with bench_server_count_range (default: everything). */
@@ -65,6 +77,7 @@ typedef struct bench_server_opts {
     unsigned seed;             /* 0 = GEN_PAGE_DEFAULT_SEED                                   */
     int      rate_limit;       /* requests per window and token; 0 = no limit                 */
     int      rate_window_s;    /* 0 = 60                                                      */
+    int      latency_ms;       /* added to every answer; 0 = none                             */
 } bench_server_opts;
 
 typedef struct bench_server_token {
@@ -94,6 +107,9 @@ typedef struct bench_server {
     int                ntokens;
     double             count_from_ms, count_to_ms;   /* wall clock; to <= from = always   */
     long               requests;
+    long               connections;    /* accepted so far (keep-alive checks)              */
+    char             **create_names;   /* the name of every create received (POST .../task) */
+    size_t             ncreates, create_cap, create_dups;
 } bench_server;
 
 static const char bench_server_spaces_json[] =
@@ -206,11 +222,46 @@ BENCH_SERVER_FN int bench_server_rate(bench_server *s, const char *key, char *li
     return ok;
 }
 
-/* Answer one request; 0 to keep the connection, -1 to close it. */
-BENCH_SERVER_FN int bench_server_answer(bench_server *s, int fd, const char *req, size_t head_len)
+/* A create's "name" (raw JSON string content, escapes kept) into out; "" when absent. Then the
+   count: a name seen before is a duplicate (the same create sent twice). */
+BENCH_SERVER_FN void bench_server_note_create(bench_server *s, const char *body, size_t len, char *out, size_t outn)
+{
+    const char *p = NULL, *end = body + len;
+    size_t n = 0, i;
+    char *copy;
+    out[0] = '\0';
+    for (i = 0; i + 8 <= len; i++)
+        if (memcmp(body + i, "\"name\":\"", 8) == 0) { p = body + i + 8; break; }
+    if (p) {
+        const char *q = p;
+        while (q < end && *q != '"') q += (*q == '\\' && q + 1 < end) ? 2 : 1;
+        n = (size_t)(q - p);
+        if (n >= outn) n = outn - 1;
+        memcpy(out, p, n);
+        out[n] = '\0';
+    }
+    pthread_mutex_lock(&s->mu);
+    for (i = 0; i < s->ncreates; i++)
+        if (strcmp(s->create_names[i], out) == 0) { s->create_dups++; break; }
+    if (s->ncreates == s->create_cap) {
+        size_t cap = s->create_cap ? s->create_cap * 2 : 256;
+        char **grown = (char **)realloc(s->create_names, cap * sizeof *grown);
+        if (grown) { s->create_names = grown; s->create_cap = cap; }
+    }
+    if (s->ncreates < s->create_cap && (copy = (char *)malloc(n + 1)) != NULL) {
+        memcpy(copy, out, n + 1);
+        s->create_names[s->ncreates++] = copy;
+    }
+    pthread_mutex_unlock(&s->mu);
+}
+
+/* Answer one request (its body, body_len bytes, follows the head); 0 to keep the connection,
+   -1 to close it. */
+BENCH_SERVER_FN int bench_server_answer(bench_server *s, int fd, const char *req, size_t head_len, size_t body_len_in)
 {
     const char *end = req + head_len, *sp1, *sp2, *q, *body = NULL;
     char path[512], query[512], auth[96], conn[32], lim[16], rem[16], reset[24], hdr[512];
+    char name[256], task[640];
     size_t plen, body_len = 0;
     int status = 200, close_after = 0, hl;
     struct iovec iov[2];
@@ -235,6 +286,22 @@ BENCH_SERVER_FN int bench_server_answer(bench_server *s, int fd, const char *req
         status = 429; reason = "Too Many Requests";
         body = "{\"err\":\"Rate limit reached\",\"ECODE\":\"APP_002\"}";
         body_len = strlen(body);
+    } else if (strncmp(req, "POST ", 5) == 0 && strncmp(path, "/api/v2/list/", 13) == 0 && strlen(path) > 18 &&
+               strcmp(path + strlen(path) - 5, "/task") == 0) {
+        long n;
+        bench_server_note_create(s, end, body_len_in, name, sizeof name);
+        pthread_mutex_lock(&s->mu);
+        n = (long)s->ncreates;
+        pthread_mutex_unlock(&s->mu);
+        body_len = (size_t)snprintf(task, sizeof task,
+                                    "{\"id\":\"bt%06ld\",\"custom_id\":null,\"name\":\"%s\",\"text_content\":\"\","
+                                    "\"description\":\"\",\"status\":{\"status\":\"to do\",\"color\":\"#d3d3d3\","
+                                    "\"type\":\"open\",\"orderindex\":0},\"orderindex\":\"1.0\",\"date_created\":"
+                                    "\"1700000000000\",\"date_updated\":\"1700000000000\",\"creator\":{\"id\":183},"
+                                    "\"assignees\":[],\"tags\":[],\"list\":{\"id\":\"1\"},\"url\":"
+                                    "\"https://app.clickup.com/t/bt%06ld\"}", n, name, n);
+        if (body_len >= sizeof task) body_len = sizeof task - 1;
+        body = task;
     } else if (strncmp(req, "GET ", 4) != 0) {
         status = 404; reason = "Not Found";
         body = "{\"err\":\"Route not found\",\"ECODE\":\"APP_001\"}";
@@ -266,6 +333,12 @@ BENCH_SERVER_FN int bench_server_answer(bench_server *s, int fd, const char *req
                   "X-RateLimit-Reset: %s\r\n%s\r\n",
                   status, reason, (unsigned long)body_len, lim, rem, reset,
                   close_after ? "Connection: close\r\n" : "");
+    if (s->o.latency_ms > 0) {            /* counted on arrival, answered one latency later */
+        struct timespec ts, left;
+        ts.tv_sec = s->o.latency_ms / 1000;
+        ts.tv_nsec = (long)(s->o.latency_ms % 1000) * 1000000L;
+        while (nanosleep(&ts, &left) != 0 && errno == EINTR) ts = left;
+    }
     iov[0].iov_base = hdr;
     iov[0].iov_len = (size_t)hl;
     iov[1].iov_base = (void *)(uintptr_t)body;
@@ -298,7 +371,7 @@ BENCH_SERVER_FN void *bench_server_conn_main(void *arg)
                 have += (size_t)k;
             }
             skip += (size_t)body;
-            if (bench_server_answer(s, c->fd, buf, head_len) < 0) break;
+            if (bench_server_answer(s, c->fd, buf, head_len, (size_t)body) < 0) break;
             memmove(buf, buf + skip, have - skip);
             have -= skip;
             continue;
@@ -338,6 +411,9 @@ BENCH_SERVER_FN void *bench_server_accept_main(void *arg)
             if (s->conns[i].state != 1) slot = &s->conns[i];
         pthread_mutex_unlock(&s->mu);
         if (!slot) { close(fd); continue; }
+        pthread_mutex_lock(&s->mu);
+        s->connections++;
+        pthread_mutex_unlock(&s->mu);
         if (slot->state == 2) pthread_join(slot->th, NULL);
         slot->srv = s;
         slot->fd = fd;
@@ -371,6 +447,8 @@ BENCH_SERVER_FN void bench_server_stop(bench_server *s)
         free(s->page);
     }
     free(s->page_len);
+    while (s->ncreates) free(s->create_names[--s->ncreates]);
+    free(s->create_names);
     pthread_mutex_destroy(&s->mu);
     free(s);
 }
@@ -432,6 +510,25 @@ BENCH_SERVER_FN void bench_server_count_range(bench_server *s, double from_ms, d
     pthread_mutex_lock(&s->mu);
     s->count_from_ms = from_ms;
     s->count_to_ms = to_ms;
+    pthread_mutex_unlock(&s->mu);
+}
+
+/* Connections accepted so far. */
+BENCH_SERVER_FN long bench_server_connections(bench_server *s)
+{
+    long n;
+    pthread_mutex_lock(&s->mu);
+    n = s->connections;
+    pthread_mutex_unlock(&s->mu);
+    return n;
+}
+
+/* Creates received (POST /list/{id}/task), and how many of them repeated a name already seen. */
+BENCH_SERVER_FN void bench_server_creates(bench_server *s, long *creates, long *duplicates)
+{
+    pthread_mutex_lock(&s->mu);
+    *creates = (long)s->ncreates;
+    *duplicates = (long)s->create_dups;
     pthread_mutex_unlock(&s->mu);
 }
 

@@ -12,6 +12,7 @@
        build/clickup spaces
        build/clickup task get https://app.clickup.com/t/86abc123 --markdown
        build/clickup tasks --list 2100 --status "in progress" | python3 -m json.tool
+       build/clickup task create --list 2100 --batch tasks.jsonl    (one JSON line per task)
        build/clickup api GET /task/86abc123/comment     (any endpoint, the body as sent)
        build/clickup --help                             (and: build/clickup tasks --help)
 
@@ -19,11 +20,12 @@
        clickup spaces [--archived]
        clickup members
        clickup task get <ID|URL> [--subtasks] [--markdown]
-       clickup tasks (--list ID | --space ID) [--status S]... [--assignee UID]... [--tag T]...
-                     [--include-closed] [--subtasks] [--max-pages N]
+       clickup tasks (--list ID [--list ID]... | --space ID) [--status S]... [--assignee UID]...
+                     [--tag T]... [--include-closed] [--subtasks] [--max-pages N]
        clickup task create --list ID --name NAME [--markdown TEXT | --markdown-file PATH|-]
                      [--description TEXT] [--tag T]... [--assignee UID]... [--status S]
                      [--priority 1-4] [--due MS]
+       clickup task create --list ID --batch FILE.jsonl|- [--concurrency N]
        clickup task update <ID|URL> [--name N] [--description D] [--markdown M] [--status S]
                      [--priority 1-4|none] [--due MS|none] [--add-assignee UID]...
                      [--remove-assignee UID]...
@@ -60,6 +62,12 @@
 
 #define CLICKUP_IMPLEMENTATION
 #include "clickup.h"
+#ifdef CLICKUP_WITH_REDIS    /* the Makefile builds it so: CLICKUP_LIMITER / CLICKUP_CACHE = redis://... */
+#define CLICKUP_REDIS_IMPLEMENTATION
+#include "clickup_redis.h"
+static clickup_redis_env redis_env;
+static void redis_env_close(void) { clickup_redis_env_close(&redis_env); }
+#endif
 
 /* ==== help texts ============================================================================ */
 
@@ -73,8 +81,8 @@ static const char HELP_MAIN[] =
     "  spaces [--archived]                spaces of the workspace\n"
     "  members                            members of the workspace\n"
     "  task get <ID|URL>                  one task (--markdown, --subtasks)\n"
-    "  tasks (--list ID | --space ID)     every task of a list or a space, all pages\n"
-    "  task create --list ID --name NAME  create a task\n"
+    "  tasks (--list ID | --space ID)     every task of a list (or several) or a space, all pages\n"
+    "  task create --list ID --name NAME  create a task (--batch FILE: many, one JSON line each)\n"
     "  task update <ID|URL>               change a task\n"
     "  templates                          the workspace's task templates\n"
     "  task from-template                 create a task from a template\n"
@@ -141,29 +149,45 @@ static const char HELP_TASK_GET[] =
     "  --markdown   include the description as markdown (as \"markdown_description\")\n";
 
 static const char HELP_TASKS[] =
-    "usage: clickup tasks (--list ID | --space ID) [--status S]... [--assignee UID]...\n"
-    "                     [--tag T]... [--include-closed] [--subtasks] [--max-pages N]\n"
+    "usage: clickup tasks (--list ID [--list ID]... | --space ID) [--status S]...\n"
+    "                     [--assignee UID]... [--tag T]... [--include-closed] [--subtasks]\n"
+    "                     [--max-pages N]\n"
     "\n"
     "Prints every task of a list or a space as an array, fetching all pages (100 tasks\n"
     "each) and printing each page as it arrives. On a terminal, progress goes to stderr.\n"
+    "With several --list, the lists are fetched at the same time (each request within the\n"
+    "rate limit), then printed as one array: the tasks of the first list, then the second...\n"
     "\n"
-    "  --list ID          the tasks of this list\n"
+    "  --list ID          the tasks of this list (repeatable)\n"
     "  --space ID         the tasks of this space\n"
     "  --status S         only this status (repeatable)\n"
     "  --assignee UID     only tasks assigned to this user id (repeatable)\n"
     "  --tag T            only tasks with this tag (repeatable)\n"
     "  --include-closed   closed tasks too\n"
     "  --subtasks         subtasks too\n"
-    "  --max-pages N      stop after N pages (default 100); stderr says so, exit code 0\n";
+    "  --max-pages N      stop after N pages (default 100; per list); stderr says so, exit 0\n";
 
 static const char HELP_TASK_CREATE[] =
     "usage: clickup task create --list ID --name NAME [--markdown TEXT | --markdown-file PATH|-]\n"
     "                           [--description TEXT] [--tag T]... [--assignee UID]...\n"
     "                           [--status S] [--priority 1-4] [--due MS]\n"
+    "       clickup task create --list ID --batch FILE.jsonl|- [--concurrency N]\n"
     "\n"
     "Creates a task and prints it as an object. A create is never repeated after it may\n"
     "have reached ClickUp: if the outcome is unknown, exit code 8 says so; look before\n"
     "creating it again.\n"
+    "\n"
+    "With --batch, creates one task per line of FILE (- = stdin), several at once within\n"
+    "the rate limit. Each line is a JSON object with the fields of the options below:\n"
+    "  {\"name\": \"Kickoff\", \"markdown\": \"# Agenda\", \"description\": \"...\",\n"
+    "   \"tags\": [\"a\", \"b\"], \"assignees\": [183], \"status\": \"to do\", \"priority\": 2,\n"
+    "   \"due\": 1710000000000}                       (only name is required)\n"
+    "It prints one JSON line per input line, in input order (blank lines are skipped):\n"
+    "  {\"line\":1,\"ok\":true,\"id\":\"86abc999\"}\n"
+    "  {\"line\":2,\"ok\":false,\"code\":8,\"error\":\"...\"}   (code: the exit code below)\n"
+    "A line that is not such an object is reported as code 2 and nothing is sent for it.\n"
+    "The exit code is 0 when every line succeeded, else the code of the first failed line.\n"
+    "On a terminal, progress goes to stderr.\n"
     "\n"
     "  --list ID            the list to create it in (required)\n"
     "  --name NAME          the task's name (required)\n"
@@ -174,7 +198,9 @@ static const char HELP_TASK_CREATE[] =
     "  --assignee UID       a user id to assign (repeatable)\n"
     "  --status S           a status of the list, e.g. \"in progress\"\n"
     "  --priority P         1 urgent, 2 high, 3 normal, 4 low\n"
-    "  --due MS             due date in Unix milliseconds\n";
+    "  --due MS             due date in Unix milliseconds\n"
+    "  --batch FILE         many tasks, one JSON object per line (see above)\n"
+    "  --concurrency N      with --batch: at most N requests in flight (1-64, default 8)\n";
 
 static const char HELP_TASK_UPDATE[] =
     "usage: clickup task update <ID|URL> [--name N] [--description D] [--markdown M]\n"
@@ -346,8 +372,9 @@ typedef struct options {
     int         archived, subtasks, include_markdown, include_closed, retry_safe, no_cache;
     const char *list_id, *space_id, *folder_id, *template_id;
     const char *name, *description, *markdown, *markdown_file, *status;
-    const char *priority, *due, *max_pages, *data;
+    const char *priority, *due, *max_pages, *data, *batch, *concurrency;
     string_list statuses, tags, assignees, add_assignees, remove_assignees, queries;
+    string_list lists;              /* every --list, in order (`tasks` takes several)       */
 } options;
 
 typedef int (*command_fn)(const options *o);
@@ -374,7 +401,7 @@ static const char *const TASKS_OPTIONS[] = {
 };
 static const char *const TASK_CREATE_OPTIONS[] = {
     "--list=", "--name=", "--markdown=", "--markdown-file=", "--description=", "--tag=",
-    "--assignee=", "--status=", "--priority=", "--due=", NULL
+    "--assignee=", "--status=", "--priority=", "--due=", "--batch=", "--concurrency=", NULL
 };
 static const char *const TASK_UPDATE_OPTIONS[] = {
     "--name=", "--description=", "--markdown=", "--status=", "--priority=", "--due=",
@@ -413,7 +440,7 @@ static int store_option(options *o, const char *opt, const char *value) {
     else if (strcmp(opt, "--markdown") == 0 && !value) o->include_markdown = 1;
     else if (strcmp(opt, "--markdown") == 0) o->markdown = value;
     else if (strcmp(opt, "--markdown-file") == 0) o->markdown_file = value;
-    else if (strcmp(opt, "--list") == 0) o->list_id = value;
+    else if (strcmp(opt, "--list") == 0) { o->list_id = value; return add_to_list(&o->lists, value); }
     else if (strcmp(opt, "--space") == 0) o->space_id = value;
     else if (strcmp(opt, "--folder") == 0) o->folder_id = value;
     else if (strcmp(opt, "--template") == 0) o->template_id = value;
@@ -422,6 +449,8 @@ static int store_option(options *o, const char *opt, const char *value) {
     else if (strcmp(opt, "--priority") == 0) o->priority = value;
     else if (strcmp(opt, "--due") == 0) o->due = value;
     else if (strcmp(opt, "--max-pages") == 0) o->max_pages = value;
+    else if (strcmp(opt, "--batch") == 0) o->batch = value;
+    else if (strcmp(opt, "--concurrency") == 0) o->concurrency = value;
     else if (strcmp(opt, "--status") == 0) { o->status = value; return add_to_list(&o->statuses, value); }
     else if (strcmp(opt, "--tag") == 0) return add_to_list(&o->tags, value);
     else if (strcmp(opt, "--assignee") == 0) return add_to_list(&o->assignees, value);
@@ -568,6 +597,13 @@ static int open_client(clickup_client **out) {
     if (got) cfg.max_retries = n == 0 ? -1 : (int)n;    /* in clickup_config, 0 means "default" */
     if ((got = env_number("CLICKUP_BACKOFF_MS", 1, 60000, &n)) < 0) return EXIT_USAGE;
     if (got) cfg.backoff_base_ms = (long)n;
+#ifdef CLICKUP_WITH_REDIS
+    if ((rc = clickup_redis_env_open(&cfg, &redis_env, why, sizeof why)) < 0) {   /* sets cfg.limiter, cfg.cache */
+        fprintf(stderr, "clickup: configuration: %s\n", why);
+        return exit_code(rc);
+    }
+    atexit(redis_env_close);
+#endif
     if (clickup_config_check(&cfg, why, sizeof why) < 0) {
         fprintf(stderr, "clickup: configuration: %s\n", why);
         return EXIT_USAGE;
@@ -884,6 +920,36 @@ static int print_task_page(void *user, const clickup_tasks *page) {
     return 0;
 }
 
+/* `tasks` with several --list: the lists are fetched at the same time
+   (clickup_tasks_get_lists), then printed as one array, list by list, page by page, as the
+   single-list walk prints them. The whole union is held in memory until it is printed.
+   (clickup_tasks_foreach_lists would stream it page by page, but in clickup.h 0.2.0 it ends
+   early, with CLICKUP_OK, when a list has more than one page: see tests/test_batch.c,
+   test_foreach_lists_every_page. Switch to it once that is fixed.) */
+static int tasks_of_lists(clickup_client *cu, const options *o, const clickup_task_query *q) {
+    clickup_tasks *all = NULL;
+    tasks_walk walk;
+    clickup_result rc;
+    char what[200];
+    size_t i, at;
+    at = (size_t)snprintf(what, sizeof what, "tasks of lists");
+    for (i = 0; i < o->lists.count && at < sizeof what; i++)
+        at += (size_t)snprintf(what + at, sizeof what - at, "%s%s", i ? ", " : " ", o->lists.items[i]);
+    memset(&walk, 0, sizeof walk);
+    rc = clickup_tasks_get_lists(cu, o->lists.items, o->lists.count, q, 0, &all);
+    if (rc < 0) return fail(cu, rc, what);
+    print_task_page(&walk, all);           /* every task, in list order: one "page" */
+    if (walk.code) { clickup_tasks_free(all); return walk.code; }
+    fputs(walk.printed ? "]\n" : "[]\n", stdout);
+    if (isatty(STDERR_FILENO))
+        fprintf(stderr, "clickup: tasks: %lu lists, %lu pages, %lu tasks\n", (unsigned long)o->lists.count,
+                (unsigned long)all->pages, (unsigned long)all->count);
+    if (all->truncated)
+        fprintf(stderr, "clickup: %s: stopped after --max-pages pages of a list; there are more tasks\n", what);
+    clickup_tasks_free(all);
+    return 0;
+}
+
 static int cmd_tasks(const options *o) {
     int64_t assignees[MAX_REPEAT], max_pages = 0;
     clickup_task_query q;
@@ -909,6 +975,10 @@ static int cmd_tasks(const options *o) {
     memset(&walk, 0, sizeof walk);
     walk.show_progress = isatty(STDERR_FILENO);
     if ((code = open_client(&cu)) != 0) return code;
+    if (o->lists.count > 1) {              /* several lists, fetched at the same time */
+        q.list_id = NULL;
+        return close_client(cu, tasks_of_lists(cu, o, &q));
+    }
     snprintf(what, sizeof what, "tasks of %s %s", o->list_id ? "list" : "space", o->list_id ? o->list_id : o->space_id);
     rc = clickup_tasks_foreach(cu, &q, print_task_page, &walk, &stats);
     if (walk.show_progress && stats.pages) fputc('\n', stderr);
@@ -933,6 +1003,294 @@ static int markdown_to_send(const options *o, const char **markdown, char **buff
     return 0;
 }
 
+/* ---- task create --batch: one task per line of a JSON Lines file -------------------------------
+   Every line is read and checked first (a line that is not a valid task object is answered at
+   once, code 2, and nothing is sent for it); the valid ones go to clickup_batch_run as
+   TASK_CREATE items. Results are printed in input order as soon as every earlier line has its
+   own: the progress callback fills a line's result and prints what is ready. */
+
+/* One line of the file. */
+typedef struct batch_line {
+    size_t            number;       /* 1-based line number in the file                      */
+    int               ended;        /* its result is known                                  */
+    int               code;         /* its exit code; 0 = created                           */
+    char             *id;           /* the new task's id                                    */
+    char             *error;        /* why it failed                                        */
+    clickup_json_doc *doc;          /* the parsed line: the task's strings point into it     */
+    const char      **tags;
+    int64_t          *assignees;
+    clickup_task_new  task;
+} batch_line;
+
+typedef struct batch_state {
+    batch_line *lines;
+    size_t      count, printed, ended, failed;
+    size_t     *line_of_item;       /* batch item index -> line index                      */
+    int         show_progress;      /* stderr is a terminal                                */
+} batch_state;
+
+static char *copy_text(const char *s) {
+    size_t n = strlen(s);
+    char *c = (char *)malloc(n + 1);
+    if (c) memcpy(c, s, n + 1);
+    return c;
+}
+
+/* The line is refused: code 2 and the reason. Returns -1. */
+static int line_error(batch_line *bl, const char *fmt, ...) {
+    char why[300];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(why, sizeof why, fmt, ap);
+    va_end(ap);
+    bl->ended = 1;
+    bl->code = EXIT_USAGE;
+    bl->error = copy_text(why);
+    return -1;
+}
+
+/* A string member: *out set (NULL for null). 0, or -1 after line_error. */
+static int line_string(batch_line *bl, const char *key, const clickup_json *v, const char **out) {
+    size_t len;
+    if (clickup_json_is(v, CLICKUP_JSON_NULL)) { *out = NULL; return 0; }
+    if (!clickup_json_is(v, CLICKUP_JSON_STRING)) return line_error(bl, "\"%s\" must be a string", key);
+    *out = clickup_json_as_string(v, "", &len);
+    if (strlen(*out) != len) return line_error(bl, "\"%s\" holds a NUL character", key);
+    return 0;
+}
+
+/* A whole number member in [min, max] (null: left as absent). 0, or -1 after line_error. */
+static int line_number(batch_line *bl, const char *key, const clickup_json *v, int64_t min, int64_t max,
+                       clickup_i64 *out) {
+    if (clickup_json_is(v, CLICKUP_JSON_NULL)) return 0;
+    if (!clickup_json_is(v, CLICKUP_JSON_NUMBER) || clickup_json_int64(v, &out->value) != CLICKUP_OK ||
+        out->value < min || out->value > max)
+        return line_error(bl, "\"%s\" must be a whole number from %lld to %lld", key, (long long)min, (long long)max);
+    out->present = 1;
+    return 0;
+}
+
+/* Parse one line into bl->task. 0, or -1 after line_error. */
+static int parse_batch_line(batch_line *bl, const char *text, size_t len) {
+    const clickup_json *root, *v;
+    clickup_json_error je;
+    clickup_task_new *t = &bl->task;
+    size_t i, j, n;
+    memset(t, 0, sizeof *t);
+    if (clickup_json_parse(text, len, NULL, &bl->doc, &je) != CLICKUP_OK)
+        return line_error(bl, "not valid JSON at byte %lu: %s", (unsigned long)je.offset, je.reason ? je.reason : "?");
+    root = clickup_json_root(bl->doc);
+    if (!clickup_json_is(root, CLICKUP_JSON_OBJECT)) return line_error(bl, "not a JSON object");
+    for (i = 0; i < clickup_json_len(root); i++) {
+        const char *key = "";
+        clickup_i64 num = { 0, 0 };
+        v = clickup_json_member(root, i, &key, NULL);
+        if (strcmp(key, "name") == 0) { if (line_string(bl, key, v, &t->name) < 0) return -1; }
+        else if (strcmp(key, "markdown") == 0) { if (line_string(bl, key, v, &t->markdown) < 0) return -1; }
+        else if (strcmp(key, "description") == 0) { if (line_string(bl, key, v, &t->description) < 0) return -1; }
+        else if (strcmp(key, "status") == 0) { if (line_string(bl, key, v, &t->status) < 0) return -1; }
+        else if (strcmp(key, "priority") == 0) {
+            if (line_number(bl, key, v, 1, 4, &num) < 0) return -1;
+            t->priority = num.present ? (int)num.value : 0;
+        } else if (strcmp(key, "due") == 0) {
+            if (line_number(bl, key, v, 0, INT64_MAX, &t->due_date) < 0) return -1;
+        } else if (strcmp(key, "tags") == 0 || strcmp(key, "assignees") == 0) {
+            int tags = key[0] == 't';
+            if (clickup_json_is(v, CLICKUP_JSON_NULL)) continue;
+            if (!clickup_json_is(v, CLICKUP_JSON_ARRAY))
+                return line_error(bl, "\"%s\" must be an array of %s", key, tags ? "strings" : "user ids");
+            n = clickup_json_len(v);
+            if (tags ? (bl->tags != NULL) : (bl->assignees != NULL)) return line_error(bl, "\"%s\" given twice", key);
+            if (tags) bl->tags = (const char **)calloc(n ? n : 1, sizeof *bl->tags);
+            else bl->assignees = (int64_t *)calloc(n ? n : 1, sizeof *bl->assignees);
+            if (tags ? !bl->tags : !bl->assignees) return line_error(bl, "out of memory");
+            for (j = 0; j < n; j++) {
+                const clickup_json *item = clickup_json_at(v, j);
+                if (tags) {
+                    if (!clickup_json_is(item, CLICKUP_JSON_STRING) || line_string(bl, key, item, &bl->tags[j]) < 0)
+                        return bl->ended ? -1 : line_error(bl, "\"tags\" must be an array of strings");
+                } else {
+                    clickup_i64 uid = { 0, 0 };
+                    if (!clickup_json_is(item, CLICKUP_JSON_NUMBER) || clickup_json_int64(item, &uid.value) != CLICKUP_OK ||
+                        uid.value < 1)
+                        return line_error(bl, "\"assignees\" must be an array of numeric user ids");
+                    bl->assignees[j] = uid.value;
+                }
+            }
+            if (tags) { t->tags = bl->tags; t->tag_count = n; }
+            else { t->assignees = bl->assignees; t->assignee_count = n; }
+        } else {
+            return line_error(bl, "unknown field \"%s\" (the fields are name, markdown, description, tags, "
+                                  "assignees, status, priority, due)", key);
+        }
+    }
+    if (!t->name || !t->name[0]) return line_error(bl, "\"name\" is required and must not be empty");
+    return 0;
+}
+
+/* The whole of a file (or stdin for "-"): *out (NUL-terminated), *len. 0 or EXIT_USAGE. */
+static int read_batch_file(const char *path, char **out, size_t *len) {
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    size_t cap = 1 << 16, n = 0;
+    char *buf;
+    *out = NULL;
+    if (!f) return usage_error("task create", "cannot open %s: %s", path, strerror(errno));
+    if (!(buf = (char *)malloc(cap + 1))) { if (f != stdin) fclose(f); return EXIT_NOMEM; }
+    for (;;) {
+        size_t k = fread(buf + n, 1, cap - n, f);
+        n += k;
+        if (n < cap) break;
+        {
+            char *grown = cap < ((size_t)1 << 30) ? (char *)realloc(buf, cap * 2 + 1) : NULL;
+            if (!grown) { free(buf); if (f != stdin) fclose(f); return usage_error("task create", "%s is too large", path); }
+            buf = grown;
+            cap *= 2;
+        }
+    }
+    if (ferror(f)) { free(buf); if (f != stdin) fclose(f); return usage_error("task create", "cannot read %s", path); }
+    if (f != stdin) fclose(f);
+    buf[n] = '\0';
+    *out = buf;
+    *len = n;
+    return 0;
+}
+
+/* Print the lines whose results are known, in order, up to the first still running. */
+static void print_ready_lines(batch_state *st) {
+    while (st->printed < st->count && st->lines[st->printed].ended) {
+        const batch_line *bl = &st->lines[st->printed++];
+        clickup_json_writer w;
+        clickup_json_writer_init(&w, NULL);
+        clickup_jw_object_begin(&w);
+        put_int(&w, "line", (int64_t)bl->number);
+        put_bool(&w, "ok", bl->code == 0);
+        if (bl->code == 0) {
+            put_string(&w, "id", bl->id);
+        } else {
+            put_int(&w, "code", bl->code);
+            put_string(&w, "error", bl->error ? bl->error : "out of memory");
+        }
+        clickup_jw_object_end(&w);
+        (void)print_json(&w);
+    }
+    fflush(stdout);
+}
+
+/* clickup_batch_run's progress callback: record the item's result, print what is ready. */
+static int on_batch_item(void *user, size_t index, const clickup_batch_result *r, size_t done, size_t total) {
+    batch_state *st = (batch_state *)user;
+    batch_line *bl = &st->lines[st->line_of_item[index]];
+    bl->ended = 1;
+    bl->code = exit_code(r->code);
+    if (r->code == CLICKUP_OK) {
+        const char *id = r->task ? r->task->id : NULL;
+        if (!id && r->response) id = clickup_json_as_string(clickup_json_get(r->response->json, "id"), NULL, NULL);
+        bl->id = copy_text(id ? id : "");
+    } else {
+        char why[600];
+        const char *msg = r->error.message[0] ? r->error.message : clickup_strerror(r->code);
+        snprintf(why, sizeof why, "%s%s", r->code == CLICKUP_ERR_OUTCOME_UNKNOWN
+                 ? "OUTCOME UNKNOWN, it may or may not have happened; look before trying again: " : "", msg);
+        bl->error = copy_text(why);
+        st->failed++;
+    }
+    st->ended++;
+    print_ready_lines(st);
+    if (st->show_progress)
+        fprintf(stderr, "\rclickup: task create: %lu/%lu tasks done, %lu failed", (unsigned long)done,
+                (unsigned long)total, (unsigned long)st->failed);
+    return 0;
+}
+
+static void free_batch_lines(batch_state *st) {
+    size_t i;
+    for (i = 0; i < st->count; i++) {
+        batch_line *bl = &st->lines[i];
+        free(bl->id);
+        free(bl->error);
+        free(bl->tags);
+        free(bl->assignees);
+        clickup_json_doc_free(bl->doc);
+    }
+    free(st->lines);
+    free(st->line_of_item);
+}
+
+static int cmd_task_create_batch(const options *o) {
+    batch_state st;
+    clickup_batch_item *items = NULL;
+    clickup_batch_opts bo;
+    clickup_batch *b = NULL;
+    clickup_client *cu = NULL;
+    char *text = NULL, *line, *end;
+    size_t len = 0, cap = 0, nitems = 0, number = 0, i;
+    int64_t concurrency = 0;
+    int code = 0;
+    if (!o->list_id) return usage_error("task create", "--list is required");
+    if (o->name || o->markdown || o->markdown_file || o->description || o->status || o->priority || o->due ||
+        o->tags.count || o->assignees.count)
+        return usage_error("task create", "with --batch the task fields come from the file: give only --list, "
+                                          "--batch and --concurrency");
+    if (o->concurrency && parse_number(o->concurrency, 1, 64, &concurrency) < 0)
+        return usage_error("task create", "--concurrency wants a number from 1 to 64, not '%s'", o->concurrency);
+    if ((code = read_batch_file(o->batch, &text, &len)) != 0) return code;
+    memset(&st, 0, sizeof st);
+    /* every line, checked before anything is sent */
+    for (line = text; line < text + len; line = end + 1) {
+        size_t n;
+        const char *p;
+        if (!(end = memchr(line, '\n', (size_t)(text + len - line)))) end = text + len;
+        number++;
+        n = (size_t)(end - line);
+        if (n && line[n - 1] == '\r') n--;
+        for (p = line; p < line + n && (*p == ' ' || *p == '\t'); p++) {}
+        if (p == line + n) continue;                     /* a blank line */
+        if (st.count == cap) {
+            batch_line *grown = (batch_line *)realloc(st.lines, (cap ? cap * 2 : 64) * sizeof *grown);
+            if (!grown) { code = EXIT_NOMEM; goto out; }
+            st.lines = grown;
+            cap = cap ? cap * 2 : 64;
+        }
+        memset(&st.lines[st.count], 0, sizeof st.lines[st.count]);
+        st.lines[st.count].number = number;
+        if (parse_batch_line(&st.lines[st.count], line, n) == 0) nitems++;
+        st.count++;
+    }
+    items = (clickup_batch_item *)calloc(nitems ? nitems : 1, sizeof *items);
+    st.line_of_item = (size_t *)calloc(nitems ? nitems : 1, sizeof *st.line_of_item);
+    if (!items || !st.line_of_item) { code = EXIT_NOMEM; goto out; }
+    for (i = 0, nitems = 0; i < st.count; i++) {
+        if (st.lines[i].ended) continue;
+        items[nitems].kind = CLICKUP_BATCH_TASK_CREATE;
+        items[nitems].list_id = o->list_id;
+        items[nitems].task = &st.lines[i].task;
+        st.line_of_item[nitems++] = i;
+    }
+    st.show_progress = isatty(STDERR_FILENO);
+    if (nitems && (code = open_client(&cu)) != 0) goto out;
+    print_ready_lines(&st);                               /* refused lines before the first task */
+    if (nitems) {
+        memset(&bo, 0, sizeof bo);
+        bo.concurrency = (int)concurrency;
+        bo.progress = on_batch_item;
+        bo.progress_user = &st;
+        if (clickup_batch_run(cu, items, nitems, &bo, &b) == CLICKUP_ERR_NOMEM && !b) {
+            code = fail(cu, CLICKUP_ERR_NOMEM, "task create --batch");
+            goto out;
+        }
+        if (st.show_progress) fputc('\n', stderr);
+    }
+    print_ready_lines(&st);
+    for (i = 0, code = 0; i < st.count && !code; i++) code = st.lines[i].code;   /* the first failure */
+out:
+    clickup_batch_free(b);
+    clickup_client_destroy(cu);
+    free(items);
+    free_batch_lines(&st);
+    free(text);
+    return code;
+}
+
 static int cmd_task_create(const options *o) {
     int64_t assignees[MAX_REPEAT];
     clickup_task_new t;
@@ -942,6 +1300,8 @@ static int cmd_task_create(const options *o) {
     char what[200], *buffer = NULL;
     int code;
     memset(&t, 0, sizeof t);
+    if (o->batch) return cmd_task_create_batch(o);
+    if (o->concurrency) return usage_error("task create", "--concurrency goes with --batch");
     if (!o->list_id) return usage_error("task create", "--list is required");
     if (!o->name) return usage_error("task create", "--name is required");
     if (o->priority && (code = parse_priority("task create", o->priority, 0, &t.priority)) != 0) return code;

@@ -90,7 +90,8 @@ run_stdin() {
 }
 
 # True when the python expression holds. It sees: out, err (text); d (stdout as JSON, None
-# when it is not JSON); tmp (the scratch directory); one_line() (stderr is one "clickup: " line); requests(method, path)
+# when it is not JSON); jl (stdout as JSON Lines: a list, None when a line is not JSON); tmp
+# (the scratch directory); one_line() (stderr is one "clickup: " line); requests(method, path)
 # (what the sandbox received since the last check). Then it clears the sandbox's log and faults.
 holds() {
     "$PY" - "$1" "$tmp/out" "$tmp/err" <<'PY'
@@ -103,6 +104,10 @@ try:
     d = json.loads(out)
 except ValueError:
     d = None
+try:
+    jl = [json.loads(line) for line in out.splitlines()]
+except ValueError:
+    jl = None
 
 def one_line():
     return err.startswith("clickup: ") and len(err.splitlines()) == 1
@@ -387,6 +392,79 @@ control fault '{"method":"POST","path":"/api/v2/list/2101/task","kind":"status",
 run env CLICKUP_BACKOFF_MS=10 "$C" api POST /list/2101/task --data '{"name":"idempotent"}' --retry-safe
 check "api POST --retry-safe answered 500 once: sent again, exit 0" 0 \
       'd["name"] == "idempotent" and len(requests("POST")) == 2'
+
+# ---- task create --batch and tasks with several --list -----------------------------------------
+# A batch from a file, one at a time (--concurrency 1, so the injected 500 meets line 1): line 1
+# OUTCOME_UNKNOWN (code 8, not repeated), line 2 malformed (code 2, nothing sent), lines 3-4
+# created with every field; the exit code is line 1's.
+cat >"$tmp/batch.jsonl" <<'JSONL'
+{"name": "batch A", "tags": ["b"], "priority": 2}
+{"name": broken
+{"name": "batch C", "markdown": "# hi", "status": "in progress", "assignees": [183], "due": 1710000000000}
+{"name": "batch D", "description": "plain"}
+JSONL
+control fault '{"method":"POST","path":"/api/v2/list/2101/task","kind":"status","count":1,"arg":500}'
+run "$C" task create --list 2101 --batch "$tmp/batch.jsonl" --concurrency 1
+check "task create --batch: per-line results in order, 500 -> code 8 for that line only, malformed -> code 2" 8 '
+    [(r["line"], r["ok"]) for r in jl] == [(1, False), (2, False), (3, True), (4, True)]
+    and jl[0]["code"] == 8 and "OUTCOME UNKNOWN" in jl[0]["error"] and jl[1]["code"] == 2 and "JSON" in jl[1]["error"]
+    and jl[2]["id"] and jl[3]["id"] and jl[2]["id"] != jl[3]["id"]
+    and [json.loads(r["body"])["name"] for r in requests("POST")] == ["batch A", "batch C", "batch D"]
+    and json.loads(requests("POST")[0]["body"])["tags"] == ["b"] and json.loads(requests("POST")[0]["body"])["priority"] == 2
+    and {k: json.loads(requests("POST")[1]["body"]).get(k) for k in ("markdown_content", "status", "assignees", "due_date")}
+        == {"markdown_content": "# hi", "status": "in progress", "assignees": [183], "due_date": 1710000000000}
+    and json.loads(requests("POST")[2]["body"])["description"] == "plain"'
+
+# Twelve tasks from stdin, four at a time, a blank line skipped: every line ok, in input order,
+# each create sent exactly once.
+"$PY" -c '
+import json
+for i in range(1, 14):
+    print("" if i == 7 else json.dumps({"name": "stdin batch %d" % i}))' >"$tmp/many.jsonl"
+run_stdin "$tmp/many.jsonl" "$C" task create --list 2200 --batch - --concurrency 4
+check "task create --batch - (stdin), --concurrency 4: 12 ok lines in order, blank line skipped" 0 '
+    [r["line"] for r in jl] == [1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13] and all(r["ok"] for r in jl)
+    and len({r["id"] for r in jl}) == 12
+    and sorted(json.loads(r["body"])["name"] for r in requests("POST", "/api/v2/list/2200/task"))
+        == sorted("stdin batch %d" % i for i in range(1, 14) if i != 7)'
+
+printf '{"name": "bad priority", "priority": 7}\n{"name": "server error"}\n' >"$tmp/first.jsonl"
+control fault '{"method":"POST","path":"/api/v2/list/2101/task","kind":"status","count":1,"arg":500}'
+run "$C" task create --list 2101 --batch "$tmp/first.jsonl"
+check "task create --batch: the exit code is the first failed line's (2), not the worst" 2 '
+    [(r["line"], r["code"]) for r in jl] == [(1, 2), (2, 8)] and len(requests("POST")) == 1'
+
+run "$C" task create --list 2101 --batch "$tmp/batch.jsonl" --name x
+check "task create --batch with --name: exit 2, nothing sent" 2 'one_line() and "--batch" in err and requests() == []'
+
+run "$C" task create --list 2101 --batch "$tmp/batch.jsonl" --concurrency 0
+check "task create --batch --concurrency 0: exit 2, nothing sent" 2 'one_line() and "--concurrency" in err and requests() == []'
+
+run "$C" task create --list 2101 --name x --concurrency 4
+check "task create --concurrency without --batch: exit 2" 2 'one_line() and requests() == []'
+
+run "$C" task create --list 2101 --batch "$tmp/no-such-file.jsonl"
+check "task create --batch with a missing file: exit 2" 2 'one_line() and "no-such-file" in err and requests() == []'
+
+"$C" tasks --list 2101 >"$tmp/l2101.json" 2>/dev/null
+"$C" tasks --list 2200 >"$tmp/l2200.json" 2>/dev/null
+"$C" tasks --list 2102 >"$tmp/l2102.json" 2>/dev/null
+control reset '{}'
+run "$C" tasks --list 2101 --list 2200 --list 2102
+check "tasks with three --list: one array, the union in list order, each list asked once" 0 '
+    d == sum((json.load(open(os.path.join(tmp, "l%s.json" % l))) for l in ("2101", "2200", "2102")), [])
+    and len(d) > 0 and [len(requests("GET", "/api/v2/list/%s/task" % l)) for l in ("2101", "2200", "2102")] == [1, 1, 1]'
+
+run "$C" tasks --list 2100 --list 2101 --include-closed
+check "tasks --list 2100 --list 2101: all 3 pages of 2100 first, then 2101" 0 '
+    len(d) > 250 and [t["list_id"] for t in d[:250]] == ["2100"] * 250 and all(t["list_id"] == "2101" for t in d[250:])
+    and len(requests("GET", "/api/v2/list/2100/task")) == 3'
+
+run "$C" tasks --list 2100 --list 2101 --space 790
+check "tasks with --list and --space: exit 2" 2 'one_line() and requests() == []'
+
+run "$C" tasks --list 2101 --list 'bad id!'
+check "tasks with a bad --list id among several: exit 2, nothing sent" 2 'one_line() and requests() == []'
 
 # ---- the example programs ---------------------------------------------------------------------------
 run "$B/team_central"
