@@ -108,8 +108,9 @@
    [api:template]  task templates, task from template
    [api:call]      any endpoint (clickup_call), several requests in flight (start, pump, finish)
    [api:batch]     many writes or calls at once within the rate budget (clickup_batch_run)
+   [api:webhook]   webhooks: verify signatures, decode events, de-duplicate, cache drops, manage
    Implementation: [arena] [json] [json-writer] [clock+limiter] [cache] [routes] [http]
-                   [errors] [client] [engine] [decoders] [endpoints]
+                   [errors] [client] [engine] [decoders] [endpoints] [batch] [webhooks]
 
    REVISION HISTORY
    ----------------
@@ -1431,6 +1432,344 @@ CLICKUP_API clickup_result clickup_batch_run(clickup_client *client, const click
                                              const clickup_batch_opts *opts, clickup_batch **out);
 CLICKUP_API void clickup_batch_free(clickup_batch *batch);
 
+/* =============================================================================================
+   [api:webhook] Webhooks: manage, verify, decode
+   ClickUp POSTs a JSON event to your endpoint for each change a webhook subscribes to. A
+   receiver, in order:
+       1. verifies the X-Signature header over the raw body bytes    clickup_webhook_verify
+       2. decodes the event                                           clickup_webhook_event_parse
+       3. skips redeliveries                                          clickup_webhook_dedup_seen
+       4. drops what the change made stale in a client's cache       clickup_cache_apply_event
+       5. answers 2xx within 7 s. ClickUp retries a failed delivery up to 5 times and then
+          drops it for good; an answer of 410 suspends the webhook at once, so never send 410
+          unless that is what you want.
+   Webhooks are managed with clickup_webhooks_get, clickup_webhook_create,
+   clickup_webhook_update and clickup_webhook_delete: typed calls with the engine's guarantees.
+   SHA-256 (FIPS 180-4) and HMAC-SHA256 (RFC 2104) are built in; there is no new dependency.
+
+   The secret. ClickUp signs each delivery with a secret of its own per webhook, returned when
+   the webhook is created: clickup_webhook.secret after clickup_webhook_create. STORE IT THEN,
+   as you would a password. ClickUp's guide says it is returned at creation; its reference
+   shows it in the answers of GET and PUT too, but nothing promises that, and clickup.h hands
+   out whatever the answer holds (NULL when absent). The library never logs a secret and never
+   puts one in an error message. It overwrites the copies it owns before freeing them: its
+   buffer of the answer, and the arena of a clickup_webhook / clickup_webhooks result. Copies
+   outside its reach: libcurl's buffers, receive buffers given back while they grew, and yours.
+
+   Threads: the SHA-256 functions, clickup_webhook_verify, clickup_webhook_event_parse and the
+   event-name helpers touch only their arguments (safe). A clickup_webhook_dedup is not thread
+   safe: one thread at a time, or a lock around clickup_webhook_dedup_seen. The other calls
+   take a client: one thread at a time, like every client call.
+   ============================================================================================= */
+
+/* ---- SHA-256 and HMAC-SHA256 --------------------------------------------------------------- */
+/* A streaming SHA-256. The fields are private: use the functions. Byte order and alignment of
+   the machine do not matter; a message may be of any length SHA-256 allows (below 2^61 bytes,
+   checked without overflow). */
+typedef struct clickup_sha256 {
+    uint32_t      state[8];         /* private */
+    uint64_t      bytes;            /* private: message bytes so far                          */
+    unsigned char buf[64];          /* private: a partial block                              */
+    unsigned      fill;             /* private: bytes in buf                                 */
+    int           err;              /* private: sticky misuse (NULL data with a length, or a
+                                       message too long)                                     */
+} clickup_sha256;
+
+/* Start a hash. NULL is ignored. Pure. */
+CLICKUP_API void clickup_sha256_init(clickup_sha256 *ctx);
+/* Add len bytes. Any split of a message gives the same digest. NULL data with len > 0 (and a
+   message reaching 2^61 bytes) makes clickup_sha256_final fail. Pure. */
+CLICKUP_API void clickup_sha256_update(clickup_sha256 *ctx, const void *data, size_t len);
+/* The 32-byte digest into out; the context is then wiped (clickup_sha256_init to reuse it).
+   Returns: CLICKUP_OK; CLICKUP_ERR_INVALID_ARG (NULL ctx or out, or a misuse recorded by
+   update: then out is zeroed). Pure. */
+CLICKUP_API clickup_result clickup_sha256_final(clickup_sha256 *ctx, unsigned char out[32]);
+
+/* HMAC-SHA256 of msg keyed with key (RFC 2104; a key longer than 64 bytes is hashed first, as
+   the RFC says; an empty key is allowed here). Key-derived state on the stack is overwritten
+   before return.
+   Returns: CLICKUP_OK; CLICKUP_ERR_INVALID_ARG (out NULL, or NULL key / msg with a length).
+   Pure. */
+CLICKUP_API clickup_result clickup_hmac_sha256(const void *key, size_t key_len, const void *msg,
+                                               size_t msg_len, unsigned char out[32]);
+
+/* ---- verification -------------------------------------------------------------------------- */
+/* Is this delivery from ClickUp? ClickUp sends X-Signature: the HMAC-SHA256 of the request
+   body, keyed with the webhook's secret, as 64 hex digits.
+   Parameters:
+     body, body_len  (in) the body EXACTLY as received, byte for byte. Never a re-serialisation
+                     of parsed JSON: a single space more or less fails the check.
+                     NULL only with body_len 0.
+     signature       (in) the X-Signature value: exactly 64 hex digits, either case, and
+                     nothing else. White space is NOT trimmed (HTTP servers strip it around
+                     header values already): a value with any other character is refused.
+     secrets         (in) secret_count >= 1 secrets (NUL-terminated, none empty). Several allow
+                     a cut-over: ClickUp cannot rotate a secret, so you create a new webhook,
+                     accept both secrets for a while, then delete the old webhook.
+     matched         (out, optional) on success the index of the secret that matched; else
+                     (size_t)-1.
+   Constant time: the digest is compared over all 32 bytes without an early exit, and every
+   secret is tried even after one matched, so the time taken depends on the lengths of the
+   body and secrets only. Secrets are never logged or copied into messages.
+   Returns: CLICKUP_OK; CLICKUP_ERR_SIGNATURE (well formed, matches no secret: answer 401 and
+   do not act on the body); CLICKUP_ERR_INVALID_ARG (a malformed signature: not 64 hex digits;
+   NULL body with a length; no secrets; a NULL or empty secret). Pure, no allocation. */
+CLICKUP_API clickup_result clickup_webhook_verify(const char *body, size_t body_len, const char *signature,
+                                                  const char *const *secrets, size_t secret_count,
+                                                  size_t *matched);
+
+/* ---- events -------------------------------------------------------------------------------- */
+/* ClickUp's 28 event names. Append only: values never change. */
+typedef enum clickup_webhook_event_type {
+    CLICKUP_EVENT_UNKNOWN = 0,               /* a name clickup.h does not know (see .event)  */
+    CLICKUP_EVENT_TASK_CREATED,              /* taskCreated (ClickUp also sends
+                                                taskStatusUpdated for a new task)            */
+    CLICKUP_EVENT_TASK_UPDATED,              /* taskUpdated                                  */
+    CLICKUP_EVENT_TASK_DELETED,              /* taskDeleted                                  */
+    CLICKUP_EVENT_TASK_PRIORITY_UPDATED,     /* taskPriorityUpdated                          */
+    CLICKUP_EVENT_TASK_STATUS_UPDATED,       /* taskStatusUpdated                            */
+    CLICKUP_EVENT_TASK_ASSIGNEE_UPDATED,     /* taskAssigneeUpdated                          */
+    CLICKUP_EVENT_TASK_DUE_DATE_UPDATED,     /* taskDueDateUpdated                           */
+    CLICKUP_EVENT_TASK_TAG_UPDATED,          /* taskTagUpdated                               */
+    CLICKUP_EVENT_TASK_MOVED,                /* taskMoved                                    */
+    CLICKUP_EVENT_TASK_COMMENT_POSTED,       /* taskCommentPosted                            */
+    CLICKUP_EVENT_TASK_COMMENT_UPDATED,      /* taskCommentUpdated                           */
+    CLICKUP_EVENT_TASK_TIME_ESTIMATE_UPDATED,/* taskTimeEstimateUpdated                      */
+    CLICKUP_EVENT_TASK_TIME_TRACKED_UPDATED, /* taskTimeTrackedUpdated                       */
+    CLICKUP_EVENT_LIST_CREATED,              /* listCreated                                  */
+    CLICKUP_EVENT_LIST_UPDATED,              /* listUpdated                                  */
+    CLICKUP_EVENT_LIST_DELETED,              /* listDeleted                                  */
+    CLICKUP_EVENT_FOLDER_CREATED,            /* folderCreated                                */
+    CLICKUP_EVENT_FOLDER_UPDATED,            /* folderUpdated                                */
+    CLICKUP_EVENT_FOLDER_DELETED,            /* folderDeleted                                */
+    CLICKUP_EVENT_SPACE_CREATED,             /* spaceCreated                                 */
+    CLICKUP_EVENT_SPACE_UPDATED,             /* spaceUpdated (also sent when a folder or list
+                                                of the space is created or deleted)          */
+    CLICKUP_EVENT_SPACE_DELETED,             /* spaceDeleted                                 */
+    CLICKUP_EVENT_GOAL_CREATED,              /* goalCreated                                  */
+    CLICKUP_EVENT_GOAL_UPDATED,              /* goalUpdated                                  */
+    CLICKUP_EVENT_GOAL_DELETED,              /* goalDeleted                                  */
+    CLICKUP_EVENT_KEY_RESULT_CREATED,        /* keyResultCreated                             */
+    CLICKUP_EVENT_KEY_RESULT_UPDATED,        /* keyResultUpdated                             */
+    CLICKUP_EVENT_KEY_RESULT_DELETED         /* keyResultDeleted                             */
+} clickup_webhook_event_type;
+
+/* What an event is about. */
+typedef enum clickup_webhook_event_kind {
+    CLICKUP_EVENT_KIND_UNKNOWN = 0,
+    CLICKUP_EVENT_KIND_TASK,
+    CLICKUP_EVENT_KIND_LIST,
+    CLICKUP_EVENT_KIND_FOLDER,
+    CLICKUP_EVENT_KIND_SPACE,
+    CLICKUP_EVENT_KIND_GOAL,
+    CLICKUP_EVENT_KIND_KEY_RESULT
+} clickup_webhook_event_kind;
+
+/* ClickUp's name of an event type ("taskCreated"), or NULL for CLICKUP_EVENT_UNKNOWN and
+   values out of range. Static text. Pure. */
+CLICKUP_API const char *clickup_webhook_event_name(clickup_webhook_event_type type);
+/* The type of an event name (exact, case-sensitive), CLICKUP_EVENT_UNKNOWN when unknown or
+   NULL. Pure. */
+CLICKUP_API clickup_webhook_event_type clickup_webhook_event_type_of(const char *name);
+/* What an event type is about: task, list, folder, space, goal, key result; UNKNOWN for
+   CLICKUP_EVENT_UNKNOWN and values out of range. Pure. */
+CLICKUP_API clickup_webhook_event_kind clickup_webhook_event_kind_of(clickup_webhook_event_type type);
+
+/* One change in an event. Every string is NULL when absent or null in the JSON; ids sent as
+   numbers come as their text. */
+typedef struct clickup_webhook_history_item {
+    const char  *id;                /* ClickUp's id of the change (a 19-digit string for
+                                       tasks, a UUID for lists); the key of de-duplication  */
+    int          type;              /* ClickUp's change type (1 for most task changes)       */
+    const char  *field;             /* what changed: "status", "name", "task_creation", ...  */
+    clickup_i64  date;              /* Unix ms (ClickUp sends it as a string)                */
+    clickup_user user;              /* who made it; id 0 and "" when absent                  */
+    const char  *parent_id;         /* the parent of the item (for task changes: its list)   */
+    const clickup_json *before, *after; /* the values, typed by field (a status object, a
+                                       string, ...); NULL when the key is absent, a node of
+                                       type CLICKUP_JSON_NULL when it is null               */
+    const clickup_json *raw;        /* the whole item (data, source, and anything newer)     */
+} clickup_webhook_history_item;
+
+/* One delivery, decoded. Absent ids are NULL; ids sent as numbers come as their text. */
+typedef struct clickup_webhook_event {
+    clickup_webhook_event_type type;  /* CLICKUP_EVENT_UNKNOWN for names not in the enum      */
+    clickup_webhook_event_kind kind;
+    const char *event;              /* the name as sent, always set ("taskCreated", or a new
+                                       name ClickUp added after this version)               */
+    const char *webhook_id;
+    const char *task_id, *list_id, *folder_id, *space_id, *goal_id, *key_result_id;
+    clickup_webhook_history_item *history_items;  /* NULL when absent: ClickUp leaves it out
+                                       of many events (listCreated, spaceUpdated, goal ...) */
+    size_t history_item_count;
+    const clickup_json *raw;        /* the whole document                                    */
+} clickup_webhook_event;
+
+/* Decode one delivery's body (after clickup_webhook_verify). Unknown fields are kept in raw
+   and never fail decoding; so do unknown event names (type CLICKUP_EVENT_UNKNOWN, .event
+   keeps the text); history_items may be absent (a non-array there counts as absent).
+   Parameters: body, len (in) the raw body; NULL only with len 0. alloc (in, optional) NULL =
+   the default allocator.
+   Returns: CLICKUP_OK; CLICKUP_ERR_JSON (not valid JSON, including an empty body);
+   CLICKUP_ERR_BAD_RESPONSE (the root is not an object, or has no string "event");
+   CLICKUP_ERR_INVALID_ARG (out NULL, NULL body with a length); CLICKUP_ERR_NOMEM.
+   Ownership: one arena; release *out with clickup_webhook_event_free (NULL on failure). The
+   body is copied, not retained. Thread safety: safe. */
+CLICKUP_API clickup_result clickup_webhook_event_parse(const char *body, size_t len,
+                                                       const clickup_allocator *alloc,
+                                                       clickup_webhook_event **out);
+CLICKUP_API void clickup_webhook_event_free(clickup_webhook_event *event);
+
+/* ---- de-duplication of redeliveries ---------------------------------------------------------
+   ClickUp sends no delivery id and no timestamp, and resends an event whose delivery failed
+   (or was answered too slowly): the same body again. A history item's id names one change,
+   so an event is a redelivery when every (webhook_id, history item id) pair in it was seen.
+   The helper remembers the last `capacity` pairs, the oldest forgotten first, as 64-bit keys
+   (the first 8 bytes of SHA-256 over webhook_id, a 0 byte, the item id) in a ring and a hash
+   set: memory is about 24 bytes per pair, fixed at creation; a lookup is O(1).
+   False positives: two different pairs share a key with probability 2^-64, so a new pair is
+   taken for a seen one with probability at most capacity / 2^64 (5.4e-14 with a million
+   pairs remembered). False negatives: a pair forgotten (more than capacity newer pairs since)
+   makes its redelivery look new.
+   Events without history items (listCreated, spaceUpdated, goal events, ...) carry nothing
+   that tells a redelivery from a new event: two renames of one space send the same bytes.
+   They are never reported as seen, and nothing of them is recorded: such an event says
+   "re-read this object", which is harmless to do twice, while skipping a new one would lose
+   a change. The same holds for an event with an item that has no id. An absent webhook_id
+   counts as "".
+   Not thread safe: one thread at a time, or a lock around clickup_webhook_dedup_seen. */
+typedef struct clickup_webhook_dedup clickup_webhook_dedup;
+
+/* Create a helper remembering `capacity` pairs (>= 1).
+   Returns: CLICKUP_OK; CLICKUP_ERR_INVALID_ARG (capacity 0, out NULL); CLICKUP_ERR_NOMEM
+   (including a capacity whose tables do not fit in memory).
+   Ownership: release *out with clickup_webhook_dedup_destroy. */
+CLICKUP_API clickup_result clickup_webhook_dedup_create(size_t capacity, const clickup_allocator *alloc,
+                                                        clickup_webhook_dedup **out);
+/* 1 when the event was delivered before (it has history items, each with an id, and every
+   (webhook_id, item id) pair of it is remembered); else 0, and its pairs are remembered from
+   now on. Never allocates. NULL arguments give 0 (process the event: a receiver must fail
+   open, never drop an event it cannot judge). */
+CLICKUP_API int clickup_webhook_dedup_seen(clickup_webhook_dedup *dedup, const clickup_webhook_event *event);
+/* Free it. NULL is fine. */
+CLICKUP_API void clickup_webhook_dedup_destroy(clickup_webhook_dedup *dedup);
+
+/* ---- the cache ----------------------------------------------------------------------------- */
+/* Drop the cached responses an event makes stale, so the next read of them goes to ClickUp.
+   Task events carry only task_id (the task's list is unknown), so they drop:
+     - every task page (GET /list/{id}/task, and GET /team/{id}/task queries); when an event
+       names its list_id (and is not taskMoved, which touches two lists), that list's pages
+       and the workspace queries only;
+     - the hierarchy (folders and lists, which show task counts) for the events that can
+       change a count or a list's contents: taskCreated, taskUpdated, taskDeleted,
+       taskStatusUpdated, taskMoved. Priority, assignee, due date, tag, comment and time
+       events leave it.
+   List events drop the hierarchy; listUpdated and listDeleted also the list's task pages
+   (tasks show their list's name) and workspace task queries. Folder events drop the
+   hierarchy; folderUpdated and folderDeleted also every task page (a folder's lists are not
+   known here). Space events drop the spaces (their cache class holds GET /team too) and the
+   hierarchy, except spaceCreated, which drops the spaces only; spaceDeleted also every task
+   page. A status renamed in a space shows in cached task pages until their TTL ends.
+   Goal and key result events: nothing typed is cached for them.
+   Every event drops what was cached at the caller's request (clickup_call with
+   CLICKUP_CACHE), whose staleness nobody can tell; an event of unknown type drops everything.
+   Returns: CLICKUP_OK; CLICKUP_ERR_INVALID_ARG (NULL client or event). Sends nothing. */
+CLICKUP_API clickup_result clickup_cache_apply_event(clickup_client *client, const clickup_webhook_event *event);
+
+/* ---- managing webhooks ---------------------------------------------------------------------- */
+typedef struct clickup_webhook_health {
+    const char *status;             /* "active", "failing" or "suspended"; "" when absent    */
+    int64_t     fail_count;         /* at 100 ClickUp suspends the webhook                  */
+} clickup_webhook_health;
+
+typedef struct clickup_webhook {
+    const char *id;                 /* UUID                                                  */
+    int64_t     userid;             /* the creator: the webhook stops firing when that user
+                                       is disabled                                          */
+    const char *team_id;            /* the workspace (a number's text)                        */
+    const char *endpoint;
+    const char *client_id;
+    const char *const *events;      /* event names as ClickUp lists them ("*" stays "*")     */
+    size_t      event_count;
+    const char *task_id, *list_id, *folder_id, *space_id;  /* its location; NULL when none   */
+    clickup_webhook_health health;
+    const char *secret;             /* the signing secret when the answer holds it (always
+                                       after create), else NULL. See the banner: store it   */
+    const clickup_json *raw;
+} clickup_webhook;
+
+typedef struct clickup_webhooks {
+    clickup_webhook *items;
+    size_t           count;
+    const clickup_json *raw;
+} clickup_webhooks;
+
+/* The webhooks of the workspace that this token's user created (ClickUp shows no others).
+   GET /team/{team_id}/webhook.
+   Returns: CLICKUP_OK, CLICKUP_ERR_AUTH, CLICKUP_ERR_NO_ACCESS; others: clickup_last_error.
+   Ownership: release *out with clickup_webhooks_free (it overwrites the memory first).
+   Retry safety: a read, retried. Cache: never cached. */
+CLICKUP_API clickup_result clickup_webhooks_get(clickup_client *client, clickup_webhooks **out);
+CLICKUP_API void clickup_webhooks_free(clickup_webhooks *webhooks);
+
+typedef struct clickup_webhook_new {
+    const char *endpoint;           /* required: the URL ClickUp POSTs to. Not empty, no
+                                       control characters; ClickUp must reach it from the
+                                       internet (no fixed source IPs), so use https://      */
+    const char *const *events;      /* required: event_count >= 1 names ("taskCreated", ...),
+                                       or the one name "*" for every event. Names clickup.h
+                                       does not know are sent as given; empty ones refused  */
+    size_t      event_count;
+    /* The location: exactly one of these. Space, folder and list ids are sent as JSON numbers
+       when they are digits (as ClickUp's reference types them), else as strings. */
+    const char *space_id, *folder_id, *list_id, *task_id;
+    int         whole_workspace;    /* 1 = no location: every event of the workspace. It must
+                                       be asked for, so a forgotten location is refused     */
+} clickup_webhook_new;
+
+/* Create a webhook. POST /team/{team_id}/webhook with {"endpoint", "events": [...], and the
+   location}; the answer {"id", "webhook": {...}} is decoded into *out, its secret included.
+   Refused locally (CLICKUP_ERR_INVALID_ARG, nothing sent): no endpoint or one with control
+   characters, no events or an empty name, no location (without whole_workspace) or more than
+   one, an id with characters an id cannot have.
+   Never sent twice (a POST that creates): a failure after it may have reached ClickUp (a 5xx,
+   a lost answer, an unreadable answer) is CLICKUP_ERR_OUTCOME_UNKNOWN: look with
+   clickup_webhooks_get before creating again (ClickUp refuses an identical webhook with
+   ECODE OAUTH_171).
+   Ownership: release *out with clickup_webhook_free (it overwrites the memory first, the
+   secret included). Cache: drops only responses cached at the caller's request. */
+CLICKUP_API clickup_result clickup_webhook_create(clickup_client *client, const clickup_webhook_new *webhook,
+                                                  clickup_webhook **out);
+
+typedef struct clickup_webhook_changes {
+    const char *endpoint;           /* NULL = unchanged                                      */
+    const char *const *events;      /* event_count > 0 replaces the events; a lone "*" is
+                                       sent as the string "*", as ClickUp's reference shows  */
+    size_t      event_count;        /* 0 = unchanged                                         */
+    const char *status;             /* "active" re-activates a failing or suspended webhook;
+                                       NULL = unchanged                                      */
+} clickup_webhook_changes;
+
+/* Change a webhook. PUT /webhook/{webhook_id} with the members you set. ClickUp's reference
+   lists endpoint, events and status as required: when a partial update is refused
+   (CLICKUP_ERR_VALIDATION), send all three.
+   Refused locally (CLICKUP_ERR_INVALID_ARG, nothing sent): a bad webhook id, nothing to
+   change, an empty endpoint, status or event name, or control characters in them.
+   Retry safety: a PUT, retried on network failures and 5xx.
+   Ownership: *out (optional, may be NULL) gets the webhook; release it with
+   clickup_webhook_free. Cache: drops only responses cached at the caller's request. */
+CLICKUP_API clickup_result clickup_webhook_update(clickup_client *client, const char *webhook_id,
+                                                  const clickup_webhook_changes *changes,
+                                                  clickup_webhook **out);
+
+/* Delete a webhook. DELETE /webhook/{webhook_id}.
+   Returns: CLICKUP_OK, CLICKUP_ERR_INVALID_ARG (a bad id, nothing sent), CLICKUP_ERR_NOT_FOUND.
+   Retry safety: retried. Cache: drops only responses cached at the caller's request. */
+CLICKUP_API clickup_result clickup_webhook_delete(clickup_client *client, const char *webhook_id);
+
+/* Free a webhook result, overwriting its memory (the secret) first. NULL is fine. */
+CLICKUP_API void clickup_webhook_free(clickup_webhook *webhook);
+
 #ifdef __cplusplus
 }
 #endif
@@ -1441,7 +1780,7 @@ CLICKUP_API void clickup_batch_free(clickup_batch *batch);
    Everything below is compiled only where CLICKUP_IMPLEMENTATION is defined. Private names start
    with clickup__ and are static. Sections, in dependency order:
    [impl:macros] [arena] [json] [json-writer] [clock+limiter] [cache] [routes] [http] [errors]
-   [client] [engine] [decoders] [endpoints]
+   [client] [engine] [decoders] [endpoints] [batch] [webhooks]
    ############################################################################################# */
 #ifdef CLICKUP_IMPLEMENTATION
 #ifndef CLICKUP_IMPLEMENTATION_ONCE
@@ -7716,6 +8055,765 @@ CLICKUP_API void clickup_batch_free(clickup_batch *b) {
         clickup_task_free(b->results[i].task);
     }
     clickup__result_free(b);
+}
+
+/* ==== [webhooks] =============================================================================
+   SHA-256 and HMAC-SHA256 (portable: bytes in and out by shifts, so byte order and alignment
+   do not matter), the constant-time signature check, the event decoder (one table of event
+   names: kind and what each makes stale in the cache), the de-duplication set, cache drops
+   by event, and the four webhook calls over the engine. Secrets never reach a log line or an
+   error message; the memory that held a webhook answer is overwritten before it is freed.
+   ============================================================================================= */
+
+/* Overwrite memory in a way the compiler may not drop as a dead store. */
+CLICKUP__FN void clickup__wipe(void *p, size_t n) {
+    volatile unsigned char *v = (volatile unsigned char *)p;
+    if (!p) return;
+    while (n--) *v++ = 0;
+}
+
+/* ---- SHA-256 (FIPS 180-4) --------------------------------------------------------------- */
+static const uint32_t clickup__sha256_k[64] = {
+    0x428a2f98u, 0x71374491u, 0xb5c0fbcfu, 0xe9b5dba5u, 0x3956c25bu, 0x59f111f1u, 0x923f82a4u, 0xab1c5ed5u,
+    0xd807aa98u, 0x12835b01u, 0x243185beu, 0x550c7dc3u, 0x72be5d74u, 0x80deb1feu, 0x9bdc06a7u, 0xc19bf174u,
+    0xe49b69c1u, 0xefbe4786u, 0x0fc19dc6u, 0x240ca1ccu, 0x2de92c6fu, 0x4a7484aau, 0x5cb0a9dcu, 0x76f988dau,
+    0x983e5152u, 0xa831c66du, 0xb00327c8u, 0xbf597fc7u, 0xc6e00bf3u, 0xd5a79147u, 0x06ca6351u, 0x14292967u,
+    0x27b70a85u, 0x2e1b2138u, 0x4d2c6dfcu, 0x53380d13u, 0x650a7354u, 0x766a0abbu, 0x81c2c92eu, 0x92722c85u,
+    0xa2bfe8a1u, 0xa81a664bu, 0xc24b8b70u, 0xc76c51a3u, 0xd192e819u, 0xd6990624u, 0xf40e3585u, 0x106aa070u,
+    0x19a4c116u, 0x1e376c08u, 0x2748774cu, 0x34b0bcb5u, 0x391c0cb3u, 0x4ed8aa4au, 0x5b9cca4fu, 0x682e6ff3u,
+    0x748f82eeu, 0x78a5636fu, 0x84c87814u, 0x8cc70208u, 0x90befffau, 0xa4506cebu, 0xbef9a3f7u, 0xc67178f2u
+};
+#define CLICKUP__SHA256_MAX_BYTES ((((uint64_t)1) << 61) - 1)   /* the length in bits fits 64 bits */
+#define CLICKUP__ROTR32(x, n) ((uint32_t)(((x) >> (n)) | ((x) << (32 - (n)))))
+
+/* One 64-byte block into the state. */
+CLICKUP__FN void clickup__sha256_block(uint32_t st[8], const unsigned char *p) {
+    uint32_t w[64], a, b, c, d, e, f, g, h, t1, t2;
+    int i;
+    for (i = 0; i < 16; i++)
+        w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 | (uint32_t)p[4 * i + 2] << 8 |
+               (uint32_t)p[4 * i + 3];
+    for (i = 16; i < 64; i++) {
+        uint32_t s0 = CLICKUP__ROTR32(w[i - 15], 7) ^ CLICKUP__ROTR32(w[i - 15], 18) ^ (w[i - 15] >> 3);
+        uint32_t s1 = CLICKUP__ROTR32(w[i - 2], 17) ^ CLICKUP__ROTR32(w[i - 2], 19) ^ (w[i - 2] >> 10);
+        w[i] = (uint32_t)(w[i - 16] + s0 + w[i - 7] + s1);
+    }
+    a = st[0]; b = st[1]; c = st[2]; d = st[3]; e = st[4]; f = st[5]; g = st[6]; h = st[7];
+    for (i = 0; i < 64; i++) {
+        t1 = (uint32_t)(h + (CLICKUP__ROTR32(e, 6) ^ CLICKUP__ROTR32(e, 11) ^ CLICKUP__ROTR32(e, 25)) +
+                        ((e & f) ^ (~e & g)) + clickup__sha256_k[i] + w[i]);
+        t2 = (uint32_t)((CLICKUP__ROTR32(a, 2) ^ CLICKUP__ROTR32(a, 13) ^ CLICKUP__ROTR32(a, 22)) +
+                        ((a & b) ^ (a & c) ^ (b & c)));
+        h = g; g = f; f = e; e = (uint32_t)(d + t1); d = c; c = b; b = a; a = (uint32_t)(t1 + t2);
+    }
+    st[0] += a; st[1] += b; st[2] += c; st[3] += d; st[4] += e; st[5] += f; st[6] += g; st[7] += h;
+}
+
+CLICKUP_API void clickup_sha256_init(clickup_sha256 *ctx) {
+    static const uint32_t iv[8] = { 0x6a09e667u, 0xbb67ae85u, 0x3c6ef372u, 0xa54ff53au,
+                                    0x510e527fu, 0x9b05688cu, 0x1f83d9abu, 0x5be0cd19u };
+    if (!ctx) return;
+    memset(ctx, 0, sizeof *ctx);
+    memcpy(ctx->state, iv, sizeof iv);
+}
+
+CLICKUP_API void clickup_sha256_update(clickup_sha256 *ctx, const void *data, size_t len) {
+    const unsigned char *p = (const unsigned char *)data;
+    if (!ctx || ctx->err || !len) return;
+    if (!p || ctx->bytes > CLICKUP__SHA256_MAX_BYTES || (uint64_t)len > CLICKUP__SHA256_MAX_BYTES - ctx->bytes) {
+        ctx->err = 1;
+        return;
+    }
+    ctx->bytes += (uint64_t)len;
+    if (ctx->fill) {                          /* complete the partial block first */
+        size_t take = 64u - ctx->fill < len ? 64u - ctx->fill : len;
+        memcpy(ctx->buf + ctx->fill, p, take);
+        ctx->fill += (unsigned)take;
+        p += take;
+        len -= take;
+        if (ctx->fill < 64u) return;
+        clickup__sha256_block(ctx->state, ctx->buf);
+        ctx->fill = 0;
+    }
+    for (; len >= 64u; p += 64, len -= 64u) clickup__sha256_block(ctx->state, p);
+    if (len) { memcpy(ctx->buf, p, len); ctx->fill = (unsigned)len; }
+}
+
+CLICKUP_API clickup_result clickup_sha256_final(clickup_sha256 *ctx, unsigned char out[32]) {
+    uint64_t bits;
+    int i;
+    if (!ctx) { if (out) memset(out, 0, 32); return CLICKUP_ERR_INVALID_ARG; }
+    if (!out || ctx->err || ctx->fill >= 64u) {
+        if (out) memset(out, 0, 32);
+        clickup__wipe(ctx, sizeof *ctx);
+        return CLICKUP_ERR_INVALID_ARG;
+    }
+    bits = ctx->bytes << 3;                   /* bytes < 2^61: no overflow */
+    ctx->buf[ctx->fill++] = 0x80;
+    if (ctx->fill > 56u) {
+        memset(ctx->buf + ctx->fill, 0, 64u - ctx->fill);
+        clickup__sha256_block(ctx->state, ctx->buf);
+        ctx->fill = 0;
+    }
+    memset(ctx->buf + ctx->fill, 0, 56u - ctx->fill);
+    for (i = 0; i < 8; i++) ctx->buf[56 + i] = (unsigned char)(bits >> (56 - 8 * i));
+    clickup__sha256_block(ctx->state, ctx->buf);
+    for (i = 0; i < 8; i++) {
+        out[4 * i] = (unsigned char)(ctx->state[i] >> 24);
+        out[4 * i + 1] = (unsigned char)(ctx->state[i] >> 16);
+        out[4 * i + 2] = (unsigned char)(ctx->state[i] >> 8);
+        out[4 * i + 3] = (unsigned char)ctx->state[i];
+    }
+    clickup__wipe(ctx, sizeof *ctx);
+    return CLICKUP_OK;
+}
+
+CLICKUP_API clickup_result clickup_hmac_sha256(const void *key, size_t key_len, const void *msg, size_t msg_len,
+                                               unsigned char out[32]) {
+    unsigned char k[64], pad[64], inner[32];
+    clickup_sha256 s;
+    clickup_result rc;
+    int i;
+    if (!out) return CLICKUP_ERR_INVALID_ARG;
+    if ((!key && key_len) || (!msg && msg_len)) { memset(out, 0, 32); return CLICKUP_ERR_INVALID_ARG; }
+    memset(k, 0, sizeof k);
+    if (key_len > sizeof k) {                 /* RFC 2104: a long key is hashed first */
+        clickup_sha256_init(&s);
+        clickup_sha256_update(&s, key, key_len);
+        if ((rc = clickup_sha256_final(&s, k)) != CLICKUP_OK) { memset(out, 0, 32); return rc; }
+    } else if (key_len) {
+        memcpy(k, key, key_len);
+    }
+    for (i = 0; i < 64; i++) pad[i] = (unsigned char)(k[i] ^ 0x36);
+    clickup_sha256_init(&s);
+    clickup_sha256_update(&s, pad, sizeof pad);
+    clickup_sha256_update(&s, msg, msg_len);
+    rc = clickup_sha256_final(&s, inner);
+    if (rc == CLICKUP_OK) {
+        for (i = 0; i < 64; i++) pad[i] = (unsigned char)(k[i] ^ 0x5c);
+        clickup_sha256_init(&s);
+        clickup_sha256_update(&s, pad, sizeof pad);
+        clickup_sha256_update(&s, inner, sizeof inner);
+        rc = clickup_sha256_final(&s, out);
+    } else {
+        memset(out, 0, 32);
+    }
+    clickup__wipe(k, sizeof k);
+    clickup__wipe(pad, sizeof pad);
+    clickup__wipe(inner, sizeof inner);
+    clickup__wipe(&s, sizeof s);
+    return rc;
+}
+
+/* ---- the signature ----------------------------------------------------------------------- */
+CLICKUP_API clickup_result clickup_webhook_verify(const char *body, size_t body_len, const char *signature,
+                                                  const char *const *secrets, size_t secret_count, size_t *matched) {
+    unsigned char want[32], mac[32];
+    size_t i, j, idx = 0;
+    unsigned found = 0;
+    clickup_result rc = CLICKUP_OK;
+    if (matched) *matched = (size_t)-1;
+    if ((!body && body_len) || !signature || !secrets || !secret_count) return CLICKUP_ERR_INVALID_ARG;
+    for (i = 0; i < secret_count; i++)
+        if (!secrets[i] || !secrets[i][0]) return CLICKUP_ERR_INVALID_ARG;
+    /* Exactly 64 hex digits. The signature is public: checking it may stop early. A NUL ends
+       the loop at its first digit, before anything past it is read. */
+    for (i = 0; i < 32; i++) {
+        int hi = clickup__hexval((unsigned char)signature[2 * i]), lo;
+        if (hi < 0) return CLICKUP_ERR_INVALID_ARG;
+        if ((lo = clickup__hexval((unsigned char)signature[2 * i + 1])) < 0) return CLICKUP_ERR_INVALID_ARG;
+        want[i] = (unsigned char)(hi << 4 | lo);
+    }
+    if (signature[64] != '\0') return CLICKUP_ERR_INVALID_ARG;
+    /* Every secret, every byte: no early exit, and the index is chosen without a branch. */
+    for (i = 0; i < secret_count; i++) {
+        unsigned diff = 0, eq;
+        size_t sel;
+        rc = clickup_hmac_sha256(secrets[i], strlen(secrets[i]), body ? body : "", body_len, mac);
+        if (rc != CLICKUP_OK) break;          /* only a body too long for SHA-256 */
+        for (j = 0; j < 32; j++) diff |= (unsigned)(mac[j] ^ want[j]);
+        eq = ((diff - 1u) >> 8) & 1u;         /* diff <= 255: 1 exactly when it is 0 */
+        sel = (size_t)0 - (size_t)(eq & (found ^ 1u));
+        idx = (idx & ~sel) | (i & sel);
+        found |= eq;
+    }
+    clickup__wipe(mac, sizeof mac);
+    if (rc != CLICKUP_OK) return rc;
+    if (!found) return CLICKUP_ERR_SIGNATURE;
+    if (matched) *matched = idx;
+    return CLICKUP_OK;
+}
+
+/* ---- the event table ----------------------------------------------------------------------
+   One row per event name, in the order of clickup_webhook_event_type: its kind, the cache
+   classes it makes stale (spaces = CLICKUP__CACHE_TEAM, the hierarchy, task pages; what was
+   cached at a caller's request always goes too), and whether a list_id in the event narrows
+   the task pages dropped to that list's. */
+/*  X(ID,                         NAME,                      KIND,       SPACES, HIER, TASKS, NARROW) */
+#define CLICKUP__EVENTS(X) \
+    X(TASK_CREATED,               "taskCreated",             TASK,       0,      1,    1,     1) \
+    X(TASK_UPDATED,               "taskUpdated",             TASK,       0,      1,    1,     1) \
+    X(TASK_DELETED,               "taskDeleted",             TASK,       0,      1,    1,     1) \
+    X(TASK_PRIORITY_UPDATED,      "taskPriorityUpdated",     TASK,       0,      0,    1,     1) \
+    X(TASK_STATUS_UPDATED,        "taskStatusUpdated",       TASK,       0,      1,    1,     1) \
+    X(TASK_ASSIGNEE_UPDATED,      "taskAssigneeUpdated",     TASK,       0,      0,    1,     1) \
+    X(TASK_DUE_DATE_UPDATED,      "taskDueDateUpdated",      TASK,       0,      0,    1,     1) \
+    X(TASK_TAG_UPDATED,           "taskTagUpdated",          TASK,       0,      0,    1,     1) \
+    X(TASK_MOVED,                 "taskMoved",               TASK,       0,      1,    1,     0) \
+    X(TASK_COMMENT_POSTED,        "taskCommentPosted",       TASK,       0,      0,    1,     1) \
+    X(TASK_COMMENT_UPDATED,       "taskCommentUpdated",      TASK,       0,      0,    1,     1) \
+    X(TASK_TIME_ESTIMATE_UPDATED, "taskTimeEstimateUpdated", TASK,       0,      0,    1,     1) \
+    X(TASK_TIME_TRACKED_UPDATED,  "taskTimeTrackedUpdated",  TASK,       0,      0,    1,     1) \
+    X(LIST_CREATED,               "listCreated",             LIST,       0,      1,    0,     0) \
+    X(LIST_UPDATED,               "listUpdated",             LIST,       0,      1,    1,     1) \
+    X(LIST_DELETED,               "listDeleted",             LIST,       0,      1,    1,     1) \
+    X(FOLDER_CREATED,             "folderCreated",           FOLDER,     0,      1,    0,     0) \
+    X(FOLDER_UPDATED,             "folderUpdated",           FOLDER,     0,      1,    1,     0) \
+    X(FOLDER_DELETED,             "folderDeleted",           FOLDER,     0,      1,    1,     0) \
+    X(SPACE_CREATED,              "spaceCreated",            SPACE,      1,      0,    0,     0) \
+    X(SPACE_UPDATED,              "spaceUpdated",            SPACE,      1,      1,    0,     0) \
+    X(SPACE_DELETED,              "spaceDeleted",            SPACE,      1,      1,    1,     0) \
+    X(GOAL_CREATED,               "goalCreated",             GOAL,       0,      0,    0,     0) \
+    X(GOAL_UPDATED,               "goalUpdated",             GOAL,       0,      0,    0,     0) \
+    X(GOAL_DELETED,               "goalDeleted",             GOAL,       0,      0,    0,     0) \
+    X(KEY_RESULT_CREATED,         "keyResultCreated",        KEY_RESULT, 0,      0,    0,     0) \
+    X(KEY_RESULT_UPDATED,         "keyResultUpdated",        KEY_RESULT, 0,      0,    0,     0) \
+    X(KEY_RESULT_DELETED,         "keyResultDeleted",        KEY_RESULT, 0,      0,    0,     0)
+
+typedef struct clickup__event_row {
+    const char   *name;
+    unsigned char kind;          /* clickup_webhook_event_kind                               */
+    unsigned char drops;         /* CLICKUP__INV_* of the cache                              */
+    unsigned char narrow;        /* a list_id in the event narrows the task pages to its own */
+} clickup__event_row;
+
+#define CLICKUP__EVENT_ROW(id, name, kind, spaces, hier, tasks, narrow) \
+    { name, (unsigned char)CLICKUP_EVENT_KIND_##kind,                                        \
+      (unsigned char)((spaces ? CLICKUP__INV_TEAM : 0u) | (hier ? CLICKUP__INV_HIERARCHY : 0u) | \
+                      (tasks ? CLICKUP__INV_TASKS : 0u)), narrow },
+static const clickup__event_row clickup__event_rows[] = {
+    { "", (unsigned char)CLICKUP_EVENT_KIND_UNKNOWN, (unsigned char)CLICKUP__INV_ALL, 0 },   /* UNKNOWN: everything */
+    CLICKUP__EVENTS(CLICKUP__EVENT_ROW)
+};
+/* The rows are in enum order: each row's place equals its enum value (checked here, at
+   compile time), and there is one row per value. */
+#define CLICKUP__EVENT_INDEX(id, name, kind, spaces, hier, tasks, narrow) CLICKUP__EV_##id,
+enum { CLICKUP__EV_UNKNOWN_ = 0, CLICKUP__EVENTS(CLICKUP__EVENT_INDEX) CLICKUP__EV_COUNT };
+#define CLICKUP__EVENT_CHECK(id, name, kind, spaces, hier, tasks, narrow) \
+    char clickup__ev_##id[(int)CLICKUP__EV_##id == (int)CLICKUP_EVENT_##id ? 1 : -1];
+typedef struct clickup__event_rows_in_enum_order {
+    CLICKUP__EVENTS(CLICKUP__EVENT_CHECK)
+} clickup__event_rows_in_enum_order;
+typedef char clickup__event_rows_complete[CLICKUP__COUNT(clickup__event_rows) == (size_t)CLICKUP__EV_COUNT &&
+                                          (int)CLICKUP__EV_COUNT == (int)CLICKUP_EVENT_KEY_RESULT_DELETED + 1 ? 1 : -1];
+
+CLICKUP__FN const clickup__event_row *clickup__event_row_of(clickup_webhook_event_type type) {
+    unsigned i = (unsigned)type;
+    return i < (unsigned)CLICKUP__EV_COUNT ? &clickup__event_rows[i] : &clickup__event_rows[0];
+}
+
+/* The type of a name of n bytes (a JSON string may hold a NUL: the length decides). */
+CLICKUP__FN clickup_webhook_event_type clickup__event_lookup(const char *s, size_t n) {
+    size_t i;
+    for (i = 1; i < (size_t)CLICKUP__EV_COUNT; i++)
+        if (strlen(clickup__event_rows[i].name) == n && memcmp(clickup__event_rows[i].name, s, n) == 0)
+            return (clickup_webhook_event_type)i;
+    return CLICKUP_EVENT_UNKNOWN;
+}
+
+CLICKUP_API const char *clickup_webhook_event_name(clickup_webhook_event_type type) {
+    unsigned i = (unsigned)type;
+    return i >= 1 && i < (unsigned)CLICKUP__EV_COUNT ? clickup__event_rows[i].name : NULL;
+}
+
+CLICKUP_API clickup_webhook_event_type clickup_webhook_event_type_of(const char *name) {
+    return name ? clickup__event_lookup(name, strlen(name)) : CLICKUP_EVENT_UNKNOWN;
+}
+
+CLICKUP_API clickup_webhook_event_kind clickup_webhook_event_kind_of(clickup_webhook_event_type type) {
+    return (clickup_webhook_event_kind)clickup__event_row_of(type)->kind;
+}
+
+/* ---- event decoding ------------------------------------------------------------------------ */
+CLICKUP__FN clickup_result clickup__history_item(clickup__dec *d, const clickup_json *it, void *out) {
+    clickup_webhook_history_item *o = (clickup_webhook_history_item *)out;
+    const clickup_json *user = clickup_json_get(it, "user");
+    clickup_i64 type = clickup__di64(it, "type");
+    (void)d;
+    o->raw = it;
+    o->id = clickup__dstr_null(it, "id");
+    o->type = type.value >= INT_MIN && type.value <= INT_MAX ? (int)type.value : 0;
+    o->field = clickup__dstr_null(it, "field");
+    o->date = clickup__di64(it, "date");
+    clickup__decode_user(clickup_json_is(user, CLICKUP_JSON_OBJECT) ? user : NULL, &o->user);
+    o->parent_id = clickup__dstr_null(it, "parent_id");
+    o->before = clickup_json_get(it, "before");   /* NULL when the key is absent */
+    o->after = clickup_json_get(it, "after");
+    return CLICKUP_OK;
+}
+
+CLICKUP_API clickup_result clickup_webhook_event_parse(const char *body, size_t len, const clickup_allocator *alloc,
+                                                       clickup_webhook_event **out) {
+    clickup_webhook_event *e;
+    clickup__dec d;
+    const clickup_json *root, *ev;
+    clickup_result rc;
+    if (!out) return CLICKUP_ERR_INVALID_ARG;
+    *out = NULL;
+    if (!body && len) return CLICKUP_ERR_INVALID_ARG;
+    e = (clickup_webhook_event *)clickup__result_new(alloc, sizeof *e, len < ((size_t)-1 / 8) ? len * 3 + 1024 : len);
+    if (!e) return CLICKUP_ERR_NOMEM;
+    memset(&d, 0, sizeof d);
+    d.a = clickup__result_arena(e);
+    rc = clickup__json_parse_arena(d.a, body ? body : "", len, &root, NULL);
+    if (rc == CLICKUP_OK) {
+        ev = clickup_json_get(root, "event");
+        if (!clickup_json_is(root, CLICKUP_JSON_OBJECT) || !clickup_json_is(ev, CLICKUP_JSON_STRING)) {
+            rc = CLICKUP_ERR_BAD_RESPONSE;
+        } else {
+            e->raw = root;
+            e->event = ev->u.s;
+            e->type = clickup__event_lookup(ev->u.s, ev->n);
+            e->kind = clickup_webhook_event_kind_of(e->type);
+            e->webhook_id = clickup__dstr_null(root, "webhook_id");
+            e->task_id = clickup__dstr_null(root, "task_id");
+            e->list_id = clickup__dstr_null(root, "list_id");
+            e->folder_id = clickup__dstr_null(root, "folder_id");
+            e->space_id = clickup__dstr_null(root, "space_id");
+            e->goal_id = clickup__dstr_null(root, "goal_id");
+            e->key_result_id = clickup__dstr_null(root, "key_result_id");
+            rc = clickup__decode_array(&d, root, "history_items", 0, sizeof *e->history_items, clickup__history_item,
+                                       (void **)&e->history_items, &e->history_item_count);
+        }
+    }
+    if (rc != CLICKUP_OK) { clickup__result_free(e); return rc; }
+    *out = e;
+    return CLICKUP_OK;
+}
+
+CLICKUP_API void clickup_webhook_event_free(clickup_webhook_event *event) { clickup__result_free(event); }
+
+/* ---- de-duplication ------------------------------------------------------------------------
+   A FIFO ring of the last `capacity` keys and an open-addressing set of the same keys (linear
+   probing, at most half full, deletion by backward shift so no tombstones pile up). Keys are
+   64-bit, never 0 (0 marks an empty slot). */
+struct clickup_webhook_dedup {
+    clickup_allocator alloc;
+    size_t    capacity, count, next;   /* ring: count used; when full, next is the oldest */
+    uint64_t *ring;
+    uint64_t *set;
+    size_t    mask;                    /* set size - 1 (a power of two)                    */
+};
+
+CLICKUP__FN uint64_t clickup__dedup_key(const char *webhook_id, const char *item_id) {
+    clickup_sha256 s;
+    unsigned char h[32];
+    uint64_t k = 0;
+    int i;
+    clickup_sha256_init(&s);
+    clickup_sha256_update(&s, webhook_id, strlen(webhook_id));
+    clickup_sha256_update(&s, "", 1);       /* the 0 byte: ("ab","c") and ("a","bc") differ */
+    clickup_sha256_update(&s, item_id, strlen(item_id));
+    if (clickup_sha256_final(&s, h) != CLICKUP_OK) return 1;
+    for (i = 0; i < 8; i++) k = k << 8 | h[i];
+    return k ? k : 1;
+}
+
+CLICKUP__FN int clickup__dedup_has(const clickup_webhook_dedup *d, uint64_t k) {
+    size_t i = (size_t)k & d->mask;
+    for (; d->set[i]; i = (i + 1) & d->mask)
+        if (d->set[i] == k) return 1;
+    return 0;
+}
+
+CLICKUP__FN void clickup__dedup_unset(clickup_webhook_dedup *d, uint64_t k) {
+    size_t i = (size_t)k & d->mask, j;
+    while (d->set[i] && d->set[i] != k) i = (i + 1) & d->mask;
+    if (!d->set[i]) return;
+    for (j = i;;) {                          /* close the hole: pull back what probed past it */
+        size_t home;
+        int stays;
+        j = (j + 1) & d->mask;
+        if (!d->set[j]) break;
+        home = (size_t)d->set[j] & d->mask;
+        stays = i <= j ? (home > i && home <= j) : (home > i || home <= j);
+        if (!stays) { d->set[i] = d->set[j]; i = j; }
+    }
+    d->set[i] = 0;
+}
+
+CLICKUP__FN void clickup__dedup_add(clickup_webhook_dedup *d, uint64_t k) {
+    size_t i;
+    if (clickup__dedup_has(d, k)) return;
+    if (d->count == d->capacity) {           /* full: the oldest goes */
+        clickup__dedup_unset(d, d->ring[d->next]);
+        d->ring[d->next] = k;
+        d->next = (d->next + 1) % d->capacity;
+    } else {
+        d->ring[d->count++] = k;
+    }
+    for (i = (size_t)k & d->mask; d->set[i]; i = (i + 1) & d->mask) {}
+    d->set[i] = k;
+}
+
+CLICKUP_API clickup_result clickup_webhook_dedup_create(size_t capacity, const clickup_allocator *alloc,
+                                                        clickup_webhook_dedup **out) {
+    clickup_webhook_dedup *d;
+    size_t slots = 16, ring_bytes, set_bytes;
+    if (!out) return CLICKUP_ERR_INVALID_ARG;
+    *out = NULL;
+    if (!capacity) return CLICKUP_ERR_INVALID_ARG;
+    if (capacity > SIZE_MAX / 4 / sizeof(uint64_t)) return CLICKUP_ERR_NOMEM;
+    while (slots < capacity * 2) slots *= 2;          /* at most 4 * capacity: fits */
+    if (!clickup__size_mul(capacity, sizeof(uint64_t), &ring_bytes) ||
+        !clickup__size_mul(slots, sizeof(uint64_t), &set_bytes))
+        return CLICKUP_ERR_NOMEM;
+    d = (clickup_webhook_dedup *)clickup__malloc(alloc, sizeof *d);
+    if (!d) return CLICKUP_ERR_NOMEM;
+    memset(d, 0, sizeof *d);
+    if (alloc) d->alloc = *alloc;
+    d->capacity = capacity;
+    d->mask = slots - 1;
+    d->ring = (uint64_t *)clickup__malloc(&d->alloc, ring_bytes);
+    d->set = (uint64_t *)clickup__malloc(&d->alloc, set_bytes);
+    if (!d->ring || !d->set) { clickup_webhook_dedup_destroy(d); return CLICKUP_ERR_NOMEM; }
+    memset(d->set, 0, set_bytes);
+    *out = d;
+    return CLICKUP_OK;
+}
+
+CLICKUP_API int clickup_webhook_dedup_seen(clickup_webhook_dedup *d, const clickup_webhook_event *e) {
+    const char *wid;
+    size_t i;
+    int all = 1;
+    if (!d || !e || !e->history_item_count || !e->history_items) return 0;
+    wid = e->webhook_id ? e->webhook_id : "";
+    for (i = 0; i < e->history_item_count; i++) {
+        const char *id = e->history_items[i].id;
+        if (!id || !id[0]) all = 0;            /* nothing tells its redelivery from a new change */
+        else if (all && !clickup__dedup_has(d, clickup__dedup_key(wid, id))) all = 0;
+    }
+    if (all) return 1;
+    for (i = 0; i < e->history_item_count; i++) {
+        const char *id = e->history_items[i].id;
+        if (id && id[0]) clickup__dedup_add(d, clickup__dedup_key(wid, id));
+    }
+    return 0;
+}
+
+CLICKUP_API void clickup_webhook_dedup_destroy(clickup_webhook_dedup *d) {
+    clickup_allocator al;
+    if (!d) return;
+    al = d->alloc;
+    clickup__free(&al, d->ring);
+    clickup__free(&al, d->set);
+    clickup__free(&al, d);
+}
+
+/* ---- cache drops by event ----------------------------------------------------------------- */
+CLICKUP_API clickup_result clickup_cache_apply_event(clickup_client *c, const clickup_webhook_event *ev) {
+    const clickup__event_row *row;
+    const char *list_id = NULL;
+    if (!c || !ev) return CLICKUP_ERR_INVALID_ARG;
+    row = clickup__event_row_of(ev->type);
+    if (row->narrow && clickup__valid_id(ev->list_id)) list_id = ev->list_id;
+    /* through the cache front: the client's own cache, or a shared one (every process sees it) */
+    clickup__cache_invalidate(c, row->drops | (1u << CLICKUP__CACHE_OTHER), list_id);
+    CLICKUP__LOG(c, CLICKUP_LOG_DEBUG, "cache: a %s event dropped what it made stale",
+                 row->name[0] ? row->name : "webhook (unknown type)");
+    return CLICKUP_OK;
+}
+
+/* ---- managing webhooks -------------------------------------------------------------------- */
+/* Free a result after overwriting every byte its arena handed out (the secret, the copy of
+   the answer it was parsed from). The arena's own header lives in its first chunk, which is
+   the last in the list: it is read before anything is overwritten. */
+CLICKUP__FN void clickup__result_wipe_free(void *obj) {
+    clickup__arena *a;
+    clickup_allocator al;
+    clickup__chunk *c, *next;
+    if (!obj) return;
+    a = clickup__result_arena(obj);
+    al = a->alloc;
+    for (c = a->head; c; c = next) {
+        next = c->next;
+        clickup__wipe((char *)c + CLICKUP__CHUNK_HDR, c->used);
+        clickup__free(&al, c);
+    }
+}
+
+/* The client's copy of the last answer (a webhook's, which may hold its secret), overwritten. */
+CLICKUP__FN void clickup__wipe_answer(clickup_client *c) {
+    if (c->body) clickup__wipe(c->body, c->body_cap > c->body_len ? c->body_cap : c->body_len);
+}
+
+CLICKUP__FN clickup_result clickup__decode_webhook(clickup__dec *d, const clickup_json *w, const char *fallback_id,
+                                                   clickup_webhook *out) {
+    const clickup_json *ev = clickup_json_get(w, "events"), *h = clickup_json_get(w, "health");
+    const char **names;
+    size_t i, n;
+    if (!clickup_json_is(w, CLICKUP_JSON_OBJECT)) return clickup__dec_fail(d, "webhook", "is not an object");
+    out->raw = w;
+    out->id = clickup__dstr(w, "id");
+    if (!out->id[0] && fallback_id) out->id = fallback_id;
+    if (!out->id[0]) return clickup__dec_fail(d, "webhook.id", "is missing or not a string");
+    out->userid = clickup__di64(w, "userid").value;
+    out->team_id = clickup__dstr(w, "team_id");
+    out->endpoint = clickup__dstr(w, "endpoint");
+    out->client_id = clickup__dstr(w, "client_id");
+    out->task_id = clickup__dstr_null(w, "task_id");
+    out->list_id = clickup__dstr_null(w, "list_id");
+    out->folder_id = clickup__dstr_null(w, "folder_id");
+    out->space_id = clickup__dstr_null(w, "space_id");
+    out->health.status = clickup__dstr(h, "status");
+    out->health.fail_count = clickup__di64(h, "fail_count").value;
+    out->secret = clickup__dstr_null(w, "secret");
+    /* events: an array of names, or one string ("*") */
+    n = clickup_json_is(ev, CLICKUP_JSON_ARRAY) ? clickup_json_len(ev)
+      : clickup_json_is(ev, CLICKUP_JSON_STRING) ? 1 : 0;
+    if (clickup__dalloc(d, n, sizeof *names, (void **)&names)) return CLICKUP_ERR_NOMEM;
+    out->events = names;
+    if (clickup_json_is(ev, CLICKUP_JSON_STRING)) { names[0] = ev->u.s; out->event_count = 1; return CLICKUP_OK; }
+    for (i = 0; i < n; i++) {
+        const clickup_json *name = clickup_json_at(ev, i);
+        if (clickup_json_is(name, CLICKUP_JSON_STRING)) names[out->event_count++] = name->u.s;
+    }
+    return CLICKUP_OK;
+}
+
+CLICKUP__FN clickup_result clickup__webhook_item(clickup__dec *d, const clickup_json *item, void *out) {
+    return clickup__decode_webhook(d, item, NULL, (clickup_webhook *)out);
+}
+
+/* GET: {"webhooks": [...]}. */
+CLICKUP__FN clickup_result clickup__dec_webhooks(clickup__dec *d, const clickup_json *root, void *obj) {
+    clickup_webhooks *out = (clickup_webhooks *)obj;
+    if (!clickup_json_is(root, CLICKUP_JSON_OBJECT)) return clickup__dec_fail(d, "(root)", "is not an object");
+    out->raw = root;
+    return clickup__decode_array(d, root, "webhooks", 1, sizeof *out->items, clickup__webhook_item, (void **)&out->items,
+                                 &out->count);
+}
+
+/* POST and PUT: {"id": ..., "webhook": {...}}; a bare webhook object is accepted too. */
+CLICKUP__FN clickup_result clickup__dec_webhook_answer(clickup__dec *d, const clickup_json *root, void *obj) {
+    const clickup_json *w = clickup_json_get(root, "webhook");
+    if (!clickup_json_is(root, CLICKUP_JSON_OBJECT)) return clickup__dec_fail(d, "(root)", "is not an object");
+    if (!clickup_json_is(w, CLICKUP_JSON_OBJECT)) w = root;
+    return clickup__decode_webhook(d, w, clickup__dstr_null(root, "id"), (clickup_webhook *)obj);
+}
+
+CLICKUP_API void clickup_webhook_free(clickup_webhook *webhook) { clickup__result_wipe_free(webhook); }
+CLICKUP_API void clickup_webhooks_free(clickup_webhooks *webhooks) { clickup__result_wipe_free(webhooks); }
+
+/* Decode the last answer with fn into a new result of `size` bytes, as clickup__get_decoded
+   does, except that a result that fails is overwritten before it is freed. */
+CLICKUP__FN clickup_result clickup__webhook_decoded(clickup_client *c, size_t size, clickup__decode_fn fn, void **out) {
+    clickup__dec d;
+    const clickup_json *root = NULL;
+    void *obj = clickup__result_new(&c->alloc, size, c->body_len / 2 * 7 + 4096);
+    clickup_result rc;
+    if (!obj) return clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory");
+    rc = clickup__parse_body(c, clickup__result_arena(obj), &d, &root);
+    if (rc == CLICKUP_OK && (rc = fn(&d, root, obj)) != CLICKUP_OK) rc = clickup__decode_failed(c, rc, &d);
+    if (rc != CLICKUP_OK) { clickup__result_wipe_free(obj); return rc; }
+    *out = obj;
+    return CLICKUP_OK;
+}
+
+/* Perform a webhook call and decode its answer with fn (into *out when out is given, else
+   only to check it); the client's copy of the answer is overwritten whatever happened. */
+CLICKUP__FN clickup_result clickup__webhook_call(clickup_client *c, clickup__call *call, clickup__decode_fn fn, size_t size,
+                                                 void **out) {
+    clickup_result rc = clickup__perform(c, call);
+    if (rc == CLICKUP_OK && fn) {
+        void *tmp = NULL;
+        rc = clickup__webhook_decoded(c, size, fn, out ? out : &tmp);
+        clickup__result_wipe_free(tmp);
+    }
+    clickup__wipe_answer(c);
+    return rc;
+}
+
+CLICKUP_API clickup_result clickup_webhooks_get(clickup_client *c, clickup_webhooks **out) {
+    const clickup__route *route = CLICKUP__ROUTE(GET_WEBHOOKS);
+    clickup__buf path;
+    clickup__call call;
+    const char *team;
+    clickup_result rc;
+    if (!out) return CLICKUP_ERR_INVALID_ARG;
+    *out = NULL;
+    if (!c) return CLICKUP_ERR_INVALID_ARG;
+    clickup__begin(c);
+    if ((rc = clickup__team(c, &team))) return rc;
+    if (clickup__path(c, &path, "/team/", team, "/webhook")) return clickup__nomem(c, route);
+    memset(&call, 0, sizeof call);
+    call.route = route; call.path = path.p; call.query = "";
+    rc = clickup__webhook_call(c, &call, clickup__dec_webhooks, sizeof(clickup_webhooks), (void **)out);
+    clickup__free(&c->alloc, path.p);
+    return rc;
+}
+
+/* Event names: NULL (with required = 0) or n >= 1 non-empty names without control characters. */
+CLICKUP__FN const char *clickup__webhook_events_problem(const char *const *events, size_t n, int required) {
+    size_t i;
+    if (!n) return required ? "events are required: event names, or \"*\" for every event" : NULL;
+    if (!events) return "event_count is set but events is NULL";
+    for (i = 0; i < n; i++) {
+        if (!events[i] || !events[i][0]) return "an event name is empty";
+        if (!clickup__clean_text(events[i])) return "an event name has control characters";
+    }
+    return NULL;
+}
+
+/* A location id: a JSON number when it is a plain decimal number (no sign, no leading zero,
+   in int64 range), as ClickUp's reference types space, folder and list ids; else a string. */
+CLICKUP__FN void clickup__jw_location(clickup_json_writer *w, const char *key, const char *id) {
+    size_t n = strlen(id);
+    int64_t v;
+    clickup_jw_key(w, key);
+    if (strspn(id, "0123456789") == n && (id[0] != '0' || n == 1) && clickup__parse_i64(id, n, &v))
+        clickup_jw_int64(w, v);
+    else
+        clickup_jw_string(w, id);
+}
+
+/* Validate a new webhook and write its body. A message on bad input, else NULL. */
+CLICKUP__FN const char *clickup__webhook_new_body(const clickup_webhook_new *wh, clickup_json_writer *w) {
+    static const char *const keys[4] = { "space_id", "folder_id", "list_id", "task_id" };
+    const char *ids[4], *why;
+    size_t i, given = 0;
+    if (!wh) return "no webhook given";
+    if (!wh->endpoint || !wh->endpoint[0]) return "endpoint is required";
+    if (!clickup__clean_text(wh->endpoint)) return "endpoint has control characters";
+    if ((why = clickup__webhook_events_problem(wh->events, wh->event_count, 1)) != NULL) return why;
+    ids[0] = wh->space_id; ids[1] = wh->folder_id; ids[2] = wh->list_id; ids[3] = wh->task_id;
+    for (i = 0; i < 4; i++) {
+        if (!ids[i]) continue;
+        given++;
+        if (!clickup__valid_id(ids[i])) return "a location id is empty or has characters an id cannot have";
+    }
+    if (given > 1) return "give one location only: space_id, folder_id, list_id or task_id";
+    if (given == 1 && wh->whole_workspace) return "whole_workspace and a location exclude each other";
+    if (given == 0 && !wh->whole_workspace)
+        return "a location is required: space_id, folder_id, list_id or task_id (or whole_workspace = 1)";
+    clickup_jw_object_begin(w);
+    clickup_jw_key(w, "endpoint");
+    clickup_jw_string(w, wh->endpoint);
+    clickup_jw_key(w, "events");
+    clickup_jw_array_begin(w);
+    for (i = 0; i < wh->event_count; i++) clickup_jw_string(w, wh->events[i]);
+    clickup_jw_array_end(w);
+    for (i = 0; i < 4; i++) {
+        if (!ids[i]) continue;
+        if (i == 3) { clickup_jw_key(w, keys[i]); clickup_jw_string(w, ids[i]); }   /* task ids are strings */
+        else clickup__jw_location(w, keys[i], ids[i]);
+    }
+    clickup_jw_object_end(w);
+    return NULL;
+}
+
+CLICKUP_API clickup_result clickup_webhook_create(clickup_client *c, const clickup_webhook_new *wh, clickup_webhook **out) {
+    const clickup__route *route = CLICKUP__ROUTE(CREATE_WEBHOOK);
+    clickup_json_writer w;
+    clickup__buf path;
+    clickup__call call;
+    const char *why, *text, *team;
+    size_t len;
+    clickup_result rc;
+    if (!out) return CLICKUP_ERR_INVALID_ARG;   /* the answer holds the secret: it must be kept */
+    *out = NULL;
+    if (!c) return CLICKUP_ERR_INVALID_ARG;
+    clickup_json_writer_init(&w, &c->alloc);
+    if ((why = clickup__webhook_new_body(wh, &w)) != NULL) {
+        clickup_json_writer_free(&w);
+        return clickup__invalid(c, route, "%s", why);
+    }
+    if ((rc = clickup_json_writer_finish(&w, &text, &len)) != CLICKUP_OK) {
+        clickup_json_writer_free(&w);
+        if (rc == CLICKUP_ERR_NOMEM) return clickup__nomem(c, route);
+        return clickup__invalid(c, route, "the endpoint or an event name is not valid UTF-8");
+    }
+    clickup__begin(c);
+    if ((rc = clickup__team(c, &team)) != CLICKUP_OK) { clickup_json_writer_free(&w); return rc; }
+    if (clickup__path(c, &path, "/team/", team, "/webhook")) {
+        clickup_json_writer_free(&w);
+        return clickup__nomem(c, route);
+    }
+    memset(&call, 0, sizeof call);
+    call.route = route; call.path = path.p; call.query = ""; call.body = text; call.body_len = len;
+    rc = clickup__webhook_call(c, &call, clickup__dec_webhook_answer, sizeof(clickup_webhook), (void **)out);
+    clickup__free(&c->alloc, path.p);
+    clickup_json_writer_free(&w);
+    return rc;
+}
+
+CLICKUP_API clickup_result clickup_webhook_update(clickup_client *c, const char *webhook_id, const clickup_webhook_changes *ch,
+                                                  clickup_webhook **out) {
+    const clickup__route *route = CLICKUP__ROUTE(UPDATE_WEBHOOK);
+    clickup_json_writer w;
+    clickup__buf path;
+    clickup__call call;
+    const char *why, *text;
+    size_t len, i;
+    clickup_result rc;
+    if (out) *out = NULL;
+    if (!c) return CLICKUP_ERR_INVALID_ARG;
+    if (!clickup__valid_id(webhook_id))
+        return clickup__invalid(c, route, "webhook id is empty or has characters an id cannot have");
+    if (!ch) return clickup__invalid(c, route, "no changes given");
+    if (ch->endpoint && (!ch->endpoint[0] || !clickup__clean_text(ch->endpoint)))
+        return clickup__invalid(c, route, "endpoint is empty or has control characters");
+    if (ch->status && (!ch->status[0] || !clickup__clean_text(ch->status)))
+        return clickup__invalid(c, route, "status is empty or has control characters");
+    if ((why = clickup__webhook_events_problem(ch->events, ch->event_count, 0)) != NULL)
+        return clickup__invalid(c, route, "%s", why);
+    if (!ch->endpoint && !ch->status && !ch->event_count) return clickup__invalid(c, route, "nothing to change");
+    clickup_json_writer_init(&w, &c->alloc);
+    clickup_jw_object_begin(&w);
+    if (ch->endpoint) { clickup_jw_key(&w, "endpoint"); clickup_jw_string(&w, ch->endpoint); }
+    if (ch->event_count == 1 && strcmp(ch->events[0], "*") == 0) {
+        clickup_jw_key(&w, "events"); clickup_jw_string(&w, "*");
+    } else if (ch->event_count) {
+        clickup_jw_key(&w, "events");
+        clickup_jw_array_begin(&w);
+        for (i = 0; i < ch->event_count; i++) clickup_jw_string(&w, ch->events[i]);
+        clickup_jw_array_end(&w);
+    }
+    if (ch->status) { clickup_jw_key(&w, "status"); clickup_jw_string(&w, ch->status); }
+    clickup_jw_object_end(&w);
+    if ((rc = clickup_json_writer_finish(&w, &text, &len)) != CLICKUP_OK) {
+        clickup_json_writer_free(&w);
+        if (rc == CLICKUP_ERR_NOMEM) return clickup__nomem(c, route);
+        return clickup__invalid(c, route, "the endpoint, status or an event name is not valid UTF-8");
+    }
+    if (clickup__path(c, &path, "/webhook/", webhook_id, NULL)) {
+        clickup_json_writer_free(&w);
+        return clickup__nomem(c, route);
+    }
+    memset(&call, 0, sizeof call);
+    call.route = route; call.path = path.p; call.query = ""; call.body = text; call.body_len = len;
+    clickup__begin(c);
+    rc = clickup__webhook_call(c, &call, clickup__dec_webhook_answer, sizeof(clickup_webhook), (void **)out);
+    clickup__free(&c->alloc, path.p);
+    clickup_json_writer_free(&w);
+    return rc;
+}
+
+CLICKUP_API clickup_result clickup_webhook_delete(clickup_client *c, const char *webhook_id) {
+    const clickup__route *route = CLICKUP__ROUTE(DELETE_WEBHOOK);
+    clickup__buf path;
+    clickup__call call;
+    clickup_result rc;
+    if (!c) return CLICKUP_ERR_INVALID_ARG;
+    if (!clickup__valid_id(webhook_id))
+        return clickup__invalid(c, route, "webhook id is empty or has characters an id cannot have");
+    if (clickup__path(c, &path, "/webhook/", webhook_id, NULL)) return clickup__nomem(c, route);
+    memset(&call, 0, sizeof call);
+    call.route = route; call.path = path.p; call.query = ""; call.body = ""; call.body_len = 0;
+    clickup__begin(c);
+    rc = clickup__webhook_call(c, &call, NULL, 0, NULL);
+    clickup__free(&c->alloc, path.p);
+    return rc;
 }
 
 #endif /* CLICKUP_IMPLEMENTATION_ONCE */

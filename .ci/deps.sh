@@ -24,12 +24,20 @@ esac
 # build/clickup_proxy links libmicrohttpd; tests/proxy_test.sh drives it with curl
 case "$want" in test|demo) need libmicrohttpd-dev hdr microhttpd.h ;; esac
 case "$want" in test) need curl command -v curl ;; esac
+# examples/clickup_redis.h (the Redis companion, built into the examples) links hiredis; the
+# tests and the bench start a real redis-server
+case "$want" in test|bench|demo)
+    need libhiredis-dev hdr hiredis/hiredis.h
+    need redis-server   command -v redis-server
+    ;;
+esac
 case "$want" in
   test)
     need libcmocka-dev hdr cmocka.h
     need clang       command -v clang
     need valgrind    command -v valgrind
     need python3     command -v python3
+    need openssl     command -v openssl         # test_webhooks compares HMACs with openssl dgst
     need locales     command -v localedef        # test_locale builds a decimal-comma locale
     # libFuzzer and the sanitizer runtimes of clang (a separate package on Debian)
     fuzzer_rt() { f=$(clang -print-file-name=libclang_rt.fuzzer-x86_64.a 2>/dev/null) && test -f "$f"; }
