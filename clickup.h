@@ -8827,11 +8827,23 @@ CLICKUP_API clickup_result clickup_webhook_delete(clickup_client *c, const char 
        X-RateLimit-Limit cannot raise (it used to follow the server upwards), so one token's
        budget can be split between programs; 0 still means "100, then what the server says".
      - CLICKUP_METRIC_ENDPOINTS grew to 138: one slot per route (clickup_metrics is larger).
-     Added: clickup_call, clickup_call_start, clickup_pump, clickup_call_done,
+     Added (engine): clickup_call, clickup_call_start, clickup_pump, clickup_call_done,
        clickup_call_finish, clickup_response_free, clickup_request, clickup_response,
        clickup_param, CLICKUP_RETRY_SAFE, CLICKUP_CACHE, clickup_limiter_create_ex,
        clickup_limiter_config, clickup_limiter_create_custom, clickup_limiter_methods,
-       clickup_rate_observation, clickup_error.retry_in_ms.
+       clickup_rate_observation, clickup_limiter_open_file, config.limiter_url,
+       clickup_cache_create_custom, clickup_cache_methods, clickup_cache_destroy,
+       config.cache, clickup_error.retry_in_ms, CLICKUP_ERR_SIGNATURE, CLICKUP_ERR_CANCELLED.
+     Added (concurrency): clickup_batch_run, clickup_batch_free and their types,
+       clickup_tasks_get_lists, clickup_tasks_foreach_lists, clickup_space_tree_get.
+     Added (operations): a route table row for each of ClickUp's 137 operations;
+       clickup_task_attachment_create; clickup_space_get/create/update/delete,
+       clickup_folder_get/create/update/delete, clickup_list_create/update/delete,
+       clickup_space_tags_get, clickup_space_tag_create/edit/delete, clickup_views_get,
+       clickup_view_get, clickup_task_query.view_id (a view's tasks).
+     Added (webhooks): clickup_sha256_init/update/final, clickup_hmac_sha256,
+       clickup_webhook_verify, clickup_webhook_event_parse/free, clickup_webhook_dedup_*,
+       clickup_cache_apply_event, clickup_webhooks_get, clickup_webhook_create/update/delete.
      Fixed: strict -std=c99/c11 builds whatever the include order; redaction safe for any
        token; overflow-checked sizes (max_response_bytes = SIZE_MAX means no cap); writes
        that may have happened invalidate the cache whatever their outcome; CLICKUP_RATE_FAIL
