@@ -1276,6 +1276,316 @@ CLICKUP_API clickup_result clickup_task_from_template(clickup_client *client, co
 CLICKUP_API void clickup_template_task_free(clickup_template_task *t);
 
 /* =============================================================================================
+   [api:collab] Comments, checklists, relationships, users
+   Task-scoped calls take a task reference as clickup_task_get does (an id, a URL, "#id",
+   "CU-id", or a custom id such as DEV-42, for which custom_task_ids=true&team_id=... is added:
+   the team of the URL, else the client's). Where ClickUp takes no custom id (adding a task to
+   a further list) a custom id is refused before anything is sent. Every id that goes into a
+   path (comment, checklist, item, list, view) must be 1-64 of [A-Za-z0-9_-]. Texts are sent
+   as given; they never appear in an error message or a log line.
+   Conventions of the docs below. "Refused locally": CLICKUP_ERR_INVALID_ARG, the reason in
+   clickup_last_error, nothing sent. Besides the errors named, any call may end as the engine
+   ends calls: CLICKUP_ERR_NOT_FOUND (an id ClickUp does not know), CLICKUP_ERR_NO_ACCESS
+   (ClickUp's 401 OAUTH_023 for ids it cannot place), CLICKUP_ERR_AUTH,
+   CLICKUP_ERR_VALIDATION, CLICKUP_ERR_RATE_LIMITED, CLICKUP_ERR_TIMEOUT,
+   CLICKUP_ERR_NETWORK, CLICKUP_ERR_SERVER, CLICKUP_ERR_NOMEM. A POST that creates is never
+   sent twice: when it may have reached ClickUp without an answer to show for it, the result
+   is CLICKUP_ERR_OUTCOME_UNKNOWN (look before creating again); PUT, DELETE and the POSTs that
+   set a value are retried on network failures and 5xx. The `out` of a write is optional:
+   given, the answer is decoded into a new result (an answer that cannot be read is then
+   CLICKUP_ERR_BAD_RESPONSE, or CLICKUP_ERR_OUTCOME_UNKNOWN for a create); NULL, a 2xx is
+   success and the answer is not read. On any failure *out is NULL. "Invalidates nothing
+   typed": only what a caller cached with CLICKUP_CACHE goes, as with every write.
+   ============================================================================================= */
+
+/* One comment (of a task, a list, a chat view, or a reply in a thread). */
+typedef struct clickup_comment {
+    const char   *id;
+    const char   *comment_text;         /* the plain text ("" when absent)                      */
+    const clickup_json *comment;        /* the structured blocks as ClickUp sends them,
+                                           [{"text": "..."}, ...]; NULL when absent             */
+    clickup_user  user;                 /* the author                                          */
+    int           resolved;
+    const clickup_user *assignee;       /* NULL when nobody is assigned                        */
+    const clickup_user *assigned_by;    /* NULL when nobody is assigned                        */
+    const clickup_json *reactions;      /* the raw array; NULL when absent                      */
+    clickup_i64   date;                 /* Unix ms (ClickUp sends a string)                    */
+    clickup_i64   reply_count;          /* replies in its thread (ClickUp sends a string)      */
+    const clickup_json *raw;
+} clickup_comment;
+
+typedef struct clickup_comments {
+    clickup_comment *items;             /* in ClickUp's order: newest first (replies: as
+                                           ClickUp lists the thread)                           */
+    size_t           count;
+    size_t           pages;             /* pages fetched                                       */
+    int              truncated;         /* 1 when max_pages stopped the walk early             */
+} clickup_comments;
+
+typedef struct clickup_comments_opts {
+    int              max_pages;         /* 0 = 100 (2500 comments); more sets `truncated`       */
+    clickup_tristate custom_id;         /* task comments: as in clickup_task_get_opts          */
+    const char      *team_id;           /* task comments, custom ids: NULL = the reference's or
+                                           the client's workspace                              */
+} clickup_comments_opts;
+
+/* Every comment of a task, newest first. GET /task/{task_id}/comment. ClickUp answers 25
+   comments a page, newest first; the next page is asked for with start = the date and
+   start_id = the id of the last comment of the page before, until a page holds fewer than 25
+   (an empty one included), at most opts->max_pages pages (then `truncated` is set). A server
+   that hands the same page again ends the walk.
+   Parameters: opts (in, optional) zeroed = all defaults.
+   Returns: CLICKUP_OK (check truncated), CLICKUP_ERR_INVALID_ARG (bad reference or a negative
+   max_pages: nothing sent), CLICKUP_ERR_NOT_FOUND, CLICKUP_ERR_NO_ACCESS,
+   CLICKUP_ERR_BAD_RESPONSE (a full page whose last comment has no date or id), ...
+   Ownership: release *out with clickup_comments_free. Retry safety: a read, retried.
+   Cache: never cached; invalidates nothing. */
+CLICKUP_API clickup_result clickup_task_comments_get(clickup_client *client, const char *task_ref,
+                                                     const clickup_comments_opts *opts,
+                                                     clickup_comments **out);
+/* Every comment of a list's info pane, newest first. GET /list/{list_id}/comment, paged as
+   clickup_task_comments_get (opts: only max_pages is used). Returns as clickup_task_comments_get
+   (CLICKUP_ERR_INVALID_ARG for a bad list id). Ownership: clickup_comments_free. Cache: never
+   cached; invalidates nothing. */
+CLICKUP_API clickup_result clickup_list_comments_get(clickup_client *client, const char *list_id,
+                                                     const clickup_comments_opts *opts,
+                                                     clickup_comments **out);
+/* Every comment of a chat view, newest first. GET /view/{view_id}/comment, paged as
+   clickup_task_comments_get (opts: only max_pages is used). Returns as clickup_list_comments_get.
+   Ownership: clickup_comments_free. Cache: never cached; invalidates nothing. */
+CLICKUP_API clickup_result clickup_view_comments_get(clickup_client *client, const char *view_id,
+                                                     const clickup_comments_opts *opts,
+                                                     clickup_comments **out);
+/* The replies of a comment's thread, in ClickUp's order. GET /comment/{comment_id}/reply, one
+   request (ClickUp documents no paging here; pages is 1). Returns: CLICKUP_OK,
+   CLICKUP_ERR_INVALID_ARG (bad id: nothing sent), CLICKUP_ERR_NOT_FOUND, ...
+   Ownership: release *out with clickup_comments_free. Retry safety: a read. Cache: never
+   cached; invalidates nothing. */
+CLICKUP_API clickup_result clickup_comment_replies_get(clickup_client *client, const char *comment_id,
+                                                       clickup_comments **out);
+CLICKUP_API void clickup_comments_free(clickup_comments *comments);
+
+/* A new comment: plain text, or ClickUp's structured blocks (bold, links, mentions). */
+typedef struct clickup_comment_new {
+    const char *text;                   /* plain text, sent as comment_text; not blank          */
+    const char *json;                   /* or the structured "comment" array as JSON text, e.g.
+                                           [{"text":"Shipped "},{"text":"today","attributes":
+                                           {"bold":true}}]: checked to be a non-empty array of
+                                           objects. Exactly one of text and json               */
+    int64_t     assignee;               /* assign the comment to this user id; 0 = nobody       */
+    int         notify_all;             /* 1: notify the author too (others always are)         */
+    clickup_tristate custom_id;         /* task comments: as in clickup_task_get_opts          */
+} clickup_comment_new;
+
+/* What ClickUp answers to a new comment. */
+typedef struct clickup_comment_created {
+    const char *id;                     /* the new comment's id ("" when a reply's answer has
+                                           none: ClickUp documents {} for replies)             */
+    const char *hist_id;                /* "" when absent                                      */
+    clickup_i64 date;                   /* Unix ms                                             */
+    const clickup_json *raw;
+} clickup_comment_created;
+
+/* Comment on a task. POST /task/{task_id}/comment with {"comment_text": ...} (or
+   {"comment": [...]}), "assignee" when set, and "notify_all" always.
+   Refused locally (CLICKUP_ERR_INVALID_ARG, nothing sent): a bad reference, neither or both of
+   text and json, blank text, json that is not a non-empty JSON array of objects, a negative
+   assignee.
+   Retry safety: a create, never sent twice: when it may have reached ClickUp and no answer
+   says so, CLICKUP_ERR_OUTCOME_UNKNOWN (look before commenting again).
+   Ownership: *out (optional) gets {id, hist_id, date}; release it with
+   clickup_comment_created_free. With out NULL the answer is not read: a 2xx is success.
+   Cache: invalidates task pages (the route table says so). */
+CLICKUP_API clickup_result clickup_task_comment_create(clickup_client *client, const char *task_ref,
+                                                       const clickup_comment_new *comment,
+                                                       clickup_comment_created **out);
+/* Comment on a list's info pane. POST /list/{list_id}/comment; as clickup_task_comment_create
+   (custom_id is ignored). Cache: invalidates nothing typed. */
+CLICKUP_API clickup_result clickup_list_comment_create(clickup_client *client, const char *list_id,
+                                                       const clickup_comment_new *comment,
+                                                       clickup_comment_created **out);
+/* Comment on a chat view. POST /view/{view_id}/comment; as clickup_task_comment_create, but a
+   view comment takes no assignee (refused locally). Cache: invalidates nothing typed. */
+CLICKUP_API clickup_result clickup_view_comment_create(clickup_client *client, const char *view_id,
+                                                       const clickup_comment_new *comment,
+                                                       clickup_comment_created **out);
+/* Reply in a comment's thread. POST /comment/{comment_id}/reply; body and refusals as
+   clickup_task_comment_create. Never sent twice (CLICKUP_ERR_OUTCOME_UNKNOWN). *out
+   (optional): ClickUp documents an empty answer here, so id may be "". Cache: invalidates
+   nothing typed. */
+CLICKUP_API clickup_result clickup_comment_reply_create(clickup_client *client, const char *comment_id,
+                                                        const clickup_comment_new *reply,
+                                                        clickup_comment_created **out);
+CLICKUP_API void clickup_comment_created_free(clickup_comment_created *created);
+
+typedef struct clickup_comment_changes {
+    const char      *text;              /* new comment_text; NULL = unchanged; not blank        */
+    int64_t          assignee;          /* > 0: assign to this user; 0 = unchanged              */
+    clickup_tristate resolved;          /* YES / NO; DEFAULT = unchanged                        */
+} clickup_comment_changes;
+
+/* Edit a comment. PUT /comment/{comment_id} with only what changes: comment_text, assignee,
+   resolved. Refused locally: a bad id, nothing to change, blank text, a negative assignee.
+   Retry safety: a PUT, retried on network failures and 5xx. Returns: CLICKUP_OK,
+   CLICKUP_ERR_NOT_FOUND, ... Cache: invalidates nothing typed. */
+CLICKUP_API clickup_result clickup_comment_update(clickup_client *client, const char *comment_id,
+                                                  const clickup_comment_changes *changes);
+/* Delete a comment and its replies. DELETE /comment/{comment_id}. Refused locally: a bad id.
+   Retried like any DELETE (a repeat finds it gone: CLICKUP_ERR_NOT_FOUND). Cache: invalidates
+   nothing typed. */
+CLICKUP_API clickup_result clickup_comment_delete(clickup_client *client, const char *comment_id);
+
+/* Add a checklist to a task. POST /task/{task_id}/checklist with {"name": ...}.
+   Refused locally: a bad reference, a NULL or blank name. Never sent twice
+   (CLICKUP_ERR_OUTCOME_UNKNOWN). Ownership: *out (optional) gets the new checklist (id, name,
+   orderindex, no items); release it with clickup_checklist_free. Cache: invalidates task
+   pages. */
+CLICKUP_API clickup_result clickup_checklist_create(clickup_client *client, const char *task_ref,
+                                                    const char *name, clickup_checklist **out);
+
+typedef struct clickup_checklist_changes {
+    const char *name;                   /* NULL = unchanged; not blank                          */
+    clickup_i64 position;               /* present: its place among the task's checklists,
+                                           0 = first                                           */
+} clickup_checklist_changes;
+
+/* Rename or move a checklist. PUT /checklist/{checklist_id} with "name" and/or "position".
+   Refused locally: a bad id, nothing to change, a blank name, a negative position. Retried
+   like any PUT. ClickUp's answer carries nothing to decode. Cache: invalidates task pages. */
+CLICKUP_API clickup_result clickup_checklist_update(clickup_client *client, const char *checklist_id,
+                                                    const clickup_checklist_changes *changes);
+/* Delete a checklist and its items. DELETE /checklist/{checklist_id}. Refused locally: a bad
+   id. Retried like any DELETE (a repeat: CLICKUP_ERR_NOT_FOUND). Cache: invalidates task
+   pages. */
+CLICKUP_API clickup_result clickup_checklist_delete(clickup_client *client, const char *checklist_id);
+
+typedef struct clickup_checklist_item_new {
+    const char *name;                   /* required, not blank                                  */
+    int64_t     assignee;               /* user id; 0 = nobody                                  */
+} clickup_checklist_item_new;
+
+/* Add an item to a checklist. POST /checklist/{checklist_id}/checklist_item with {"name": ...}
+   and "assignee" when set. Refused locally: a bad id, a blank name, a negative assignee.
+   Never sent twice (CLICKUP_ERR_OUTCOME_UNKNOWN). Ownership: *out (optional) gets the whole
+   checklist as ClickUp answers it, the new item among its items; release it with
+   clickup_checklist_free. Cache: invalidates task pages. */
+CLICKUP_API clickup_result clickup_checklist_item_create(clickup_client *client, const char *checklist_id,
+                                                         const clickup_checklist_item_new *item,
+                                                         clickup_checklist **out);
+
+typedef struct clickup_checklist_item_changes {
+    const char      *name;              /* NULL = unchanged; not blank                          */
+    int64_t          assignee;          /* > 0: assign; 0 = unchanged                           */
+    int              clear_assignee;    /* 1: nobody ("assignee": null)                         */
+    clickup_tristate resolved;          /* YES / NO; DEFAULT = unchanged                        */
+    const char      *parent;            /* nest it under this item of the same checklist        */
+    int              clear_parent;      /* 1: back to the top level ("parent": null)            */
+} clickup_checklist_item_changes;
+
+/* Edit a checklist item: rename, (un)assign, resolve, re-parent.
+   PUT /checklist/{checklist_id}/checklist_item/{checklist_item_id} with only what changes.
+   Refused locally: bad ids, nothing to change, a blank name, both a value and its clear, an
+   item as its own parent. Retried like any PUT. Ownership: *out (optional) gets the whole
+   checklist; release it with clickup_checklist_free. Cache: invalidates task pages. */
+CLICKUP_API clickup_result clickup_checklist_item_update(clickup_client *client, const char *checklist_id,
+                                                         const char *item_id,
+                                                         const clickup_checklist_item_changes *changes,
+                                                         clickup_checklist **out);
+/* Delete a checklist item. DELETE /checklist/{checklist_id}/checklist_item/{checklist_item_id}.
+   Refused locally: bad ids. Retried like any DELETE (a repeat: CLICKUP_ERR_NOT_FOUND). Cache:
+   invalidates task pages. */
+CLICKUP_API clickup_result clickup_checklist_item_delete(clickup_client *client, const char *checklist_id,
+                                                         const char *item_id);
+CLICKUP_API void clickup_checklist_free(clickup_checklist *checklist);
+
+/* Which way a dependency points, seen from the task the call names. */
+typedef enum clickup_dependency_kind {
+    CLICKUP_WAITING_ON = 1,             /* the task waits on the other: {"depends_on": other}   */
+    CLICKUP_BLOCKING   = 2              /* the task blocks the other: {"dependency_of": other}  */
+} clickup_dependency_kind;
+
+/* Add a dependency between two tasks. POST /task/{task_id}/dependency with {"depends_on": id}
+   (CLICKUP_WAITING_ON) or {"dependency_of": id} (CLICKUP_BLOCKING). task_ref may be a custom
+   id; other_ref must name the other task by its own id (a URL or "#id" is fine): ClickUp
+   documents custom ids for the first task only.
+   Refused locally: bad references, another kind, a custom other id, a task and itself.
+   Idempotent, so retried like a PUT. Cache: invalidates task pages. */
+CLICKUP_API clickup_result clickup_task_dependency_add(clickup_client *client, const char *task_ref,
+                                                       clickup_dependency_kind kind,
+                                                       const char *other_ref);
+/* Remove a dependency. DELETE /task/{task_id}/dependency with depends_on=id or
+   dependency_of=id in the query (the OpenAPI file marks both required; one names the
+   dependency). Refusals as clickup_task_dependency_add. Retried like any DELETE. Cache:
+   invalidates task pages. */
+CLICKUP_API clickup_result clickup_task_dependency_remove(clickup_client *client, const char *task_ref,
+                                                          clickup_dependency_kind kind,
+                                                          const char *other_ref);
+
+/* Link two tasks. POST /task/{task_id}/link/{links_to}. task_ref may be a custom id; other_ref
+   names the other task by its own id. Refused locally as clickup_task_dependency_add.
+   Idempotent, so retried like a PUT. Ownership: *out (optional) gets the task as ClickUp
+   answers it ({"task": ...}; its links are in raw's "linked_tasks"); release it with
+   clickup_task_free. Cache: invalidates task pages. */
+CLICKUP_API clickup_result clickup_task_link_add(clickup_client *client, const char *task_ref,
+                                                 const char *other_ref, clickup_task **out);
+/* Unlink two tasks. DELETE /task/{task_id}/link/{links_to}; as clickup_task_link_add.
+   Cache: invalidates task pages. */
+CLICKUP_API clickup_result clickup_task_link_remove(clickup_client *client, const char *task_ref,
+                                                    const char *other_ref, clickup_task **out);
+
+/* Delete a task. DELETE /task/{task_id} (custom ids welcome). Refused locally: a bad
+   reference. Retried like any DELETE (a repeat finds it gone: CLICKUP_ERR_NOT_FOUND).
+   Cache: invalidates task pages and lists (their task counts). */
+CLICKUP_API clickup_result clickup_task_delete(clickup_client *client, const char *task_ref);
+
+/* Add a task to a further list (ClickUp's "Tasks in Multiple Lists"). POST
+   /list/{list_id}/task/{task_id}. ClickUp takes no custom id here: a custom id (DEV-42, or a
+   URL that holds one) is refused locally with a message saying so, as is a bad list id.
+   Idempotent, so retried like a PUT. Cache: invalidates task pages and lists. */
+CLICKUP_API clickup_result clickup_task_list_add(clickup_client *client, const char *task_ref,
+                                                 const char *list_id);
+/* Take a task out of a further list (not its home list: CLICKUP_ERR_VALIDATION). DELETE
+   /list/{list_id}/task/{task_id}; refusals as clickup_task_list_add. Retried like any DELETE.
+   Cache: invalidates task pages and lists. */
+CLICKUP_API clickup_result clickup_task_list_remove(clickup_client *client, const char *task_ref,
+                                                    const char *list_id);
+
+/* The user the token belongs to. GET /user, answered {"user": {...}}.
+   Returns: CLICKUP_OK, CLICKUP_ERR_AUTH, CLICKUP_ERR_BAD_RESPONSE (no user object with an id).
+   Ownership: release *out with clickup_user_free (role is 0: ClickUp does not send it here).
+   Cache: read (spaces TTL, 1 hour by default). */
+CLICKUP_API clickup_result clickup_authorized_user_get(clickup_client *client, clickup_user **out);
+CLICKUP_API void clickup_user_free(clickup_user *user);
+
+/* The size a token buffer for clickup_oauth_token_get must have (ClickUp's are ~80 bytes). */
+#define CLICKUP_OAUTH_TOKEN_SIZE 256
+
+/* The OAuth code exchange: the code your redirect URI received, for an access token.
+   POST /oauth/token with {"client_id", "client_secret", "code"} as a JSON body (the OpenAPI
+   file's form), never in the URL, whose query the engine's log lines show. The client's own
+   token goes along as on every request (ClickUp ignores it here): a client made only for this
+   exchange may have any token. The access token (it does not expire; there is no refresh
+   token) goes into token_out, NUL-terminated; use it as config.token of a new client.
+   Secrets: client_secret, code and the access token never appear in a log line or in
+   clickup_last_error (an answer that echoes them has them replaced by "[redacted]"), and the
+   library overwrites its copies (the request body, the answer) before freeing them. Outside
+   its reach: libcurl's own send buffer, a custom transport, and the engine's reading of an
+   error answer for its ECODE (freed unwiped, so a server that echoes a secret in an error
+   leaves that echo in freed memory).
+   Refused locally (nothing sent): NULL, empty, longer than 1024 bytes or control characters
+   in client_id, client_secret or code; token_out NULL or token_size <
+   CLICKUP_OAUTH_TOKEN_SIZE.
+   Returns: CLICKUP_OK; CLICKUP_ERR_AUTH or CLICKUP_ERR_VALIDATION (a wrong secret, a code
+   unknown or spent); CLICKUP_ERR_OUTCOME_UNKNOWN when the exchange may have happened without an
+   answer to show for it (a code is good once: send the user through authorization again).
+   token_out is "" after any failure. Retry safety: never sent twice. Cache: invalidates
+   nothing typed. */
+CLICKUP_API clickup_result clickup_oauth_token_get(clickup_client *client, const char *client_id,
+                                                   const char *client_secret, const char *code,
+                                                   char *token_out, size_t token_size);
+
+
+/* =============================================================================================
    [api:call] Any endpoint: the raw call, and several requests in flight
    Every ClickUp operation is reachable here with every guarantee of the typed calls: the
    limiter, jittered retries, a POST never sent twice, the cache and its invalidation, ECODE
@@ -7592,6 +7902,817 @@ CLICKUP_API clickup_result clickup_task_from_template(clickup_client *c, const c
     if (!rc) rc = clickup__get_decoded(c, route->result_size, route->decode, (void **)out);
     clickup__free(&c->alloc, path.p);
     clickup_json_writer_free(&w);
+    return rc;
+}
+
+/* ---- collab: comments, checklists, relationships, users -------------------------------------
+   [api:collab]. Writes are built into a clickup__write (route, path, query, JSON body) and sent
+   through clickup__perform like every typed write, so the route row decides resending and
+   invalidation; an answer is decoded only when the caller asks for it. */
+#define CLICKUP__COMMENT_PAGE 25     /* comments per page of GET .../comment */
+
+/* ---- comments: decoding ---- */
+/* A user object member, or NULL when absent, null or not an object (view comments send ""). */
+CLICKUP__FN clickup_result clickup__comment_person(clickup__dec *d, const clickup_json *o, const char *k,
+                                                   const clickup_user **out) {
+    const clickup_json *v = clickup_json_get(o, k);
+    clickup_user *u;
+    *out = NULL;
+    if (!clickup_json_is(v, CLICKUP_JSON_OBJECT)) return CLICKUP_OK;
+    if (!(u = (clickup_user *)clickup__arena_calloc(d->a, 1, sizeof *u))) return CLICKUP_ERR_NOMEM;
+    clickup__decode_user(v, u);
+    *out = u;
+    return CLICKUP_OK;
+}
+
+CLICKUP__FN clickup_result clickup__comment_entry(clickup__dec *d, const clickup_json *cm, void *out) {
+    clickup_comment *o = (clickup_comment *)out;
+    const clickup_json *v;
+    clickup_result rc;
+    if ((rc = clickup__need_object(d, cm, "comment")) != CLICKUP_OK) return rc;
+    o->raw = cm;
+    o->id = clickup__dstr(cm, "id");
+    o->comment_text = clickup__dstr(cm, "comment_text");
+    v = clickup_json_get(cm, "comment");
+    o->comment = clickup_json_is(v, CLICKUP_JSON_ARRAY) ? v : NULL;
+    clickup__decode_user(clickup_json_get(cm, "user"), &o->user);
+    o->resolved = clickup__dbool(cm, "resolved");
+    if ((rc = clickup__comment_person(d, cm, "assignee", &o->assignee)) != CLICKUP_OK ||
+        (rc = clickup__comment_person(d, cm, "assigned_by", &o->assigned_by)) != CLICKUP_OK)
+        return rc;
+    v = clickup_json_get(cm, "reactions");
+    o->reactions = clickup_json_is(v, CLICKUP_JSON_ARRAY) ? v : NULL;
+    o->date = clickup__di64(cm, "date");
+    o->reply_count = clickup__di64(cm, "reply_count");
+    return CLICKUP_OK;
+}
+
+/* {"comments": [...]} -> items. */
+CLICKUP__FN clickup_result clickup__comment_page(clickup__dec *d, const clickup_json *root, clickup_comment **items,
+                                                 size_t *count) {
+    *items = NULL;
+    *count = 0;
+    if (!clickup_json_is(root, CLICKUP_JSON_OBJECT)) return clickup__dec_fail(d, "(root)", "is not an object");
+    return clickup__decode_array(d, root, "comments", 1, sizeof **items, clickup__comment_entry, (void **)items, count);
+}
+
+/* ---- comments: the walk ----
+   Pages of GET path+query (+ start/start_id from the second on) into one result. page_size 0:
+   one request only (replies). */
+CLICKUP__FN clickup_result clickup__comment_walk(clickup_client *c, const clickup__route *route, const char *path,
+                                                 const char *query, size_t page_size, int max_pages,
+                                                 clickup_comments *all) {
+    clickup__pages gathered;
+    clickup__buf pq;
+    const char *start_id = NULL;
+    int64_t start = 0;
+    size_t max = max_pages > 0 ? (size_t)max_pages : 100;
+    clickup_result rc = CLICKUP_OK;
+    memset(&gathered, 0, sizeof gathered);
+    memset(&pq, 0, sizeof pq); pq.al = &c->alloc;
+    for (;;) {
+        clickup__call call;
+        clickup__dec d;
+        const clickup_json *root;
+        clickup_comment *items = NULL, *last;
+        size_t n = 0;
+        if (gathered.count == max) { all->truncated = 1; break; }
+        pq.len = 0;
+        clickup__buf_str(&pq, query);
+        if (start_id) {
+            clickup__buf_query_i64(&pq, "start", start);
+            clickup__buf_query(&pq, "start_id", start_id);
+        }
+        if (pq.nomem) { rc = clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory"); break; }
+        memset(&call, 0, sizeof call);
+        call.route = route; call.path = path; call.query = pq.p;
+        if ((rc = clickup__perform(c, &call)) != CLICKUP_OK) break;
+        if ((rc = clickup__parse_body(c, clickup__result_arena(all), &d, &root)) != CLICKUP_OK) break;
+        rc = clickup__comment_page(&d, root, &items, &n);
+        if (rc == CLICKUP_OK) rc = clickup__pages_add(d.a, &gathered, items, n);
+        if (rc == CLICKUP_OK && page_size && n >= page_size) {
+            last = &items[n - 1];
+            if (!last->date.present) rc = clickup__dec_fail(&d, "date", "is missing on a full page's last comment");
+            else if (!last->id[0]) rc = clickup__dec_fail(&d, "id", "is missing on a full page's last comment");
+        }
+        if (rc != CLICKUP_OK) { rc = clickup__decode_failed(c, rc, &d); break; }
+        clickup__cache_commit(c);
+        if (!page_size || n < page_size) break;            /* a short or empty page: the end */
+        last = &items[n - 1];
+        if (start_id && last->date.value == start && strcmp(last->id, start_id) == 0) break;   /* no progress */
+        start = last->date.value;
+        start_id = last->id;                               /* lives in all's arena */
+    }
+    if (rc == CLICKUP_OK) {
+        if (clickup__pages_join(clickup__result_arena(all), &gathered, sizeof *all->items, (void **)&all->items))
+            rc = clickup__fail(c, CLICKUP_ERR_NOMEM, "out of memory");
+        all->count = gathered.total;
+        all->pages = gathered.count;
+        if (all->truncated)
+            CLICKUP__LOG(c, CLICKUP_LOG_WARNING, "%s: stopped after max_pages=%llu pages; more comments exist", route->name,
+                         (unsigned long long)max);
+    }
+    clickup__free(&c->alloc, pq.p);
+    return rc;
+}
+
+/* A new result, walked into; freed on failure. */
+CLICKUP__FN clickup_result clickup__comment_run(clickup_client *c, const clickup__route *route, const char *path,
+                                                const char *query, size_t page_size, int max_pages,
+                                                clickup_comments **out) {
+    clickup_comments *all = (clickup_comments *)clickup__result_new(&c->alloc, sizeof *all, 1 << 14);
+    clickup_result rc;
+    if (!all) return clickup__nomem(c, route);
+    rc = clickup__comment_walk(c, route, path, query, page_size, max_pages, all);
+    if (rc != CLICKUP_OK) { clickup_comments_free(all); return rc; }
+    *out = all;
+    return CLICKUP_OK;
+}
+
+CLICKUP_API void clickup_comments_free(clickup_comments *comments) { clickup__result_free(comments); }
+CLICKUP_API void clickup_comment_created_free(clickup_comment_created *created) { clickup__result_free(created); }
+CLICKUP_API void clickup_checklist_free(clickup_checklist *checklist) { clickup__result_free(checklist); }
+CLICKUP_API void clickup_user_free(clickup_user *user) { clickup__result_free(user); }
+
+CLICKUP_API clickup_result clickup_task_comments_get(clickup_client *c, const char *task_ref,
+                                                     const clickup_comments_opts *opts, clickup_comments **out) {
+    const clickup__route *route = CLICKUP__ROUTE(GET_TASK_COMMENTS);
+    clickup__buf path, query;
+    clickup_result rc;
+    if (!out) return CLICKUP_ERR_INVALID_ARG;
+    *out = NULL;
+    if (!c) return CLICKUP_ERR_INVALID_ARG;
+    clickup__begin(c);
+    if (opts && opts->max_pages < 0) return clickup__invalid(c, route, "max_pages must not be negative");
+    rc = clickup__task_target(c, route, task_ref, opts ? opts->custom_id : CLICKUP_DEFAULT, opts ? opts->team_id : NULL,
+                              "/comment", &path, &query);
+    if (rc == CLICKUP_OK)
+        rc = clickup__comment_run(c, route, path.p, query.p, CLICKUP__COMMENT_PAGE, opts ? opts->max_pages : 0, out);
+    clickup__bufs_free(c, &path, &query);
+    return rc;
+}
+
+/* GET {prefix}{id}{suffix} as comments: lists, views, replies. */
+CLICKUP__FN clickup_result clickup__comment_get_by_id(clickup_client *c, const clickup__route *route, const char *prefix,
+                                                      const char *id, const char *suffix, const char *what,
+                                                      size_t page_size, const clickup_comments_opts *opts,
+                                                      clickup_comments **out) {
+    clickup__buf path;
+    clickup_result rc;
+    if (!out) return CLICKUP_ERR_INVALID_ARG;
+    *out = NULL;
+    if (!c) return CLICKUP_ERR_INVALID_ARG;
+    clickup__begin(c);
+    if (opts && opts->max_pages < 0) return clickup__invalid(c, route, "max_pages must not be negative");
+    if (!clickup__valid_id(id)) return clickup__invalid(c, route, "%s id is empty or has characters an id cannot have", what);
+    if (clickup__path(c, &path, prefix, id, suffix)) return clickup__nomem(c, route);
+    rc = clickup__comment_run(c, route, path.p, "", page_size, opts ? opts->max_pages : 0, out);
+    clickup__free(&c->alloc, path.p);
+    return rc;
+}
+
+CLICKUP_API clickup_result clickup_list_comments_get(clickup_client *c, const char *list_id,
+                                                     const clickup_comments_opts *opts, clickup_comments **out) {
+    return clickup__comment_get_by_id(c, CLICKUP__ROUTE(GET_LIST_COMMENTS), "/list/", list_id, "/comment", "list",
+                                      CLICKUP__COMMENT_PAGE, opts, out);
+}
+
+CLICKUP_API clickup_result clickup_view_comments_get(clickup_client *c, const char *view_id,
+                                                     const clickup_comments_opts *opts, clickup_comments **out) {
+    return clickup__comment_get_by_id(c, CLICKUP__ROUTE(GET_CHAT_VIEW_COMMENTS), "/view/", view_id, "/comment", "view",
+                                      CLICKUP__COMMENT_PAGE, opts, out);
+}
+
+CLICKUP_API clickup_result clickup_comment_replies_get(clickup_client *c, const char *comment_id, clickup_comments **out) {
+    return clickup__comment_get_by_id(c, CLICKUP__ROUTE(GET_THREADED_COMMENTS), "/comment/", comment_id, "/reply",
+                                      "comment", 0, NULL, out);
+}
+
+/* ---- collab writes: send, and decode the answer when asked for ---- */
+CLICKUP__FN clickup_result clickup__collab_send(clickup_client *c, clickup__write *w, size_t size, clickup__decode_fn fn,
+                                                void **out) {
+    clickup__call call;
+    clickup_result rc = clickup__write_call(c, w, &call);
+    if (rc != CLICKUP_OK) return rc;
+    if ((rc = clickup__perform(c, &call)) != CLICKUP_OK) return rc;
+    if (!out || !fn) return CLICKUP_OK;
+    return clickup__get_decoded(c, size, fn, out);
+}
+
+/* Build, then send; out (a result pointer, or NULL) gets the decoded answer. */
+#define CLICKUP__COLLAB_WRITE(c, build_call, size, fn, out)                                     \
+    do {                                                                                       \
+        clickup__write w_;                                                                     \
+        clickup_result rc_;                                                                    \
+        if (!(c)) return CLICKUP_ERR_INVALID_ARG;                                              \
+        clickup__begin(c);                                                                     \
+        rc_ = (build_call);                                                                    \
+        if (rc_ == CLICKUP_OK) rc_ = clickup__collab_send((c), &w_, (size), (fn), (void **)(out)); \
+        clickup__write_free((c), &w_);                                                         \
+        return rc_;                                                                            \
+    } while (0)
+
+/* Text that is not only white space. */
+CLICKUP__FN int clickup__collab_filled(const char *s) {
+    if (!s) return 0;
+    for (; *s; s++)
+        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r') return 1;
+    return 0;
+}
+
+/* ---- comments: writes ---- */
+/* The body of a new comment (or reply) into w->body. */
+CLICKUP__FN clickup_result clickup__comment_body(clickup_client *c, clickup__write *w, const clickup_comment_new *cm,
+                                                 int takes_assignee) {
+    clickup_json_doc *doc = NULL;
+    clickup_json_error je;
+    const clickup_json *root = NULL;
+    const clickup__route *r = w->route;
+    size_t i;
+    if (!cm) return clickup__invalid(c, r, "no comment given");
+    if (cm->text && cm->json) return clickup__invalid(c, r, "give the comment as text or as json, not both");
+    if (!cm->text && !cm->json) return clickup__invalid(c, r, "the comment's text (or its structured json) is required");
+    if (cm->text && !clickup__collab_filled(cm->text)) return clickup__invalid(c, r, "comment text must not be empty");
+    if (cm->assignee < 0) return clickup__invalid(c, r, "assignee must be a positive user id");
+    if (cm->assignee && !takes_assignee) return clickup__invalid(c, r, "a view comment takes no assignee");
+    if (cm->json) {
+        clickup_result prc = clickup_json_parse(cm->json, strlen(cm->json), &c->alloc, &doc, &je);
+        if (prc == CLICKUP_ERR_NOMEM) return clickup__nomem(c, r);
+        if (prc != CLICKUP_OK)
+            return clickup__invalid(c, r, "comment json is not valid JSON (byte %llu: %s)", (unsigned long long)je.offset,
+                                    je.reason);
+        root = clickup_json_root(doc);
+        if (!clickup_json_is(root, CLICKUP_JSON_ARRAY) || !clickup_json_len(root)) {
+            clickup_json_doc_free(doc);
+            return clickup__invalid(c, r, "comment json must be a non-empty array of blocks such as [{\"text\":\"...\"}]");
+        }
+        for (i = 0; i < clickup_json_len(root); i++)
+            if (!clickup_json_is(clickup_json_at(root, i), CLICKUP_JSON_OBJECT)) {
+                clickup_json_doc_free(doc);
+                return clickup__invalid(c, r, "comment json block %llu is not an object", (unsigned long long)i);
+            }
+    }
+    clickup_jw_object_begin(&w->body);
+    if (root) { clickup_jw_key(&w->body, "comment"); clickup_jw_value(&w->body, root); }
+    else { clickup_jw_key(&w->body, "comment_text"); clickup_jw_string(&w->body, cm->text); }
+    if (cm->assignee) { clickup_jw_key(&w->body, "assignee"); clickup_jw_int64(&w->body, cm->assignee); }
+    clickup_jw_key(&w->body, "notify_all"); clickup_jw_bool(&w->body, cm->notify_all != 0);
+    clickup_jw_object_end(&w->body);
+    clickup_json_doc_free(doc);
+    w->has_body = 1;
+    return CLICKUP_OK;
+}
+
+CLICKUP__FN clickup_result clickup__comment_build_task(clickup_client *c, const char *task_ref, const clickup_comment_new *cm,
+                                                       clickup__write *w) {
+    clickup_result rc;
+    clickup__write_init(c, w, CLICKUP__ROUTE(CREATE_TASK_COMMENT));
+    if ((rc = clickup__comment_body(c, w, cm, 1)) != CLICKUP_OK) return rc;
+    return clickup__task_target(c, w->route, task_ref, cm->custom_id, NULL, "/comment", &w->path, &w->query);
+}
+
+/* POST {prefix}{id}{suffix} with a comment body: lists, views, replies. */
+CLICKUP__FN clickup_result clickup__comment_build_on(clickup_client *c, const clickup__route *route, const char *prefix,
+                                                     const char *id, const char *suffix, const char *what,
+                                                     const clickup_comment_new *cm, int takes_assignee, clickup__write *w) {
+    clickup_result rc;
+    clickup__write_init(c, w, route);
+    if (!clickup__valid_id(id)) return clickup__invalid(c, route, "%s id is empty or has characters an id cannot have", what);
+    if ((rc = clickup__comment_body(c, w, cm, takes_assignee)) != CLICKUP_OK) return rc;
+    if (clickup__path(c, &w->path, prefix, id, suffix)) return clickup__nomem(c, route);
+    w->path.al = &c->alloc;
+    return CLICKUP_OK;
+}
+
+/* {"id", "hist_id", "date"}; strict: the id must be there. */
+CLICKUP__FN clickup_result clickup__comment_dec_created(clickup__dec *d, const clickup_json *root, void *obj) {
+    clickup_comment_created *o = (clickup_comment_created *)obj;
+    clickup_result rc = clickup__need_object(d, root, "(root)");
+    if (rc != CLICKUP_OK) return rc;
+    o->raw = root;
+    o->id = clickup__dstr(root, "id");
+    o->hist_id = clickup__dstr(root, "hist_id");
+    o->date = clickup__di64(root, "date");
+    return CLICKUP_OK;
+}
+/* A reply's answer: ClickUp documents {}; whatever of the three it holds is kept. */
+CLICKUP__FN clickup_result clickup__comment_dec_reply(clickup__dec *d, const clickup_json *root, void *obj) {
+    clickup_comment_created *o = (clickup_comment_created *)obj;
+    if (!clickup_json_is(root, CLICKUP_JSON_OBJECT)) return clickup__dec_fail(d, "(root)", "is not an object");
+    o->raw = root;
+    o->id = clickup__dstr(root, "id");
+    o->hist_id = clickup__dstr(root, "hist_id");
+    o->date = clickup__di64(root, "date");
+    return CLICKUP_OK;
+}
+
+CLICKUP_API clickup_result clickup_task_comment_create(clickup_client *c, const char *task_ref,
+                                                       const clickup_comment_new *comment, clickup_comment_created **out) {
+    if (out) *out = NULL;
+    CLICKUP__COLLAB_WRITE(c, clickup__comment_build_task(c, task_ref, comment, &w_), sizeof(clickup_comment_created),
+                          clickup__comment_dec_created, out);
+}
+
+CLICKUP_API clickup_result clickup_list_comment_create(clickup_client *c, const char *list_id,
+                                                       const clickup_comment_new *comment, clickup_comment_created **out) {
+    if (out) *out = NULL;
+    CLICKUP__COLLAB_WRITE(c, clickup__comment_build_on(c, CLICKUP__ROUTE(CREATE_LIST_COMMENT), "/list/", list_id, "/comment",
+                                                       "list", comment, 1, &w_),
+                          sizeof(clickup_comment_created), clickup__comment_dec_created, out);
+}
+
+CLICKUP_API clickup_result clickup_view_comment_create(clickup_client *c, const char *view_id,
+                                                       const clickup_comment_new *comment, clickup_comment_created **out) {
+    if (out) *out = NULL;
+    CLICKUP__COLLAB_WRITE(c, clickup__comment_build_on(c, CLICKUP__ROUTE(CREATE_CHAT_VIEW_COMMENT), "/view/", view_id,
+                                                       "/comment", "view", comment, 0, &w_),
+                          sizeof(clickup_comment_created), clickup__comment_dec_created, out);
+}
+
+CLICKUP_API clickup_result clickup_comment_reply_create(clickup_client *c, const char *comment_id,
+                                                        const clickup_comment_new *reply, clickup_comment_created **out) {
+    if (out) *out = NULL;
+    CLICKUP__COLLAB_WRITE(c, clickup__comment_build_on(c, CLICKUP__ROUTE(CREATE_THREADED_COMMENT), "/comment/", comment_id,
+                                                       "/reply", "comment", reply, 1, &w_),
+                          sizeof(clickup_comment_created), clickup__comment_dec_reply, out);
+}
+
+CLICKUP__FN clickup_result clickup__comment_build_update(clickup_client *c, const char *comment_id,
+                                                         const clickup_comment_changes *ch, clickup__write *w) {
+    const clickup__route *r = CLICKUP__ROUTE(UPDATE_COMMENT);
+    clickup__write_init(c, w, r);
+    if (!clickup__valid_id(comment_id)) return clickup__invalid(c, r, "comment id is empty or has characters an id cannot have");
+    if (!ch) return clickup__invalid(c, r, "no changes given");
+    if (ch->text && !clickup__collab_filled(ch->text)) return clickup__invalid(c, r, "comment text must not be empty");
+    if (ch->assignee < 0) return clickup__invalid(c, r, "assignee must be a positive user id");
+    if (ch->resolved != CLICKUP_DEFAULT && ch->resolved != CLICKUP_YES && ch->resolved != CLICKUP_NO)
+        return clickup__invalid(c, r, "resolved must be CLICKUP_DEFAULT, CLICKUP_YES or CLICKUP_NO");
+    if (!ch->text && !ch->assignee && ch->resolved == CLICKUP_DEFAULT) return clickup__invalid(c, r, "nothing to change");
+    clickup_jw_object_begin(&w->body);
+    if (ch->text) { clickup_jw_key(&w->body, "comment_text"); clickup_jw_string(&w->body, ch->text); }
+    if (ch->assignee) { clickup_jw_key(&w->body, "assignee"); clickup_jw_int64(&w->body, ch->assignee); }
+    if (ch->resolved) { clickup_jw_key(&w->body, "resolved"); clickup_jw_bool(&w->body, ch->resolved == CLICKUP_YES); }
+    clickup_jw_object_end(&w->body);
+    w->has_body = 1;
+    if (clickup__path(c, &w->path, "/comment/", comment_id, NULL)) return clickup__nomem(c, r);
+    w->path.al = &c->alloc;
+    return CLICKUP_OK;
+}
+
+CLICKUP_API clickup_result clickup_comment_update(clickup_client *c, const char *comment_id,
+                                                  const clickup_comment_changes *changes) {
+    CLICKUP__COLLAB_WRITE(c, clickup__comment_build_update(c, comment_id, changes, &w_), 0, NULL, NULL);
+}
+
+/* The path {prefix}{id}[{mid}[{id2}]] of a write that names ids, both checked. */
+CLICKUP__FN clickup_result clickup__collab_build_ids(clickup_client *c, const clickup__route *r, const char *prefix,
+                                                     const char *id, const char *what, const char *mid, const char *id2,
+                                                     const char *what2, clickup__write *w) {
+    clickup__write_init(c, w, r);
+    if (!clickup__valid_id(id)) return clickup__invalid(c, r, "%s id is empty or has characters an id cannot have", what);
+    if (what2 && !clickup__valid_id(id2))
+        return clickup__invalid(c, r, "%s id is empty or has characters an id cannot have", what2);
+    if (clickup__path(c, &w->path, prefix, id, mid)) return clickup__nomem(c, r);
+    w->path.al = &c->alloc;
+    if (what2) clickup__buf_str(&w->path, id2);
+    if (w->path.nomem) return clickup__nomem(c, r);
+    return CLICKUP_OK;
+}
+
+CLICKUP_API clickup_result clickup_comment_delete(clickup_client *c, const char *comment_id) {
+    CLICKUP__COLLAB_WRITE(c, clickup__collab_build_ids(c, CLICKUP__ROUTE(DELETE_COMMENT), "/comment/", comment_id, "comment",
+                                                       NULL, NULL, NULL, &w_),
+                          0, NULL, NULL);
+}
+
+/* ---- checklists ---- */
+/* {"checklist": {...}} -> the existing clickup_checklist. */
+CLICKUP__FN clickup_result clickup__checklist_dec(clickup__dec *d, const clickup_json *root, void *obj) {
+    const clickup_json *cl;
+    clickup_result rc;
+    if (!clickup_json_is(root, CLICKUP_JSON_OBJECT)) return clickup__dec_fail(d, "(root)", "is not an object");
+    cl = clickup_json_get(root, "checklist");
+    if ((rc = clickup__need_object(d, cl, "checklist")) != CLICKUP_OK) return rc;
+    return clickup__checklist_item(d, cl, obj);       /* the task decoder's checklist reader */
+}
+
+CLICKUP__FN clickup_result clickup__checklist_build_create(clickup_client *c, const char *task_ref, const char *name,
+                                                           clickup__write *w) {
+    clickup__write_init(c, w, CLICKUP__ROUTE(CREATE_CHECKLIST));
+    if (!clickup__collab_filled(name)) return clickup__invalid(c, w->route, "checklist name is required");
+    clickup_jw_object_begin(&w->body);
+    clickup_jw_key(&w->body, "name"); clickup_jw_string(&w->body, name);
+    clickup_jw_object_end(&w->body);
+    w->has_body = 1;
+    return clickup__task_target(c, w->route, task_ref, CLICKUP_DEFAULT, NULL, "/checklist", &w->path, &w->query);
+}
+
+CLICKUP_API clickup_result clickup_checklist_create(clickup_client *c, const char *task_ref, const char *name,
+                                                    clickup_checklist **out) {
+    if (out) *out = NULL;
+    CLICKUP__COLLAB_WRITE(c, clickup__checklist_build_create(c, task_ref, name, &w_), sizeof(clickup_checklist),
+                          clickup__checklist_dec, out);
+}
+
+CLICKUP__FN clickup_result clickup__checklist_build_update(clickup_client *c, const char *checklist_id,
+                                                           const clickup_checklist_changes *ch, clickup__write *w) {
+    const clickup__route *r = CLICKUP__ROUTE(EDIT_CHECKLIST);
+    clickup_result rc = clickup__collab_build_ids(c, r, "/checklist/", checklist_id, "checklist", NULL, NULL, NULL, w);
+    if (rc != CLICKUP_OK) return rc;
+    if (!ch) return clickup__invalid(c, r, "no changes given");
+    if (ch->name && !clickup__collab_filled(ch->name)) return clickup__invalid(c, r, "checklist name must not be empty");
+    if (ch->position.present && (ch->position.value < 0 || ch->position.value > INT_MAX))
+        return clickup__invalid(c, r, "position must be 0 (first) or more");
+    if (!ch->name && !ch->position.present) return clickup__invalid(c, r, "nothing to change");
+    clickup_jw_object_begin(&w->body);
+    if (ch->name) { clickup_jw_key(&w->body, "name"); clickup_jw_string(&w->body, ch->name); }
+    if (ch->position.present) { clickup_jw_key(&w->body, "position"); clickup_jw_int64(&w->body, ch->position.value); }
+    clickup_jw_object_end(&w->body);
+    w->has_body = 1;
+    return CLICKUP_OK;
+}
+
+CLICKUP_API clickup_result clickup_checklist_update(clickup_client *c, const char *checklist_id,
+                                                    const clickup_checklist_changes *changes) {
+    CLICKUP__COLLAB_WRITE(c, clickup__checklist_build_update(c, checklist_id, changes, &w_), 0, NULL, NULL);
+}
+
+CLICKUP_API clickup_result clickup_checklist_delete(clickup_client *c, const char *checklist_id) {
+    CLICKUP__COLLAB_WRITE(c, clickup__collab_build_ids(c, CLICKUP__ROUTE(DELETE_CHECKLIST), "/checklist/", checklist_id,
+                                                       "checklist", NULL, NULL, NULL, &w_),
+                          0, NULL, NULL);
+}
+
+CLICKUP__FN clickup_result clickup__checklist_build_item_create(clickup_client *c, const char *checklist_id,
+                                                                const clickup_checklist_item_new *it, clickup__write *w) {
+    const clickup__route *r = CLICKUP__ROUTE(CREATE_CHECKLIST_ITEM);
+    clickup_result rc = clickup__collab_build_ids(c, r, "/checklist/", checklist_id, "checklist", "/checklist_item", NULL, NULL, w);
+    if (rc != CLICKUP_OK) return rc;
+    if (!it || !clickup__collab_filled(it->name)) return clickup__invalid(c, r, "checklist item name is required");
+    if (it->assignee < 0) return clickup__invalid(c, r, "assignee must be a positive user id");
+    clickup_jw_object_begin(&w->body);
+    clickup_jw_key(&w->body, "name"); clickup_jw_string(&w->body, it->name);
+    if (it->assignee) { clickup_jw_key(&w->body, "assignee"); clickup_jw_int64(&w->body, it->assignee); }
+    clickup_jw_object_end(&w->body);
+    w->has_body = 1;
+    return CLICKUP_OK;
+}
+
+CLICKUP_API clickup_result clickup_checklist_item_create(clickup_client *c, const char *checklist_id,
+                                                         const clickup_checklist_item_new *item, clickup_checklist **out) {
+    if (out) *out = NULL;
+    CLICKUP__COLLAB_WRITE(c, clickup__checklist_build_item_create(c, checklist_id, item, &w_), sizeof(clickup_checklist),
+                          clickup__checklist_dec, out);
+}
+
+CLICKUP__FN clickup_result clickup__checklist_build_item_update(clickup_client *c, const char *checklist_id, const char *item_id,
+                                                                const clickup_checklist_item_changes *ch, clickup__write *w) {
+    const clickup__route *r = CLICKUP__ROUTE(EDIT_CHECKLIST_ITEM);
+    clickup_result rc = clickup__collab_build_ids(c, r, "/checklist/", checklist_id, "checklist", "/checklist_item/", item_id,
+                                                  "checklist item", w);
+    if (rc != CLICKUP_OK) return rc;
+    if (!ch) return clickup__invalid(c, r, "no changes given");
+    if (ch->name && !clickup__collab_filled(ch->name)) return clickup__invalid(c, r, "checklist item name must not be empty");
+    if (ch->assignee < 0) return clickup__invalid(c, r, "assignee must be a positive user id");
+    if (ch->assignee && ch->clear_assignee) return clickup__invalid(c, r, "an assignee cannot be both set and cleared");
+    if (ch->parent && ch->clear_parent) return clickup__invalid(c, r, "a parent cannot be both set and cleared");
+    if (ch->parent && !clickup__valid_id(ch->parent))
+        return clickup__invalid(c, r, "parent item id is empty or has characters an id cannot have");
+    if (ch->parent && strcmp(ch->parent, item_id) == 0) return clickup__invalid(c, r, "an item cannot be its own parent");
+    if (ch->resolved != CLICKUP_DEFAULT && ch->resolved != CLICKUP_YES && ch->resolved != CLICKUP_NO)
+        return clickup__invalid(c, r, "resolved must be CLICKUP_DEFAULT, CLICKUP_YES or CLICKUP_NO");
+    if (!ch->name && !ch->assignee && !ch->clear_assignee && ch->resolved == CLICKUP_DEFAULT && !ch->parent && !ch->clear_parent)
+        return clickup__invalid(c, r, "nothing to change");
+    clickup_jw_object_begin(&w->body);
+    if (ch->name) { clickup_jw_key(&w->body, "name"); clickup_jw_string(&w->body, ch->name); }
+    if (ch->assignee) { clickup_jw_key(&w->body, "assignee"); clickup_jw_int64(&w->body, ch->assignee); }
+    else if (ch->clear_assignee) { clickup_jw_key(&w->body, "assignee"); clickup_jw_null(&w->body); }
+    if (ch->resolved) { clickup_jw_key(&w->body, "resolved"); clickup_jw_bool(&w->body, ch->resolved == CLICKUP_YES); }
+    if (ch->parent) { clickup_jw_key(&w->body, "parent"); clickup_jw_string(&w->body, ch->parent); }
+    else if (ch->clear_parent) { clickup_jw_key(&w->body, "parent"); clickup_jw_null(&w->body); }
+    clickup_jw_object_end(&w->body);
+    w->has_body = 1;
+    return CLICKUP_OK;
+}
+
+CLICKUP_API clickup_result clickup_checklist_item_update(clickup_client *c, const char *checklist_id, const char *item_id,
+                                                         const clickup_checklist_item_changes *changes,
+                                                         clickup_checklist **out) {
+    if (out) *out = NULL;
+    CLICKUP__COLLAB_WRITE(c, clickup__checklist_build_item_update(c, checklist_id, item_id, changes, &w_),
+                          sizeof(clickup_checklist), clickup__checklist_dec, out);
+}
+
+CLICKUP_API clickup_result clickup_checklist_item_delete(clickup_client *c, const char *checklist_id, const char *item_id) {
+    CLICKUP__COLLAB_WRITE(c, clickup__collab_build_ids(c, CLICKUP__ROUTE(DELETE_CHECKLIST_ITEM), "/checklist/", checklist_id,
+                                                       "checklist", "/checklist_item/", item_id, "checklist item", &w_),
+                          0, NULL, NULL);
+}
+
+/* ---- relationships ---- */
+/* The other task of a dependency or link: any reference, but its own id (ClickUp documents
+   custom ids for {task_id} only), and not the task itself. */
+CLICKUP__FN clickup_result clickup__relation_other(clickup_client *c, const clickup__route *r, const char *task_ref,
+                                                   const char *other_ref, clickup_task_ref *other) {
+    clickup_task_ref self;
+    if (clickup_task_ref_parse(other_ref, other) != CLICKUP_OK)
+        return clickup__invalid(c, r, "other task reference: %s", other->error);
+    if (other->is_custom)
+        return clickup__invalid(c, r, "the other task must be given by its own id, not a custom id (%s)", other->id);
+    if (clickup_task_ref_parse(task_ref, &self) == CLICKUP_OK && !self.is_custom && strcmp(self.id, other->id) == 0)
+        return clickup__invalid(c, r, "a task cannot be related to itself");
+    return CLICKUP_OK;
+}
+
+CLICKUP__FN clickup_result clickup__relation_build_dependency(clickup_client *c, const clickup__route *r, const char *task_ref,
+                                                              clickup_dependency_kind kind, const char *other_ref,
+                                                              clickup__write *w) {
+    clickup_task_ref other;
+    const char *key = kind == CLICKUP_WAITING_ON ? "depends_on" : "dependency_of";
+    clickup_result rc;
+    clickup__write_init(c, w, r);
+    if (kind != CLICKUP_WAITING_ON && kind != CLICKUP_BLOCKING)
+        return clickup__invalid(c, r, "kind must be CLICKUP_WAITING_ON or CLICKUP_BLOCKING");
+    if ((rc = clickup__relation_other(c, r, task_ref, other_ref, &other)) != CLICKUP_OK) return rc;
+    if (r == CLICKUP__ROUTE(ADD_DEPENDENCY)) {
+        clickup_jw_object_begin(&w->body);
+        clickup_jw_key(&w->body, key); clickup_jw_string(&w->body, other.id);
+        clickup_jw_object_end(&w->body);
+        w->has_body = 1;
+    }
+    if ((rc = clickup__task_target(c, r, task_ref, CLICKUP_DEFAULT, NULL, "/dependency", &w->path, &w->query)) != CLICKUP_OK)
+        return rc;
+    if (r == CLICKUP__ROUTE(DELETE_DEPENDENCY)) {
+        clickup__buf_query(&w->query, key, other.id);
+        if (w->query.nomem) return clickup__nomem(c, r);
+    }
+    return CLICKUP_OK;
+}
+
+CLICKUP_API clickup_result clickup_task_dependency_add(clickup_client *c, const char *task_ref, clickup_dependency_kind kind,
+                                                       const char *other_ref) {
+    CLICKUP__COLLAB_WRITE(c, clickup__relation_build_dependency(c, CLICKUP__ROUTE(ADD_DEPENDENCY), task_ref, kind, other_ref, &w_),
+                          0, NULL, NULL);
+}
+
+CLICKUP_API clickup_result clickup_task_dependency_remove(clickup_client *c, const char *task_ref, clickup_dependency_kind kind,
+                                                          const char *other_ref) {
+    CLICKUP__COLLAB_WRITE(c, clickup__relation_build_dependency(c, CLICKUP__ROUTE(DELETE_DEPENDENCY), task_ref, kind, other_ref,
+                                                                &w_),
+                          0, NULL, NULL);
+}
+
+CLICKUP__FN clickup_result clickup__relation_build_link(clickup_client *c, const clickup__route *r, const char *task_ref,
+                                                        const char *other_ref, clickup__write *w) {
+    clickup_task_ref other;
+    char suffix[96 + 8];
+    clickup_result rc;
+    clickup__write_init(c, w, r);
+    if ((rc = clickup__relation_other(c, r, task_ref, other_ref, &other)) != CLICKUP_OK) return rc;
+    clickup__fmt(suffix, sizeof suffix, "/link/%s", other.id);
+    return clickup__task_target(c, r, task_ref, CLICKUP_DEFAULT, NULL, suffix, &w->path, &w->query);
+}
+
+/* {"task": {...}} -> a clickup_task. */
+CLICKUP__FN clickup_result clickup__relation_dec_task(clickup__dec *d, const clickup_json *root, void *obj) {
+    if (!clickup_json_is(root, CLICKUP_JSON_OBJECT)) return clickup__dec_fail(d, "(root)", "is not an object");
+    return clickup__decode_task(d, clickup_json_get(root, "task"), (clickup_task *)obj);
+}
+
+CLICKUP_API clickup_result clickup_task_link_add(clickup_client *c, const char *task_ref, const char *other_ref,
+                                                 clickup_task **out) {
+    if (out) *out = NULL;
+    CLICKUP__COLLAB_WRITE(c, clickup__relation_build_link(c, CLICKUP__ROUTE(ADD_TASK_LINK), task_ref, other_ref, &w_),
+                          sizeof(clickup_task), clickup__relation_dec_task, out);
+}
+
+CLICKUP_API clickup_result clickup_task_link_remove(clickup_client *c, const char *task_ref, const char *other_ref,
+                                                    clickup_task **out) {
+    if (out) *out = NULL;
+    CLICKUP__COLLAB_WRITE(c, clickup__relation_build_link(c, CLICKUP__ROUTE(DELETE_TASK_LINK), task_ref, other_ref, &w_),
+                          sizeof(clickup_task), clickup__relation_dec_task, out);
+}
+
+/* ---- tasks: delete, further lists ---- */
+CLICKUP__FN clickup_result clickup__relation_build_delete(clickup_client *c, const char *task_ref, clickup__write *w) {
+    clickup__write_init(c, w, CLICKUP__ROUTE(DELETE_TASK));
+    return clickup__task_target(c, w->route, task_ref, CLICKUP_DEFAULT, NULL, NULL, &w->path, &w->query);
+}
+
+CLICKUP_API clickup_result clickup_task_delete(clickup_client *c, const char *task_ref) {
+    CLICKUP__COLLAB_WRITE(c, clickup__relation_build_delete(c, task_ref, &w_), 0, NULL, NULL);
+}
+
+/* /list/{list_id}/task/{task_id}: the route refuses custom ids (its row has no CUSTOM_IDS),
+   through clickup__task_target, before anything is sent. Every list's task pages go stale (the
+   task's own list shows where else it lives). */
+CLICKUP__FN clickup_result clickup__relation_build_list(clickup_client *c, const clickup__route *r, const char *task_ref,
+                                                        const char *list_id, clickup__write *w) {
+    clickup__buf tpath, tquery;
+    clickup_result rc;
+    clickup__write_init(c, w, r);
+    if (!clickup__valid_id(list_id)) return clickup__invalid(c, r, "list id is empty or has characters an id cannot have");
+    rc = clickup__task_target(c, r, task_ref, CLICKUP_DEFAULT, NULL, NULL, &tpath, &tquery);
+    if (rc == CLICKUP_OK) {
+        clickup__buf_str(&w->path, "/list/");
+        clickup__buf_str(&w->path, list_id);
+        clickup__buf_str(&w->path, tpath.p);
+        clickup__buf_str(&w->query, tquery.p);
+        if (w->path.nomem || w->query.nomem) rc = clickup__nomem(c, r);
+    }
+    clickup__bufs_free(c, &tpath, &tquery);
+    return rc;
+}
+
+CLICKUP_API clickup_result clickup_task_list_add(clickup_client *c, const char *task_ref, const char *list_id) {
+    CLICKUP__COLLAB_WRITE(c, clickup__relation_build_list(c, CLICKUP__ROUTE(ADD_TASK_TO_LIST), task_ref, list_id, &w_), 0,
+                          NULL, NULL);
+}
+
+CLICKUP_API clickup_result clickup_task_list_remove(clickup_client *c, const char *task_ref, const char *list_id) {
+    CLICKUP__COLLAB_WRITE(c, clickup__relation_build_list(c, CLICKUP__ROUTE(REMOVE_TASK_FROM_LIST), task_ref, list_id, &w_), 0,
+                          NULL, NULL);
+}
+
+/* ---- users and OAuth ---- */
+/* {"user": {...}} -> a clickup_user. */
+CLICKUP__FN clickup_result clickup__authuser_dec(clickup__dec *d, const clickup_json *root, void *obj) {
+    const clickup_json *u;
+    clickup_result rc;
+    if (!clickup_json_is(root, CLICKUP_JSON_OBJECT)) return clickup__dec_fail(d, "(root)", "is not an object");
+    u = clickup_json_get(root, "user");
+    if ((rc = clickup__need_object(d, u, "user")) != CLICKUP_OK) return rc;
+    clickup__decode_user(u, (clickup_user *)obj);
+    return CLICKUP_OK;
+}
+
+CLICKUP_API clickup_result clickup_authorized_user_get(clickup_client *c, clickup_user **out) {
+    clickup__call call;
+    clickup_result rc;
+    if (!out) return CLICKUP_ERR_INVALID_ARG;
+    *out = NULL;
+    if (!c) return CLICKUP_ERR_INVALID_ARG;
+    clickup__begin(c);
+    memset(&call, 0, sizeof call);
+    call.route = CLICKUP__ROUTE(GET_AUTHORIZED_USER); call.path = "/user"; call.query = "";
+    if ((rc = clickup__perform(c, &call)) != CLICKUP_OK) return rc;
+    return clickup__get_decoded(c, sizeof(clickup_user), clickup__authuser_dec, (void **)out);
+}
+
+/* Overwrite n bytes (the compiler may not drop it). */
+CLICKUP__FN void clickup__oauth_wipe(void *p, size_t n) {
+    volatile unsigned char *v = (volatile unsigned char *)p;
+    if (!p) return;
+    while (n--) *v++ = 0;
+}
+
+/* Replace every occurrence of secret (when not empty) in s, a buffer of size bytes, with
+   "[redacted]": the text is rebuilt left to right and cut to fit. */
+CLICKUP__FN void clickup__oauth_scrub(char *s, size_t size, const char *secret) {
+    static const char mark[] = "[redacted]";
+    char out[1024];
+    size_t sl, i = 0, o = 0, n;
+    if (!s || !secret || !(sl = strlen(secret)) || !size) return;
+    n = strlen(s);
+    if (n >= size) n = size - 1;
+    if (n >= sizeof out) n = sizeof out - 1;
+    while (i < n && o + 1 < sizeof out) {
+        if (n - i >= sl && memcmp(s + i, secret, sl) == 0) {
+            size_t k = sizeof mark - 1 < sizeof out - 1 - o ? sizeof mark - 1 : sizeof out - 1 - o;
+            memcpy(out + o, mark, k);
+            o += k;
+            i += sl;
+        } else {
+            out[o++] = s[i++];
+        }
+    }
+    out[o] = '\0';
+    clickup__strlcpy(s, out, size);
+    clickup__oauth_wipe(out, sizeof out);
+}
+
+/* While the exchange runs, the client's log lines pass through here first. */
+typedef struct clickup__oauth_filter {
+    clickup_log_fn fn;
+    void          *user;
+    const char    *hide[3];          /* client_secret, code, and the token once known */
+} clickup__oauth_filter;
+
+CLICKUP__FN void clickup__oauth_log_line(void *user, clickup_log_level level, const char *line) {
+    clickup__oauth_filter *f = (clickup__oauth_filter *)user;
+    char buf[1024];
+    size_t i;
+    clickup__strlcpy(buf, line, sizeof buf);
+    for (i = 0; i < CLICKUP__COUNT(f->hide); i++) clickup__oauth_scrub(buf, sizeof buf, f->hide[i]);
+    f->fn(f->user, level, buf);
+    clickup__oauth_wipe(buf, sizeof buf);
+}
+
+/* Scrub the client's error record of the exchange's secrets. */
+CLICKUP__FN void clickup__oauth_scrub_error(clickup_client *c, const char *const *hide, size_t n) {
+    size_t i;
+    for (i = 0; i < n; i++) {
+        clickup__oauth_scrub(c->err.message, sizeof c->err.message, hide[i]);
+        clickup__oauth_scrub(c->err.api_message, sizeof c->err.api_message, hide[i]);
+        clickup__oauth_scrub(c->err.ecode, sizeof c->err.ecode, hide[i]);
+        clickup__oauth_scrub(c->err.curl_error, sizeof c->err.curl_error, hide[i]);
+    }
+}
+
+/* Free a result after overwriting every byte its arena handed out (the parsed answer). */
+CLICKUP__FN void clickup__oauth_free_wiped(void *obj) {
+    clickup__arena *a;
+    clickup_allocator al;
+    clickup__chunk *ch, *next;
+    if (!obj) return;
+    a = clickup__result_arena(obj);
+    al = a->alloc;
+    for (ch = a->head; ch; ch = next) {      /* the arena itself lives in the last chunk: read first */
+        next = ch->next;
+        clickup__oauth_wipe((char *)ch + CLICKUP__CHUNK_HDR, ch->used);
+        clickup__free(&al, ch);
+    }
+}
+
+/* Present, at most 1024 bytes, no control characters. */
+CLICKUP__FN int clickup__oauth_field_ok(const char *s) { return s && s[0] && strlen(s) <= 1024 && clickup__clean_text(s); }
+
+CLICKUP_API clickup_result clickup_oauth_token_get(clickup_client *c, const char *client_id, const char *client_secret,
+                                                   const char *code, char *token_out, size_t token_size) {
+    const clickup__route *route = CLICKUP__ROUTE(GET_ACCESS_TOKEN);
+    clickup_json_writer w;
+    clickup__oauth_filter filter;
+    clickup__call call;
+    clickup_log_fn saved_fn;
+    void *saved_user;
+    const char *text = NULL;
+    size_t len = 0;
+    clickup_result rc;
+    if (token_out && token_size) token_out[0] = '\0';
+    if (!c) return CLICKUP_ERR_INVALID_ARG;
+    clickup__begin(c);
+    if (!token_out || token_size < CLICKUP_OAUTH_TOKEN_SIZE)
+        return clickup__invalid(c, route, "token_out must hold CLICKUP_OAUTH_TOKEN_SIZE (%d) bytes", CLICKUP_OAUTH_TOKEN_SIZE);
+    if (!clickup__oauth_field_ok(client_id))
+        return clickup__invalid(c, route, "client_id is missing, too long or has control characters");
+    if (!clickup__oauth_field_ok(client_secret))
+        return clickup__invalid(c, route, "client_secret is missing, too long or has control characters");
+    if (!clickup__oauth_field_ok(code)) return clickup__invalid(c, route, "code is missing, too long or has control characters");
+    clickup_json_writer_init(&w, &c->alloc);
+    /* Room for the worst case at once: a buffer that grew would leave a copy of the secret
+       in freed memory, out of reach of the wipe below. */
+    (void)clickup__jw_reserve(&w, (strlen(client_id) + strlen(client_secret) + strlen(code)) * 6 + 128);
+    clickup_jw_object_begin(&w);
+    clickup_jw_key(&w, "client_id"); clickup_jw_string(&w, client_id);
+    clickup_jw_key(&w, "client_secret"); clickup_jw_string(&w, client_secret);
+    clickup_jw_key(&w, "code"); clickup_jw_string(&w, code);
+    clickup_jw_object_end(&w);
+    rc = clickup_json_writer_finish(&w, &text, &len);
+    if (rc != CLICKUP_OK) {
+        clickup__oauth_wipe(w.buf, w.cap);
+        clickup_json_writer_free(&w);
+        if (rc == CLICKUP_ERR_NOMEM) return clickup__nomem(c, route);
+        return clickup__invalid(c, route, "client_id, client_secret or code is not valid UTF-8");
+    }
+    memset(&filter, 0, sizeof filter);
+    filter.fn = c->log; filter.user = c->log_user;
+    filter.hide[0] = client_secret; filter.hide[1] = code;
+    saved_fn = c->log; saved_user = c->log_user;
+    if (c->log) { c->log = clickup__oauth_log_line; c->log_user = &filter; }
+    memset(&call, 0, sizeof call);
+    call.route = route; call.path = "/oauth/token"; call.query = ""; call.body = text; call.body_len = len;
+    rc = clickup__perform(c, &call);
+    clickup__oauth_wipe(w.buf, w.cap);            /* the request body held the secret and the code */
+    clickup_json_writer_free(&w);
+    if (rc == CLICKUP_OK) {
+        void *obj = NULL;
+        clickup__dec d;
+        const clickup_json *root = NULL, *tok;
+        rc = clickup__body_result(c, sizeof(int), &obj, &d, &root);
+        if (rc == CLICKUP_OK) {
+            const char *t;
+            size_t tl = 0;
+            tok = clickup_json_get(root, "access_token");
+            t = clickup_json_as_string(tok, NULL, &tl);
+            filter.hide[2] = t;
+            if (!t || !tl || tl != strlen(t) || clickup__token_problem(t))
+                rc = clickup__unreadable(c, "the answer has no usable access_token");
+            else if (tl >= token_size)
+                rc = clickup__unreadable(c, "the access_token is longer than token_out");
+            else
+                memcpy(token_out, t, tl + 1);
+            if (rc != CLICKUP_OK) clickup__oauth_scrub_error(c, filter.hide, CLICKUP__COUNT(filter.hide));
+            filter.hide[2] = NULL;
+            clickup__oauth_free_wiped(obj);
+        }
+    }
+    c->log = saved_fn; c->log_user = saved_user;
+    clickup__oauth_wipe(c->body, c->body_cap);   /* the answer (a token, or an error echoing the code) */
+    c->body_len = 0;
+    if (rc != CLICKUP_OK) {
+        token_out[0] = '\0';
+        clickup__oauth_scrub_error(c, filter.hide, 2);
+    }
     return rc;
 }
 

@@ -1,6 +1,8 @@
 /* bench_util.h - small helpers shared by the bench programs (header-only, static functions).
 
    - bench_now_ms / bench_wall_ms: CLOCK_MONOTONIC / CLOCK_REALTIME in milliseconds (double).
+   - bench_thread_cpu_us: CPU time (user + system) of the calling thread in microseconds
+     (CLOCK_THREAD_CPUTIME_ID): excludes other threads, such as bench_server.h's.
    - bench_sleep_ms: nanosleep that survives EINTR.
    - bench_median: median of n doubles (sorts them in place).
    - bench_counting_allocator: a clickup_allocator (define BENCH_UTIL_CLICKUP after including
@@ -36,6 +38,13 @@ BENCH_FN double bench_wall_ms(void)
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec * 1e-6;
+}
+
+BENCH_FN double bench_thread_cpu_us(void)
+{
+    struct timespec ts;
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) != 0) return -1.0;
+    return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec * 1e-3;
 }
 
 BENCH_FN void bench_sleep_ms(double ms)

@@ -76,6 +76,62 @@
      with "Content-Type: application/json" (otherwise as {} - as an Express server would).
      Query strings are decoded as forms are: %XX, and '+' means a space.
 
+   COLLAB (comments, checklists, relationships, further lists, OAuth), stateful, kept until
+     sandbox_stop (sandbox_reset keeps it); the ECODEs of its errors are the sandbox's own:
+     GET/POST /task/{id}/comment, /list/{id}/comment, /view/{id}/comment (any view id: views
+     are not modelled): 25 a page, newest first; start=<date>&start_id=<id> (both or neither)
+     gives the page after that comment. A create answers {"id","hist_id","date"}; comment
+     ids "90000001"..., dates strictly increasing wall ms. GET/POST /comment/{id}/reply
+     (replies oldest first; a create answers {}, as the OpenAPI file documents),
+     PUT/DELETE /comment/{id} (-> {}). POST /task/{id}/checklist, PUT/DELETE
+     /checklist/{id}, POST /checklist/{id}/checklist_item, PUT/DELETE
+     /checklist/{id}/checklist_item/{item}: creates and item edits answer {"checklist": ...}
+     (items with parent and children ids); a parent must be another item of the checklist
+     that is not below it. POST/DELETE /task/{id}/dependency (body depends_on or
+     dependency_of; DELETE takes them as query parameters) -> {}. POST/DELETE
+     /task/{id}/link/{other} -> {"task": ...} with "dependencies" and "linked_tasks" filled
+     in (GET /task still shows them empty). POST/DELETE /list/{list_id}/task/{task_id}: no
+     custom ids (401 OAUTH_023 as ClickUp), not the home list (400) -> {}. POST /oauth/token
+     (JSON body, or query parameters): SANDBOX_OAUTH_CLIENT_ID, _SECRET and _CODE give
+     {"access_token": SANDBOX_OAUTH_TOKEN}, once; a wrong secret or a spent code is 401 and,
+     on purpose, echoed in the error text. The other tasks of dependencies and links are
+     native ids. See sandbox_comment_count and friends below.
+
+   WEBHOOKS (kept until sandbox_stop; sandbox_reset keeps them): GET/POST /team/{id}/webhook,
+     PUT/DELETE /webhook/{id}, in ClickUp's shapes: a create {"endpoint", "events": [names or
+     "*"], at most one of space_id/folder_id/list_id/task_id (none = the whole workspace)}
+     answers {"id", "webhook": {id, userid, team_id, endpoint, client_id, events, task_id,
+     list_id, folder_id, space_id, health: {status, fail_count}, secret}} with a new UUID and
+     a new 64-character secret; GET lists the workspace's webhooks (secrets included, as
+     ClickUp's reference shows); PUT takes endpoint, events and "status" ("active" clears
+     fail_count; "suspended"); DELETE answers {} and drops its pending deliveries. Refused:
+     an endpoint with white space or control characters (400 WEBHOOK_001), an unknown event
+     name (400 WEBHOOK_002), a bad, unknown or second location (400 WEBHOOK_003, or the 401/404
+     of that kind of id), an identical webhook (400 OAUTH_171), an unknown webhook (404
+     WEBHOOK_404).
+     Events: every change of a task made through this API (POST/PUT/DELETE on /task/{id}...,
+     POST /list/{id}/task and the template route) sends, to each active or failing webhook of
+     the task's workspace whose location covers the task and which subscribes to the event:
+     taskCreated (items "status" and "task_creation"), taskStatusUpdated ("status", before
+     and after as {status, color, orderindex, type}), taskPriorityUpdated ("priority"),
+     taskDueDateUpdated ("due_date"), taskAssigneeUpdated ("assignee_add"/"assignee_rem"),
+     taskTagUpdated ("tag"/"tag_removed"), taskUpdated ("name", "content"; for any other
+     change, e.g. a custom field, one item named after the path: "custom_field", ...),
+     taskCommentPosted (POST /task/{id}/comment) and taskDeleted (no items). A body is
+     {"event", "history_items": [{id (19 digits, unique), type 1, date, field, parent_id (the
+     list), data, source, user (183), before, after}], "task_id", "webhook_id"}, POSTed with
+     "Content-Type: application/json" and "X-Signature: <hex HMAC-SHA256 of the exact body
+     bytes, keyed with the webhook's secret>".
+     Delivery: from one sandbox thread, never from the request that made the change, in the
+     order of the changes; only to http:// loopback endpoints (127.x.x.x, localhost, [::1]):
+     a webhook with any other endpoint is kept and listed, but nothing is sent to it. A 2xx
+     within opts.webhook_timeout_ms (7 s) delivers (fail_count back to 0, "failing" back to
+     "active"). 410 suspends the webhook at once ("suspended": nothing more is sent until a
+     PUT "status":"active"). Anything else (another status, no answer in time, no
+     connection) is retried opts.webhook_retries times (5), opts.webhook_retry_ms apart
+     (200 ms), with the same bytes; then the event is dropped, fail_count grows and the
+     webhook is "failing"; at fail_count 100 it is "suspended". See sandbox_webhook_*.
+
    HTTP CONTROL (no auth; never logged; no rate headers), for other processes:
      POST /_sandbox/fault    {"method":"POST"|null,"path":"/api/v2/list","kind":"status",
                               "count":1,"arg":500}   kind = a name from sandbox_fault_kind_name
@@ -107,6 +163,9 @@
 #define SANDBOX_FIELD_LABELS   "3d8cf3e2-af50-4c74-9b5e-4f7aab3c9d03"
 #define SANDBOX_FIELD_USERS    "4e9d04f3-b061-4d85-8c6f-5a8bbc4dae04"
 #define SANDBOX_DROPDOWN_OPT_GOLD "d1a2b3c4-0003-4000-8000-00000000d0d3" /* orderindex 2 */
+#define SANDBOX_OAUTH_CLIENT_ID     "sandbox_client_id"            /* POST /oauth/token ... */
+#define SANDBOX_OAUTH_CLIENT_SECRET "sandbox_secret_5b2e9d41"      /* ... its secret ...     */
+#define SANDBOX_OAUTH_CODE          "sandbox_code_77c1f0aa"        /* ... a code, good once  */
 
 #define SANDBOX_MAX_CONNECTIONS 64
 #define SANDBOX_MAX_HEAD   (64 * 1024)          /* request line + headers: else 431, close  */
@@ -123,6 +182,10 @@ typedef struct sandbox_opts {
     int         rate_window_s;  /* 0 = 60; windows are aligned to multiples of it (Unix s)   */
     int         big_list_tasks; /* tasks in list 2100; 0 = 250, negative = none              */
     int         templates;      /* task templates of team 9001; 0 = 150, negative = none     */
+    int         webhook_retry_ms;   /* pause before each retry of a delivery; 0 = 200, < 0 = 0 */
+    int         webhook_timeout_ms; /* an endpoint that has not answered in this long failed;
+                                       0 = 7000 (ClickUp's 7 s)                              */
+    int         webhook_retries;    /* retries of a failed delivery; 0 = 5, negative = none  */
 } sandbox_opts;
 
 /* Start listening on 127.0.0.1. opts may be NULL (all defaults). NULL on failure. */
@@ -267,5 +330,23 @@ size_t sandbox_tasks_created(sandbox *s);
    name != NULL renames it; removed 1 removes it from the listing (the pages close up) and from
    use (404), 0 brings it back, -1 leaves that as it is. Returns 0, or -1 for an unknown id. */
 int sandbox_template_edit(sandbox *s, const char *template_id, const char *name, int removed);
+
+/* ---- collab state (see COLLAB above) ------------------------------------------------------ */
+/* Live comments (and replies) whose task, list, view or parent comment id is owner_id. */
+size_t sandbox_comment_count(sandbox *s, const char *owner_id);
+/* 1 when waiting_task waits on (depends on) blocking_task, else 0. */
+int sandbox_dependency_exists(sandbox *s, const char *waiting_task, const char *blocking_task);
+/* 1 when the two tasks are linked (either way round), else 0. */
+int sandbox_link_exists(sandbox *s, const char *task_a, const char *task_b);
+/* 1 when list_id is a further list of task_id (POST /list/{list_id}/task/{task_id}), else 0. */
+int sandbox_task_in_list(sandbox *s, const char *task_id, const char *list_id);
+
+/* ---- webhook deliveries (see WEBHOOKS above) ------------------------------------------- */
+/* Deliveries queued (new, or waiting for a retry) or being sent now. */
+size_t sandbox_webhook_pending(sandbox *s);
+/* Wait until none is pending, at most timeout_ms. 0 when none is, else -1. */
+int sandbox_webhook_wait_idle(sandbox *s, int timeout_ms);
+/* Delivery attempts made since start (each retry counts). */
+size_t sandbox_webhook_attempts(sandbox *s);
 
 #endif /* SANDBOX_H */
