@@ -1055,7 +1055,9 @@ typedef struct clickup_task_changes {
    Returns: CLICKUP_OK, CLICKUP_ERR_INVALID_ARG (nothing to change, bad values),
    CLICKUP_ERR_VALIDATION, CLICKUP_ERR_NOT_FOUND.
    Ownership: *out (optional, may be NULL) gets the updated task; release with
-   clickup_task_free. Cache: invalidates the task's list pages and workspace task queries. */
+   clickup_task_free. Cache: invalidates the task's list pages (the list the answer names;
+   every list's when no answer could be read) and workspace task queries; folders and lists
+   too when it archives. */
 CLICKUP_API clickup_result clickup_task_update(clickup_client *client, const char *task_ref,
                                                const clickup_task_changes *changes,
                                                clickup_task **out);
@@ -4016,9 +4018,11 @@ CLICKUP_API void clickup_cache_destroy(clickup_cache *k) {
      unless it sets a value (a tag, a field, a link, a dependency, a guest, a list of a task).
    - CACHE: the workspace and its spaces (TEAM); folders, lists, their fields and space tags
      (HIERARCHY); task pages of a list, a view or the workspace (TASKS); nothing else.
-   - INVALIDATES: a write to the hierarchy drops everything cached; a task's creation, update,
-     deletion, move or merge drops task pages and the hierarchy (lists count tasks); other
-     writes on a task (tags, fields, checklists, time, links) drop task pages; workspace
+   - INVALIDATES: a write to the hierarchy drops everything cached; a task's creation,
+     deletion, move or merge drops task pages and the hierarchy (lists count tasks); an update
+     drops task pages (only its list's when the answer names it, see clickup__send_write, and
+     the hierarchy too when it archives); other writes on a task (tags, fields, checklists,
+     time, links) drop task pages; workspace
      members and groups drop TEAM; comments, goals, views and webhooks drop nothing typed
      (and every write drops what a caller cached with CLICKUP_CACHE).
    - FLAGS: CLICKUP__CUSTOM_IDS where the operation takes a custom task id (22 of the 26 with
@@ -4162,7 +4166,7 @@ typedef struct clickup__route {
     X(GET_TASKS,                        "GET",   "/list/{list_id}/task",                                         "GetTasks",                       SAFE, TASKS,    0, CLICKUP__NO_DEC, 0) \
     X(CREATE_TASK,                      "POST",  "/list/{list_id}/task",                                         "CreateTask",                     ONCE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__DEC(task, task), 0) \
     X(GET_TASK,                         "GET",   "/task/{task_id}",                                              "GetTask",                        SAFE, NONE,     0, CLICKUP__DEC(task, task), CLICKUP__CUSTOM_IDS) \
-    X(UPDATE_TASK,                      "PUT",   "/task/{task_id}",                                              "UpdateTask",                     SAFE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__DEC(task, task), CLICKUP__CUSTOM_IDS) \
+    X(UPDATE_TASK,                      "PUT",   "/task/{task_id}",                                              "UpdateTask",                     SAFE, NONE,     CLICKUP__INV_TASKS, CLICKUP__DEC(task, task), CLICKUP__CUSTOM_IDS) \
     X(DELETE_TASK,                      "DELETE", "/task/{task_id}",                                              "DeleteTask",                     SAFE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC, CLICKUP__CUSTOM_IDS) \
     X(GET_TEAM_TASKS,                   "GET",   "/team/{team_Id}/task",                                         "GetFilteredTeamTasks",           SAFE, TASKS,    0, CLICKUP__NO_DEC, 0) \
     X(MERGE_TASKS,                      "POST",  "/task/{task_id}/merge",                                        "mergeTasks",                     ONCE, NONE,     CLICKUP__INV_TASKS | CLICKUP__INV_HIERARCHY, CLICKUP__NO_DEC, 0) \
@@ -4279,6 +4283,7 @@ struct clickup_client {
     uint64_t         pending_ttl;
     unsigned         pending_cls;
     int              resend_ok;       /* the last request may be sent again (its route)        */
+    int              last_sent;       /* the last request may have reached the server          */
     /* the engine */
     CURLM  *multi;                    /* every libcurl transfer of this client; its connection
                                          pool keeps connections alive between requests        */
@@ -5218,6 +5223,7 @@ struct clickup_pending {
     clickup_error         err;          /* errors travel with the request                   */
     int       attempt, sent, use_cache, from_cache, resend_ok, waiting_limiter, linked, owned;
     int       deadline_cancels;         /* its deadline is a batch's: not sent by then = CANCELLED */
+    int       defer_invalidate;         /* the caller invalidates (see clickup__call)        */
     unsigned  flags;
     uint64_t  ttl, deadline, wake_at, wait_since, t_sent;
     clickup__buf url, key;              /* the full URL; the cache key "GET /path?query"    */
@@ -5243,6 +5249,8 @@ typedef struct clickup__call {
     const char *list_id;      /* a write's list, to drop only its task pages (or NULL)     */
     unsigned    flags;        /* CLICKUP_NO_CACHE                                          */
     const clickup_attachment_new *upload;   /* a multipart upload instead of body           */
+    int         defer_invalidate;   /* the caller drops what the write made stale itself,
+                                       once it knows more from the answer                 */
 } clickup__call;
 
 /* A public call begins: its deadline covers every page, retry and wait inside it. */
@@ -5500,7 +5508,7 @@ CLICKUP__FN void clickup__req_done(clickup__req *p, clickup_result rc) {
     }
     p->rc = rc;
     p->state = CLICKUP__S_DONE;
-    if (p->sent && strcmp(p->rq.method, "GET") != 0) clickup__invalidate(c, p->route, p->list_id);
+    if (p->sent && strcmp(p->rq.method, "GET") != 0 && !p->defer_invalidate) clickup__invalidate(c, p->route, p->list_id);
     if (rc != CLICKUP_OK) {
         clickup__count_error(c, rc);
         p->ep->errors++;
@@ -5811,6 +5819,7 @@ CLICKUP__FN clickup_result clickup__perform(clickup_client *c, const clickup__ca
     rc = clickup__req_init(c, &p, call->route, call->route->method, call->path, call->query, call->body, call->body_len,
                            call->flags, c->call_deadline);
     if (call->list_id) clickup__strlcpy(p.list_id, call->list_id, sizeof p.list_id);
+    p.defer_invalidate = call->defer_invalidate;
     if (call->upload) {                      /* multipart: libcurl sets its own Content-Type */
         p.x.upload = call->upload;
         p.headers[3] = "Expect:";
@@ -5827,6 +5836,7 @@ CLICKUP__FN clickup_result clickup__perform(clickup_client *c, const clickup__ca
     clickup__req_unlink(&p);
     c->err = p.err;
     c->resend_ok = p.resend_ok;
+    c->last_sent = p.sent;
     clickup__free(&c->alloc, c->body);             /* the answer becomes the client's */
     c->body = p.x.body; c->body_len = p.x.len; c->body_cap = p.x.cap;
     p.x.body = NULL;
@@ -7290,6 +7300,8 @@ typedef struct clickup__write {
     clickup_json_writer   body;
     int                   has_body;
     const char           *list_id;    /* a create's list: only its task pages go stale */
+    unsigned              also_invalidates;   /* classes beyond the route's (an archive)  */
+    int                   narrow_by_answer;   /* drop only the list the answer names      */
 } clickup__write;
 
 CLICKUP__FN void clickup__write_init(clickup_client *c, clickup__write *w, const clickup__route *r) {
@@ -7378,6 +7390,8 @@ CLICKUP__FN clickup_result clickup__build_task_update(clickup_client *c, const c
     clickup__write_init(c, w, CLICKUP__ROUTE(UPDATE_TASK));
     if ((why = clickup__task_changes_body(ch, &w->body)) != NULL) return clickup__invalid(c, w->route, "%s", why);
     w->has_body = 1;
+    w->narrow_by_answer = 1;                  /* the answer names the task's list */
+    if (ch->archived) w->also_invalidates = CLICKUP__INV_HIERARCHY;
     return clickup__task_target(c, w->route, task_ref, ch->custom_id, NULL, NULL, &w->path, &w->query);
 }
 
@@ -7422,9 +7436,13 @@ CLICKUP__FN clickup_result clickup__send_write(clickup_client *c, clickup__write
     void *obj = NULL;
     clickup_result rc = clickup__write_call(c, w, &call);
     if (rc) return rc;
-    if ((rc = clickup__perform(c, &call))) return rc;
-    if (!w->route->decode) return CLICKUP_OK;
-    rc = clickup__get_decoded(c, w->route->result_size, w->route->decode, &obj);
+    call.defer_invalidate = w->narrow_by_answer || w->also_invalidates;
+    rc = clickup__perform(c, &call);
+    if (rc == CLICKUP_OK && w->route->decode) rc = clickup__get_decoded(c, w->route->result_size, w->route->decode, &obj);
+    if (call.defer_invalidate && c->last_sent) {   /* drop what it made stale, before returning */
+        const char *list = w->narrow_by_answer && rc == CLICKUP_OK && obj ? ((clickup_task *)obj)->list.id : NULL;
+        clickup__cache_invalidate(c, w->route->invalidates | w->also_invalidates | (1u << CLICKUP__CACHE_OTHER), list);
+    }
     if (rc == CLICKUP_OK && out) *out = obj;
     else clickup__result_free(obj);
     return rc;

@@ -38,7 +38,8 @@ def invalidates(m, path, op):
     if re.match(r'^(Create|Update|Delete)(Space|Folder|List|FolderlessList)$', op) or op in ('CreateFolderFromTemplate','CreateFolderListFromTemplate','CreateSpaceListFromTemplate'):
         return ALL
     if op in ('CreateSpaceTag','EditSpaceTag','DeleteSpaceTag'): return TH   # tags show in tasks
-    if op in ('CreateTask','DeleteTask','AddTaskToList','RemoveTaskFromList','mergeTasks','CreateTaskFromTemplate','UpdateTask'): return TH
+    if op in ('CreateTask','DeleteTask','AddTaskToList','RemoveTaskFromList','mergeTasks','CreateTaskFromTemplate'): return TH
+    if op == 'UpdateTask': return T          # counts do not change (an archive adds the hierarchy)
     if path.startswith('/task/') or path.startswith('/checklist/'): return T   # tags, fields, links, attachments, checklists, time, guests
     if 'time_entries' in path: return T      # time spent shows in tasks
     if op in ('InviteUserToWorkspace','EditUserOnWorkspace','RemoveUserFromWorkspace','InviteGuestToWorkspace','EditGuestOnWorkspace',

@@ -457,6 +457,44 @@ static void test_header_parsers(void **state) {
 }
 
 /* ---- cache ------------------------------------------------------------------------------------- */
+/* A task update drops only the task pages of the list its answer names (and workspace task
+   queries); other lists' pages stay cached, and so do folders and lists unless it archives. */
+static void test_update_drops_only_its_list(void **state) {
+    world *w = (world *)*state;
+    clickup_client *c = make_client(w, NULL);
+    clickup_tasks *ts = NULL;
+    clickup_lists *ls = NULL;
+    clickup_task_query qa, qb;
+    clickup_task_changes ch;
+    int seen;
+    memset(&qa, 0, sizeof qa); qa.list_id = "2100";
+    memset(&qb, 0, sizeof qb); qb.list_id = "2200";
+    push(w, CLICKUP_TRANSPORT_OK, 200, "{\"tasks\":[],\"last_page\":true}");
+    push(w, CLICKUP_TRANSPORT_OK, 200, "{\"tasks\":[],\"last_page\":true}");
+    push(w, CLICKUP_TRANSPORT_OK, 200, "{\"lists\":[]}");
+    assert_int_equal(clickup_tasks_get(c, &qa, &ts), CLICKUP_OK); clickup_tasks_free(ts);
+    assert_int_equal(clickup_tasks_get(c, &qb, &ts), CLICKUP_OK); clickup_tasks_free(ts);
+    assert_int_equal(clickup_lists_get(c, "456", NULL, NULL, &ls), CLICKUP_OK); clickup_lists_free(ls);
+    memset(&ch, 0, sizeof ch);
+    ch.name = "renamed";
+    push(w, CLICKUP_TRANSPORT_OK, 200, TASK_JSON);                    /* the task is in list 2100 */
+    assert_int_equal(clickup_task_update(c, "86abc123", &ch, NULL), CLICKUP_OK);
+    seen = w->seen;
+    assert_int_equal(clickup_tasks_get(c, &qb, &ts), CLICKUP_OK); clickup_tasks_free(ts);   /* cached */
+    assert_int_equal(clickup_lists_get(c, "456", NULL, NULL, &ls), CLICKUP_OK); clickup_lists_free(ls);
+    assert_int_equal(w->seen, seen);
+    push(w, CLICKUP_TRANSPORT_OK, 200, "{\"tasks\":[],\"last_page\":true}");
+    assert_int_equal(clickup_tasks_get(c, &qa, &ts), CLICKUP_OK); clickup_tasks_free(ts);   /* dropped */
+    assert_int_equal(w->seen, seen + 1);
+    ch.archived = CLICKUP_YES;                                       /* an archive changes counts */
+    push(w, CLICKUP_TRANSPORT_OK, 200, TASK_JSON);
+    assert_int_equal(clickup_task_update(c, "86abc123", &ch, NULL), CLICKUP_OK);
+    push(w, CLICKUP_TRANSPORT_OK, 200, "{\"lists\":[]}");
+    assert_int_equal(clickup_lists_get(c, "456", NULL, NULL, &ls), CLICKUP_OK); clickup_lists_free(ls);
+    assert_int_equal(w->seen, seen + 3);
+    clickup_client_destroy(c);
+}
+
 static void test_cache_ttl_and_invalidation(void **state) {
     world *w = (world *)*state;
     clickup_client *c = make_client(w, NULL);
@@ -727,6 +765,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_shared_limiter_across_clients, setup, teardown),
         cmocka_unit_test(test_header_parsers),
         cmocka_unit_test_setup_teardown(test_cache_ttl_and_invalidation, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_update_drops_only_its_list, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cache_bounds, setup, teardown),
         cmocka_unit_test(test_config_from_env),
         cmocka_unit_test(test_config_check_says_why),
