@@ -81,6 +81,7 @@ test: deps
 	@sh tests/step.sh valgrind $(MAKE) --no-print-directory test-valgrind || true
 	@sh tests/step.sh cli $(MAKE) --no-print-directory test-cli || true
 	@sh tests/step.sh proxy sh tests/proxy_test.sh || true
+	@sh tests/step.sh webhooks sh tests/webhook_test.sh || true
 	@$(if $(wildcard tests/threads.mk),sh tests/step.sh threads $(MAKE) --no-print-directory test-threads || true,true)
 	@sh tests/step.sh real-api sh tests/real_api_test.sh || true
 	@sh tests/step.sh postgres sh tests/pg_test.sh || true
@@ -129,6 +130,10 @@ $(BUILD)/sync_templates: examples/sync_templates.c clickup.h | $(BUILD)
 MHD_CFLAGS := $(shell pkg-config --cflags libmicrohttpd 2>/dev/null)
 MHD_LIBS   := $(shell pkg-config --libs libmicrohttpd 2>/dev/null || echo -lmicrohttpd)
 $(BUILD)/clickup_proxy: examples/clickup_proxy.c clickup.h | $(BUILD)
+	$(CC) $(CSTD) $(WARN) -O2 $(CURL_CFLAGS) $(MHD_CFLAGS) -I. -o $@ $< $(MHD_LIBS) $(LIBS)
+
+# webhook_receiver (ClickUp's webhook deliveries: verify, answer, print) links libmicrohttpd too.
+$(BUILD)/webhook_receiver: examples/webhook_receiver.c clickup.h | $(BUILD)
 	$(CC) $(CSTD) $(WARN) -O2 $(CURL_CFLAGS) $(MHD_CFLAGS) -I. -o $@ $< $(MHD_LIBS) $(LIBS)
 
 # ---- install ------------------------------------------------------------------------------------

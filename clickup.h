@@ -108,6 +108,8 @@
    [api:template]  task templates, task from template
    [api:call]      any endpoint (clickup_call), several requests in flight (start, pump, finish)
    [api:batch]     many writes or calls at once within the rate budget (clickup_batch_run)
+   [api:collab]    comments, checklists, dependencies and links, the user, OAuth
+   [api:fields]    custom fields and their codec, time tracking
    [api:webhook]   webhooks: verify signatures, decode events, de-duplicate, cache drops, manage
    Implementation: [arena] [json] [json-writer] [clock+limiter] [cache] [routes] [http]
                    [errors] [client] [engine] [decoders] [endpoints] [batch] [webhooks]
@@ -1586,6 +1588,338 @@ CLICKUP_API clickup_result clickup_oauth_token_get(clickup_client *client, const
                                                    const char *client_secret, const char *code,
                                                    char *token_out, size_t token_size);
 
+
+/* =============================================================================================
+   [api:fields] Custom fields and time tracking
+   Field definitions (a list's, a folder's, a space's, the workspace's), a codec between the
+   text a person types and the JSON value ClickUp wants for each field type, typed readers of
+   a task's field values, and time entries (list, get, create, update, delete, start, stop,
+   the running one).
+   ============================================================================================= */
+/* What a field is, from its ClickUp type name (clickup_field_kind_of). New kinds may be added
+   in later releases: keep a default case. */
+typedef enum clickup_field_kind {
+    CLICKUP_FIELD_OTHER = 0,          /* a type this version does not know                     */
+    CLICKUP_FIELD_TEXT,               /* "text" (long text)                                    */
+    CLICKUP_FIELD_SHORT_TEXT,         /* "short_text"                                          */
+    CLICKUP_FIELD_DROP_DOWN,          /* "drop_down", also spelt "dropdown"                     */
+    CLICKUP_FIELD_LABELS,             /* "labels"                                              */
+    CLICKUP_FIELD_USERS,              /* "users" (people)                                      */
+    CLICKUP_FIELD_TASKS,              /* "tasks" (task relationship)                           */
+    CLICKUP_FIELD_DATE,               /* "date"                                                */
+    CLICKUP_FIELD_NUMBER,             /* "number"                                              */
+    CLICKUP_FIELD_CURRENCY,           /* "currency" (money; also "money")                      */
+    CLICKUP_FIELD_PERCENTAGE,         /* "percentage"                                          */
+    CLICKUP_FIELD_CHECKBOX,           /* "checkbox"                                            */
+    CLICKUP_FIELD_URL,                /* "url"                                                 */
+    CLICKUP_FIELD_EMAIL,              /* "email"                                               */
+    CLICKUP_FIELD_PHONE,              /* "phone"                                               */
+    CLICKUP_FIELD_RATING,             /* "emoji" (rating), also spelt "rating"                  */
+    CLICKUP_FIELD_LOCATION,           /* "location"                                            */
+    CLICKUP_FIELD_MANUAL_PROGRESS,    /* "manual_progress"                                     */
+    CLICKUP_FIELD_AUTOMATIC_PROGRESS, /* "automatic_progress" (read-only)                      */
+    CLICKUP_FIELD_FORMULA             /* "formula" (read-only)                                 */
+} clickup_field_kind;
+
+/* The kind of a ClickUp field type name ("drop_down" -> CLICKUP_FIELD_DROP_DOWN), compared
+   without regard to ASCII case; CLICKUP_FIELD_OTHER for NULL and unknown names. Pure. */
+CLICKUP_API clickup_field_kind clickup_field_kind_of(const char *type);
+
+/* One option of a drop_down or labels field. */
+typedef struct clickup_field_option {
+    const char *id;                 /* the option's UUID                                     */
+    const char *name;               /* "name"; a labels option's "label"                     */
+    const char *color;              /* "" when none                                          */
+    clickup_i64 orderindex;         /* drop_down options; present == 0 for labels           */
+    const clickup_json *raw;
+} clickup_field_option;
+
+/* A custom field definition, as GET /list/{list_id}/field and friends describe it. Only `type`
+   (or `kind`), `name` and what the type uses are read by clickup_field_encode, so a zeroed
+   struct filled by hand works too. */
+typedef struct clickup_field_def {
+    const char *id, *name;          /* id: the field's UUID                                   */
+    const char *type;               /* ClickUp's name: "drop_down", "labels", "emoji", ...    */
+    clickup_field_kind kind;        /* clickup_field_kind_of(type)                            */
+    int required, hide_from_guests;
+    clickup_field_option *options;  /* drop_down, labels: type_config.options in order         */
+    size_t option_count;
+    clickup_i64 count;              /* rating: the highest value (type_config.count)           */
+    clickup_i64 precision;          /* number, currency: decimals shown (type_config.precision) */
+    const char *currency;           /* currency: type_config.currency_type ("USD"), else ""    */
+    const char *code_point;         /* rating: the emoji's code point ("1f600"), else ""       */
+    clickup_i64 start, end;         /* manual_progress: the range of its "current" value       */
+    const clickup_json *type_config;/* the whole object, NULL when absent                      */
+    const clickup_json *raw;
+} clickup_field_def;
+
+typedef struct clickup_fields {
+    clickup_field_def *items;
+    size_t             count;
+    const clickup_json *raw;
+} clickup_fields;
+
+/* Where the fields are defined. */
+typedef enum clickup_field_scope {
+    CLICKUP_FIELDS_LIST = 0,        /* GET /list/{list_id}/field: every field a list's tasks can
+                                       have, including folder, space and workspace fields      */
+    CLICKUP_FIELDS_FOLDER,          /* GET /folder/{folder_id}/field                          */
+    CLICKUP_FIELDS_SPACE,           /* GET /space/{space_id}/field                            */
+    CLICKUP_FIELDS_TEAM             /* GET /team/{team_id}/field (the workspace's own)        */
+} clickup_field_scope;
+
+typedef struct clickup_fields_opts {
+    clickup_field_scope scope;      /* LIST (zero) by default                                 */
+    unsigned flags;                 /* CLICKUP_NO_CACHE                                       */
+} clickup_fields_opts;
+
+/* Custom field definitions of a list (or, with opts->scope, of a folder, a space or the
+   workspace), with their type_config decoded: options (id, name, color, orderindex) of
+   drop_down and labels fields, the rating count, the currency code, the precision, the range
+   of a manual progress field.
+   Parameters: id (in) the list, folder or space id; for CLICKUP_FIELDS_TEAM, NULL = the
+   client's workspace. opts (in, optional) NULL = a list's fields, cached.
+   Returns: CLICKUP_OK, CLICKUP_ERR_INVALID_ARG (bad id, nothing sent), CLICKUP_ERR_NOT_FOUND
+   (unknown list), CLICKUP_ERR_NO_ACCESS; others: see clickup_last_error.
+   Ownership: release *out with clickup_fields_free. Retry safety: a read (retried).
+   Cache: read (hierarchy TTL); a write to the hierarchy drops it; invalidates nothing. */
+CLICKUP_API clickup_result clickup_fields_get(clickup_client *client, const char *id,
+                                              const clickup_fields_opts *opts, clickup_fields **out);
+CLICKUP_API void clickup_fields_free(clickup_fields *fields);
+
+/* The field whose id is name_or_id, else the only one whose name equals it (ASCII case and
+   surrounding white space ignored); NULL when there is none, or several of that name. Pure. */
+CLICKUP_API const clickup_field_def *clickup_fields_find(const clickup_fields *fields, const char *name_or_id);
+
+/* Turn the text a person types into the body ClickUp wants for this field: writes one JSON
+   object, {"value": V} (plus "value_options": {"time": bool} for a date), which is the body of
+   POST /task/{task_id}/field/{field_id}. White space around the text and around each
+   comma-separated item is ignored. Accepted text, by def->type (or def->kind when type is
+   NULL):
+     text, short_text   any text (valid UTF-8), sent as a string
+     drop_down/dropdown an option's name (ASCII case ignored), else its orderindex as digits,
+                        else its id; sent as the option's id
+     labels             option names (or ids), comma-separated; sent as an array of ids
+     users              user ids, comma-separated: {"add": [ids]}; an id written -123 goes to
+                        "rem" instead (removes that person)
+     tasks              task ids, comma-separated: {"add": [ids]}; -id removes (task ids only:
+                        ClickUp takes no custom task ids here)
+     date               Unix ms as digits (time flag on), or ISO 8601 in UTC, years 1970-9999:
+                        "2026-12-06" (midnight UTC, time flag off), "2026-12-06T10:00",
+                        "2026-12-06 10:00:30", optional ".fff", "Z" or an offset "+02:00" (time
+                        flag on)
+     number, currency   a number: optional sign, digits, '.', decimals, exponent ("12", "-3.5",
+                        "1e3"); never a ',' or thousands separators, in any locale
+     percentage         the same, with an optional trailing '%'
+     checkbox           true/false, yes/no, on/off, 1/0 (ASCII case ignored)
+     url                http:// or https:// and a host, no white space
+     email              local@domain.tld: one '@', no white space, a domain of letters, digits
+                        and '-' in at least two dot-separated labels
+     phone              '+', the country code and number: 7 to 15 digits in all, which may be
+                        grouped with single spaces, '-', '.' or "(...)" (E.164 once they are
+                        dropped); sent as typed
+     emoji/rating       a whole number from 0 to type_config.count (10 when the field has none)
+     location           "lat,lng" or "lat,lng,formatted address" (the address may hold commas):
+                        {"location": {"lat", "lng"}, "formatted_address"}; lat in [-90, 90], lng
+                        in [-180, 180]
+     manual_progress    a number in [start, end] (type_config, 0-100 when absent), or "N%" of
+                        that range: {"current": N}
+   Empty text is refused (clear a value with clickup_task_field_remove); so are read-only and
+   unknown types (formula, automatic_progress, buttons, files ...).
+   Parameters: def (in) the field; text (in); w (in/out) a writer positioned where a value may
+   go (a fresh one, typically); why (out, optional) why the text was refused: names the field,
+   says what it accepts, and for a drop_down or labels field lists the option names.
+   Returns: CLICKUP_OK; CLICKUP_ERR_INVALID_ARG (nothing written to w); CLICKUP_ERR_NOMEM.
+   Pure (no client); thread safety: safe. */
+CLICKUP_API clickup_result clickup_field_encode(const clickup_field_def *def, const char *text,
+                                                clickup_json_writer *w, char *why, size_t why_size);
+
+/* Set a field of a task from text: clickup_field_encode, then POST /task/{task_id}/field/{field_id}.
+   Parameters: task_ref (in) an id or anything clickup_task_ref_parse accepts (custom ids add
+   custom_task_ids=true&team_id=...); def (in) the field, e.g. from clickup_fields_get.
+   Returns: CLICKUP_OK; CLICKUP_ERR_INVALID_ARG when the text does not fit the field (nothing is
+   sent; the message names the field and what it takes); CLICKUP_ERR_VALIDATION (ClickUp
+   refused the value, e.g. FIELD_011); CLICKUP_ERR_NOT_FOUND. Retry safety: setting a value is
+   idempotent (retried: adding a person or a task twice leaves one).
+   Cache: invalidates task pages. */
+CLICKUP_API clickup_result clickup_task_field_set_text(clickup_client *client, const char *task_ref,
+                                                       const clickup_field_def *def, const char *text);
+
+/* The same, looking the field up by name or id among the list's fields (clickup_fields_get,
+   through the cache: a hit sends nothing), then POST /task/{task_id}/field/{field_id}.
+   Returns: as clickup_task_field_set_text; CLICKUP_ERR_INVALID_ARG also when the list has no
+   such field or several of that name (the message lists the list's fields), nothing sent but
+   the GET of the fields. Cache: reads the list's fields; invalidates task pages. */
+CLICKUP_API clickup_result clickup_task_field_set_by_name(clickup_client *client, const char *task_ref,
+                                                          const char *list_id, const char *field_name_or_id,
+                                                          const char *text);
+
+/* Reading a task's values (clickup_task.custom_fields; each entry carries its type_config).
+   These read the field's JSON only: they are pure, allocate nothing, and what they hand out
+   points into the task (valid until clickup_task_free). Every one returns CLICKUP_OK,
+   CLICKUP_ERR_INVALID_ARG (a NULL argument), CLICKUP_ERR_NOT_FOUND when the field has no
+   value (or no item i), or CLICKUP_ERR_BAD_RESPONSE when the value has another shape. */
+
+/* The value as a person reads it, the form clickup_field_encode accepts back: a drop_down's
+   option name (its orderindex or id when the option is unknown), label names joined by ", ",
+   user and task ids joined by ", ", a date's Unix ms, numbers as ClickUp sent them, "true" or
+   "false", "lat,lng[,address]", a manual progress field's current value; other types: a
+   string as is, any other value as compact JSON. buf gets "" when the field has no value.
+   Returns also CLICKUP_ERR_TOO_LARGE when buf is too small (it holds what fits, cut at a
+   UTF-8 boundary), CLICKUP_OK with "" for no value. */
+CLICKUP_API clickup_result clickup_custom_field_text(const clickup_custom_field *field, char *buf, size_t size);
+/* number, currency, percentage, rating, manual progress (its current value), formula: the
+   number, from a JSON number or a numeric string. */
+CLICKUP_API clickup_result clickup_custom_field_number(const clickup_custom_field *field, double *out);
+/* checkbox: true/false (or "true"/"false") as 1/0. */
+CLICKUP_API clickup_result clickup_custom_field_bool(const clickup_custom_field *field, int *out);
+/* date: Unix ms, from a number or a string of digits. */
+CLICKUP_API clickup_result clickup_custom_field_date(const clickup_custom_field *field, int64_t *out);
+/* drop_down (one) or labels (several): selected option i (0-based), looked up in the field's
+   type_config.options; an option missing there gives its id (or orderindex) with name "". */
+CLICKUP_API clickup_result clickup_custom_field_option(const clickup_custom_field *field, size_t i,
+                                                       clickup_field_option *out);
+/* users: person i (a user object; a bare id fills only out->id). */
+CLICKUP_API clickup_result clickup_custom_field_user(const clickup_custom_field *field, size_t i,
+                                                     clickup_user *out);
+/* tasks: related task i (id and name; name "" when ClickUp sent only the id). */
+CLICKUP_API clickup_result clickup_custom_field_task(const clickup_custom_field *field, size_t i,
+                                                     clickup_ref *out);
+/* location: latitude, longitude and the formatted address ("" when none); any out may be NULL. */
+CLICKUP_API clickup_result clickup_custom_field_location(const clickup_custom_field *field, double *lat,
+                                                         double *lng, const char **address);
+
+/* ---- time tracking -------------------------------------------------------------------------
+   Time entries of the client's workspace ({team_id} comes from the client). Times are Unix ms.
+   A running entry has a negative duration (ClickUp's marker; its size is not the elapsed
+   time: use now - start) and no end. */
+typedef struct clickup_time_entry {
+    const char  *id;                /* kept as text: 19-digit ids do not fit a double        */
+    clickup_ref  task;              /* the task's id and name; "" when the entry has none     */
+    const char  *task_custom_id;    /* NULL when none                                        */
+    const char  *task_url;          /* "" when absent                                        */
+    const char  *wid;               /* the workspace id                                      */
+    clickup_user user;
+    int          billable;
+    int64_t      start;
+    clickup_i64  end;               /* present == 0 while running                            */
+    int64_t      duration;          /* ms; negative while running                            */
+    int          running;           /* 1 when duration < 0                                   */
+    const char  *description;       /* "" when none                                          */
+    const char  *source;            /* "clickup", "api", ...; "" when absent                  */
+    clickup_i64  at;                /* last change                                           */
+    clickup_tag *tags;        size_t tag_count;        /* the entry's own tags               */
+    clickup_tag *task_tags;   size_t task_tag_count;   /* with include_task_tags             */
+    clickup_ref  list, folder, space;   /* task_location: ids, and names with
+                                           include_location_names; "" when absent            */
+    const clickup_json *raw;
+} clickup_time_entry;
+
+typedef struct clickup_time_entries {
+    clickup_time_entry *items;
+    size_t              count;
+    const clickup_json *raw;
+} clickup_time_entries;
+
+typedef struct clickup_time_query {
+    clickup_i64 start_date, end_date;   /* absent: ClickUp's default, the last 30 days       */
+    const int64_t *assignees;   size_t assignee_count;  /* sent as assignee=1,2 (owners and
+                                           admins may ask for others); none = yourself       */
+    int include_task_tags;              /* task_tags of each entry                           */
+    int include_location_names;         /* list, folder and space names                      */
+    const char *space_id, *folder_id, *list_id;   /* at most one location filter, these ... */
+    const char *task_ref;               /* ... or a task (custom ids: custom_task_ids=true)  */
+    clickup_tristate billable;          /* is_billable=true/false; DEFAULT = both            */
+} clickup_time_query;
+
+/* Time entries whose start lies in a date range. GET /team/{team_Id}/time_entries.
+   Parameters: q (in, optional) NULL = ClickUp's defaults.
+   Returns: CLICKUP_OK; CLICKUP_ERR_INVALID_ARG (two location filters, end before start, bad
+   ids or assignees: nothing sent); CLICKUP_ERR_NO_ACCESS. Ownership: release *out with
+   clickup_time_entries_free. Retry safety: a read. Cache: never cached. */
+CLICKUP_API clickup_result clickup_time_entries_get(clickup_client *client, const clickup_time_query *q,
+                                                    clickup_time_entries **out);
+CLICKUP_API void clickup_time_entries_free(clickup_time_entries *entries);
+
+/* One entry. GET /team/{team_id}/time_entries/{timer_id}.
+   Returns: CLICKUP_OK, CLICKUP_ERR_INVALID_ARG (bad id, nothing sent), CLICKUP_ERR_NOT_FOUND.
+   Ownership: release *out with clickup_time_entry_free. Retry safety: a read. Cache: never
+   cached. */
+CLICKUP_API clickup_result clickup_time_entry_get(clickup_client *client, const char *entry_id,
+                                                  clickup_time_entry **out);
+CLICKUP_API void clickup_time_entry_free(clickup_time_entry *entry);
+
+typedef struct clickup_time_entry_new {
+    int64_t     start;              /* required, > 0                                         */
+    clickup_i64 end;                /* give end or duration (or both, when they agree)       */
+    clickup_i64 duration;           /* ms, > 0                                               */
+    const char *description;
+    const char *task_ref;           /* "tid": the task (custom ids: custom_task_ids=true)     */
+    int         billable;
+    const char *const *tags;  size_t tag_count;   /* tag names, sent as [{"name": ...}]     */
+    int64_t     assignee;           /* 0 = yourself                                          */
+} clickup_time_entry_new;
+
+/* Record time already spent. POST /team/{team_Id}/time_entries with start, end and duration
+   (all three, consistent), billable, and description, tid, tags, assignee when given.
+   Refused locally (CLICKUP_ERR_INVALID_ARG, nothing sent): no start, no end nor duration, an
+   entry that ends before (or when) it starts, end and duration that disagree, bad task ref.
+   Never resent once it may have reached ClickUp: then CLICKUP_ERR_OUTCOME_UNKNOWN (look at
+   the entries before creating again). Ownership: *out (optional) gets the new entry; release
+   it with clickup_time_entry_free. Cache: invalidates task pages (time spent). */
+CLICKUP_API clickup_result clickup_time_entry_create(clickup_client *client, const clickup_time_entry_new *entry,
+                                                     clickup_time_entry **out);
+
+typedef struct clickup_time_entry_changes {
+    clickup_i64 start, end, duration;   /* present = change                                  */
+    const char *description;            /* NULL = unchanged                                  */
+    const char *task_ref;               /* move it to this task ("tid")                      */
+    clickup_tristate billable;
+    const char *const *tags;  size_t tag_count;   /* tags to add (tag_action "add") ...     */
+    int remove_tags;                    /* ... or, when 1, to remove (tag_action "remove")   */
+} clickup_time_entry_changes;
+
+/* Change an entry. PUT /team/{team_id}/time_entries/{timer_id}; only what you set is sent
+   (a task_ref with a custom id adds custom_task_ids=true&team_id=...).
+   Returns: CLICKUP_OK; CLICKUP_ERR_INVALID_ARG, nothing sent: nothing to change, an end before
+   (or at) the start when both are given, a duration <= 0, a bad id; CLICKUP_ERR_NOT_FOUND.
+   Retry safety: PUT (retried). Cache: invalidates task pages. */
+CLICKUP_API clickup_result clickup_time_entry_update(clickup_client *client, const char *entry_id,
+                                                     const clickup_time_entry_changes *changes);
+
+/* Delete an entry. DELETE /team/{team_id}/time_entries/{timer_id}. Retry safety: retried.
+   Returns: CLICKUP_OK, CLICKUP_ERR_INVALID_ARG, CLICKUP_ERR_NOT_FOUND. Cache: invalidates task
+   pages. */
+CLICKUP_API clickup_result clickup_time_entry_delete(clickup_client *client, const char *entry_id);
+
+typedef struct clickup_timer_opts {
+    const char *task_ref;           /* "tid": the task to time (custom ids allowed)           */
+    const char *description;
+    int         billable;
+    const char *const *tags;  size_t tag_count;
+} clickup_timer_opts;
+
+/* Start a timer for yourself. POST /team/{team_Id}/time_entries/start with billable, and tid,
+   description, tags when given (ClickUp stops a timer already running). opts may be NULL.
+   Returns: CLICKUP_OK; CLICKUP_ERR_INVALID_ARG (bad task ref or tags, nothing sent);
+   CLICKUP_ERR_OUTCOME_UNKNOWN: never resent once it may have reached ClickUp (look with
+   clickup_time_entry_current). Ownership: *out (optional) gets the running entry; release it
+   with clickup_time_entry_free. Cache: invalidates task pages. */
+CLICKUP_API clickup_result clickup_time_entry_start(clickup_client *client, const clickup_timer_opts *opts,
+                                                    clickup_time_entry **out);
+
+/* Stop your running timer. POST /team/{team_id}/time_entries/stop (no body).
+   Returns: CLICKUP_OK; an error from ClickUp when no timer runs; CLICKUP_ERR_OUTCOME_UNKNOWN
+   (never resent). Ownership: *out (optional) gets the stopped entry. Cache: invalidates task
+   pages. */
+CLICKUP_API clickup_result clickup_time_entry_stop(clickup_client *client, clickup_time_entry **out);
+
+/* The running entry. GET /team/{team_id}/time_entries/current[?assignee=N].
+   Parameters: assignee (in) 0 = yourself.
+   Returns: CLICKUP_OK with *out the running entry, or CLICKUP_OK with *out NULL when none runs
+   (not an error). Ownership: release *out with clickup_time_entry_free. Cache: never cached. */
+CLICKUP_API clickup_result clickup_time_entry_current(clickup_client *client, int64_t assignee,
+                                                      clickup_time_entry **out);
 
 /* =============================================================================================
    [api:call] Any endpoint: the raw call, and several requests in flight
@@ -8734,6 +9068,1437 @@ CLICKUP_API clickup_result clickup_oauth_token_get(clickup_client *c, const char
     return rc;
 }
 
+/* ---- custom fields: definitions, the text codec, typed readers -----------------------------
+   [api:fields]. Definitions decode type_config once; the codec checks a person's text against
+   the field before anything is sent; the readers look at a task's field JSON in place. */
+CLICKUP_API clickup_field_kind clickup_field_kind_of(const char *type) {
+    static const struct { const char *name; clickup_field_kind kind; } kinds[] = {
+        { "text", CLICKUP_FIELD_TEXT }, { "short_text", CLICKUP_FIELD_SHORT_TEXT },
+        { "drop_down", CLICKUP_FIELD_DROP_DOWN }, { "dropdown", CLICKUP_FIELD_DROP_DOWN },
+        { "labels", CLICKUP_FIELD_LABELS }, { "users", CLICKUP_FIELD_USERS }, { "tasks", CLICKUP_FIELD_TASKS },
+        { "date", CLICKUP_FIELD_DATE }, { "number", CLICKUP_FIELD_NUMBER }, { "currency", CLICKUP_FIELD_CURRENCY },
+        { "money", CLICKUP_FIELD_CURRENCY }, { "percentage", CLICKUP_FIELD_PERCENTAGE },
+        { "checkbox", CLICKUP_FIELD_CHECKBOX }, { "url", CLICKUP_FIELD_URL }, { "email", CLICKUP_FIELD_EMAIL },
+        { "phone", CLICKUP_FIELD_PHONE }, { "emoji", CLICKUP_FIELD_RATING }, { "rating", CLICKUP_FIELD_RATING },
+        { "location", CLICKUP_FIELD_LOCATION }, { "manual_progress", CLICKUP_FIELD_MANUAL_PROGRESS },
+        { "automatic_progress", CLICKUP_FIELD_AUTOMATIC_PROGRESS }, { "formula", CLICKUP_FIELD_FORMULA }
+    };
+    size_t i;
+    if (!type) return CLICKUP_FIELD_OTHER;
+    for (i = 0; i < CLICKUP__COUNT(kinds); i++)
+        if (clickup__ieq(type, kinds[i].name)) return kinds[i].kind;
+    return CLICKUP_FIELD_OTHER;
+}
+
+/* The kind the codec goes by: the type name when there is one, else the kind member. */
+CLICKUP__FN clickup_field_kind clickup__cf_kind(const clickup_field_def *def) {
+    if (def->type && def->type[0]) return clickup_field_kind_of(def->type);
+    return def->kind;
+}
+
+/* ---- definitions ------------------------------------------------------------------------------ */
+CLICKUP__FN clickup_result clickup__cf_option_item(clickup__dec *d, const clickup_json *o, void *out) {
+    clickup_field_option *op = (clickup_field_option *)out;
+    (void)d;
+    op->id = clickup__dstr(o, "id");
+    op->name = clickup__dstr(o, "name");
+    if (!op->name[0]) op->name = clickup__dstr(o, "label");        /* labels options */
+    op->color = clickup__dstr(o, "color");
+    op->orderindex = clickup__di64(o, "orderindex");
+    op->raw = o;
+    return CLICKUP_OK;
+}
+
+CLICKUP__FN clickup_result clickup__cf_def_item(clickup__dec *d, const clickup_json *f, void *out) {
+    clickup_field_def *o = (clickup_field_def *)out;
+    const clickup_json *tc;
+    clickup_result rc = clickup__need_object(d, f, "field");
+    if (rc) return rc;
+    o->raw = f;
+    o->id = clickup__dstr(f, "id");
+    o->name = clickup__dstr(f, "name");
+    o->type = clickup__dstr(f, "type");
+    o->kind = clickup_field_kind_of(o->type);
+    o->required = clickup__dbool(f, "required");
+    o->hide_from_guests = clickup__dbool(f, "hide_from_guests");
+    tc = clickup_json_get(f, "type_config");
+    o->type_config = clickup_json_is(tc, CLICKUP_JSON_OBJECT) ? tc : NULL;
+    tc = o->type_config;
+    o->count = clickup__di64(tc, "count");
+    o->precision = clickup__di64(tc, "precision");
+    o->currency = clickup__dstr(tc, "currency_type");
+    o->code_point = clickup__dstr(tc, "code_point");
+    o->start = clickup__di64(tc, "start");
+    o->end = clickup__di64(tc, "end");
+    return clickup__decode_array(d, tc, "options", 0, sizeof *o->options, clickup__cf_option_item,
+                                 (void **)&o->options, &o->option_count);
+}
+
+CLICKUP__FN clickup_result clickup__cf_dec_fields(clickup__dec *d, const clickup_json *root, void *obj) {
+    clickup_fields *out = (clickup_fields *)obj;
+    if (!clickup_json_is(root, CLICKUP_JSON_OBJECT)) return clickup__dec_fail(d, "(root)", "is not an object");
+    out->raw = root;
+    return clickup__decode_array(d, root, "fields", 1, sizeof *out->items, clickup__cf_def_item, (void **)&out->items,
+                                 &out->count);
+}
+
+CLICKUP_API void clickup_fields_free(clickup_fields *f) { clickup__result_free(f); }
+
+/* The fields of one scope, through the engine (cached with the hierarchy TTL by the route). */
+CLICKUP__FN clickup_result clickup__cf_fields_get(clickup_client *c, const char *id, const clickup_fields_opts *opts,
+                                                  clickup_fields **out) {
+    static const char *const prefixes[] = { "/list/", "/folder/", "/space/", "/team/" };
+    static const char *const what[] = { "list", "folder", "space", "team" };
+    clickup_field_scope scope = opts ? opts->scope : CLICKUP_FIELDS_LIST;
+    const clickup__route *route;
+    clickup__buf path;
+    clickup__call call;
+    clickup_result rc;
+    switch (scope) {
+    case CLICKUP_FIELDS_LIST: route = CLICKUP__ROUTE(GET_ACCESSIBLE_CUSTOM_FIELDS); break;
+    case CLICKUP_FIELDS_FOLDER: route = CLICKUP__ROUTE(GET_FOLDER_AVAILABLE_FIELDS); break;
+    case CLICKUP_FIELDS_SPACE: route = CLICKUP__ROUTE(GET_SPACE_AVAILABLE_FIELDS); break;
+    case CLICKUP_FIELDS_TEAM: route = CLICKUP__ROUTE(GET_TEAM_AVAILABLE_FIELDS); break;
+    default: return clickup__invalid(c, CLICKUP__ROUTE(GET_ACCESSIBLE_CUSTOM_FIELDS), "unknown field scope %d", (int)scope);
+    }
+    if (scope == CLICKUP_FIELDS_TEAM && !id && (rc = clickup__team(c, &id))) return rc;
+    if (!clickup__valid_id(id))
+        return clickup__invalid(c, route, "%s id is empty or has characters an id cannot have", what[scope]);
+    if (clickup__path(c, &path, prefixes[scope], id, "/field")) return clickup__nomem(c, route);
+    memset(&call, 0, sizeof call);
+    call.route = route; call.path = path.p; call.query = ""; call.flags = opts ? opts->flags : 0;
+    rc = clickup__perform(c, &call);
+    if (!rc) rc = clickup__get_decoded(c, sizeof(clickup_fields), clickup__cf_dec_fields, (void **)out);
+    clickup__free(&c->alloc, path.p);
+    return rc;
+}
+
+CLICKUP_API clickup_result clickup_fields_get(clickup_client *c, const char *id, const clickup_fields_opts *opts,
+                                              clickup_fields **out) {
+    if (!out) return CLICKUP_ERR_INVALID_ARG;
+    *out = NULL;
+    if (!c) return CLICKUP_ERR_INVALID_ARG;
+    clickup__begin(c);
+    return clickup__cf_fields_get(c, id, opts, out);
+}
+
+/* Text ignoring surrounding white space and ASCII case. */
+CLICKUP__FN int clickup__cf_space(char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'; }
+typedef struct clickup__cf_span {
+    const char *p;
+    size_t      n;
+} clickup__cf_span;
+CLICKUP__FN clickup__cf_span clickup__cf_trim(const char *p, size_t n) {
+    clickup__cf_span s;
+    while (n && clickup__cf_space(*p)) { p++; n--; }
+    while (n && clickup__cf_space(p[n - 1])) n--;
+    s.p = p; s.n = n;
+    return s;
+}
+CLICKUP__FN clickup__cf_span clickup__cf_span_of(const char *p, size_t n) {
+    clickup__cf_span s;
+    s.p = p; s.n = n;
+    return s;
+}
+CLICKUP__FN int clickup__cf_ieq_span(clickup__cf_span a, clickup__cf_span b) {
+    size_t i;
+    if (a.n != b.n) return 0;
+    for (i = 0; i < a.n; i++) {
+        char x = a.p[i], y = b.p[i];
+        if (x >= 'A' && x <= 'Z') x = (char)(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z') y = (char)(y - 'A' + 'a');
+        if (x != y) return 0;
+    }
+    return 1;
+}
+CLICKUP__FN int clickup__cf_ieqn(clickup__cf_span a, const char *b) {
+    return b && clickup__cf_ieq_span(a, clickup__cf_span_of(b, strlen(b)));
+}
+CLICKUP__FN int clickup__cf_eqn(clickup__cf_span a, const char *b) {
+    return b && strlen(b) == a.n && (a.n == 0 || memcmp(a.p, b, a.n) == 0);
+}
+/* Is this field's name `want` (white space around the name and ASCII case ignored)? */
+CLICKUP__FN int clickup__cf_named(const char *name, clickup__cf_span want) {
+    return name && clickup__cf_ieq_span(clickup__cf_trim(name, strlen(name)), want);
+}
+
+CLICKUP_API const clickup_field_def *clickup_fields_find(const clickup_fields *fields, const char *name_or_id) {
+    const clickup_field_def *hit = NULL;
+    clickup__cf_span want;
+    size_t i, named = 0;
+    if (!fields || !name_or_id) return NULL;
+    want = clickup__cf_trim(name_or_id, strlen(name_or_id));
+    if (!want.n) return NULL;
+    for (i = 0; i < fields->count; i++)
+        if (clickup__cf_eqn(want, fields->items[i].id)) return &fields->items[i];
+    for (i = 0; i < fields->count; i++)
+        if (clickup__cf_named(fields->items[i].name, want)) { hit = &fields->items[i]; named++; }
+    return named == 1 ? hit : NULL;
+}
+
+/* ---- the codec: text -> the JSON ClickUp wants ---------------------------------------------- */
+/* "field 'Name' (type) <what>" into why. */
+CLICKUP__FN clickup_result clickup__cf_refuse(char *why, size_t n, const clickup_field_def *def, const char *fmt, ...)
+    CLICKUP__PRINTF(4, 5);
+CLICKUP__FN clickup_result clickup__cf_refuse(char *why, size_t n, const clickup_field_def *def, const char *fmt, ...) {
+    char what[224];
+    va_list ap;
+    va_start(ap, fmt);
+    (void)vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    clickup__fmt(why, n, "field '%s' (%s) %s", def->name && def->name[0] ? def->name : def->id ? def->id : "?",
+                 def->type && def->type[0] ? def->type : "no type", what);
+    return CLICKUP_ERR_INVALID_ARG;
+}
+
+/* A short, printable quote of the user's text for messages: at most 40 bytes, cut at a
+   character boundary, control characters as '?'. */
+CLICKUP__FN const char *clickup__cf_quote(char *dst, size_t n, clickup__cf_span s) {
+    size_t k = s.n, i;
+    int cut = 0;
+    if (k > 40) { k = 40; cut = 1; }
+    while (cut && k > 0 && ((unsigned char)s.p[k] & 0xC0) == 0x80) k--;
+    if (k + 4 > n) k = n > 4 ? n - 4 : 0;
+    for (i = 0; i < k; i++) dst[i] = (unsigned char)s.p[i] < 0x20 || s.p[i] == 0x7f ? '?' : s.p[i];
+    if (cut) { memcpy(dst + k, "...", 3); k += 3; }
+    dst[k] = '\0';
+    return dst;
+}
+
+/* "Bronze, Silver, Gold" (cut with "..." when long). */
+CLICKUP__FN const char *clickup__cf_option_names(const clickup_field_def *def, char *buf, size_t n) {
+    size_t i, used = 0;
+    buf[0] = '\0';
+    if (!def->option_count || !def->options) return "(the field has no options)";
+    for (i = 0; i < def->option_count; i++) {
+        const char *name = def->options[i].name && def->options[i].name[0] ? def->options[i].name : def->options[i].id;
+        size_t k = name ? strlen(name) : 0;
+        if (used + k + 6 >= n) { clickup__strlcpy(buf + used, ", ...", n - used); break; }
+        if (i) { memcpy(buf + used, ", ", 2); used += 2; }
+        if (k) memcpy(buf + used, name, k);
+        used += k;
+        buf[used] = '\0';
+    }
+    return buf;
+}
+
+/* The next comma-separated item of *rest, trimmed; 0 when nothing is left. */
+CLICKUP__FN int clickup__cf_next_item(clickup__cf_span *rest, clickup__cf_span *item) {
+    const char *comma;
+    size_t k;
+    if (!rest->p) return 0;
+    comma = rest->n ? (const char *)memchr(rest->p, ',', rest->n) : NULL;
+    k = comma ? (size_t)(comma - rest->p) : rest->n;
+    *item = clickup__cf_trim(rest->p, k);
+    if (comma) { rest->p = comma + 1; rest->n -= k + 1; }
+    else { rest->p = NULL; rest->n = 0; }
+    return 1;
+}
+
+/* A number as people type it -> JSON number text (out has room for 72 bytes) and its value.
+   Locale-free: '.' is the only decimal mark; "+5" and ".5" are fine, "1,5" and "1 000" not. */
+CLICKUP__FN int clickup__cf_number(clickup__cf_span s, char *out, double *value) {
+    const char *p = s.p, *end = s.p + s.n, *ip, *fp = NULL, *ep = NULL;
+    size_t o = 0, ilen, flen = 0;
+    double v;
+    if (!s.n || s.n > 64) return 0;
+    if (*p == '+' || *p == '-') { if (*p == '-') out[o++] = '-'; p++; }
+    for (ip = p; p < end && *p >= '0' && *p <= '9'; p++) {}
+    ilen = (size_t)(p - ip);
+    if (p < end && *p == '.') {
+        for (fp = ++p; p < end && *p >= '0' && *p <= '9'; p++) {}
+        flen = (size_t)(p - fp);
+    }
+    if (!ilen && !flen) return 0;
+    if (p < end && (*p == 'e' || *p == 'E')) {
+        ep = ++p;
+        if (p < end && (*p == '+' || *p == '-')) p++;
+        if (p >= end || *p < '0' || *p > '9') return 0;
+        while (p < end && *p >= '0' && *p <= '9') p++;
+    }
+    if (p != end) return 0;
+    while (ilen > 1 && *ip == '0') { ip++; ilen--; }
+    if (!ilen) out[o++] = '0';
+    else { memcpy(out + o, ip, ilen); o += ilen; }
+    if (flen) { out[o++] = '.'; memcpy(out + o, fp, flen); o += flen; }
+    if (ep) { out[o++] = 'e'; memcpy(out + o, ep, (size_t)(end - ep)); o += (size_t)(end - ep); }
+    out[o] = '\0';
+    if (!clickup__is_number_text(out, o)) return 0;
+    v = clickup__strtod(out, o);
+    if (v != v || v > 1.7976931348623157e308 || v < -1.7976931348623157e308) return 0;
+    if (value) *value = v;
+    return 1;
+}
+
+/* Write number text that clickup__cf_number made (valid JSON already) as a value. */
+CLICKUP__FN void clickup__cf_jw_number(clickup_json_writer *w, const char *text) {
+    if (clickup__jw_before_value(w)) clickup__jw_put(w, text, strlen(text));
+}
+
+/* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (H. Hinnant's algorithm). */
+CLICKUP__FN int64_t clickup__cf_days(int64_t y, int64_t m, int64_t d) {
+    int64_t era, yoe, doy, doe;
+    y -= m <= 2;
+    era = (y >= 0 ? y : y - 399) / 400;
+    yoe = y - era * 400;
+    doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+/* n digits at p as a number, or -1. */
+CLICKUP__FN int64_t clickup__cf_digits(const char *p, const char *end, size_t n) {
+    int64_t v = 0;
+    size_t i;
+    if ((size_t)(end - p) < n) return -1;
+    for (i = 0; i < n; i++) {
+        if (p[i] < '0' || p[i] > '9') return -1;
+        v = v * 10 + (p[i] - '0');
+    }
+    return v;
+}
+/* "2026-12-06", "2026-12-06T10:00[:30[.250]][Z|+02:00|-0500]" (or ' ' for 'T') -> Unix ms in UTC;
+   *has_time tells whether a time of day was given. 1 on success. */
+CLICKUP__FN int clickup__cf_iso_date(clickup__cf_span s, int64_t *ms, int *has_time) {
+    static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    const char *p = s.p, *end = s.p + s.n;
+    int64_t y, mo, d, h = 0, mi = 0, sec = 0, frac = 0, off = 0;
+    int dim;
+    *has_time = 0;
+    if ((y = clickup__cf_digits(p, end, 4)) < 1970 || end - p < 10 || p[4] != '-' || p[7] != '-') return 0;
+    if ((mo = clickup__cf_digits(p + 5, end, 2)) < 1 || mo > 12 || (d = clickup__cf_digits(p + 8, end, 2)) < 1) return 0;
+    dim = mdays[mo - 1] + (mo == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+    if (d > dim) return 0;
+    p += 10;
+    if (p < end) {
+        if (*p != 'T' && *p != 't' && *p != ' ') return 0;
+        p++;
+        if ((h = clickup__cf_digits(p, end, 2)) < 0 || h > 23 || end - p < 5 || p[2] != ':' ||
+            (mi = clickup__cf_digits(p + 3, end, 2)) < 0 || mi > 59)
+            return 0;
+        p += 5;
+        *has_time = 1;
+        if (p < end && *p == ':') {
+            if ((sec = clickup__cf_digits(p + 1, end, 2)) < 0 || sec > 59) return 0;
+            p += 3;
+            if (p < end && *p == '.') {
+                int k = 0;
+                for (p++; p < end && *p >= '0' && *p <= '9'; p++, k++)
+                    if (k < 3) frac = frac * 10 + (*p - '0');
+                if (!k) return 0;
+                for (; k < 3; k++) frac *= 10;
+            }
+        }
+        if (p < end && (*p == 'Z' || *p == 'z')) p++;
+        else if (p < end && (*p == '+' || *p == '-')) {
+            int neg = *p == '-';
+            int64_t oh, om;
+            p++;
+            if ((oh = clickup__cf_digits(p, end, 2)) < 0 || oh > 23) return 0;
+            p += 2;
+            if (p < end && *p == ':') p++;
+            if ((om = clickup__cf_digits(p, end, 2)) < 0 || om > 59) return 0;
+            p += 2;
+            off = (oh * 60 + om) * 60000;
+            if (neg) off = -off;
+        }
+        if (p != end) return 0;
+    }
+    *ms = ((clickup__cf_days(y, mo, d) * 24 + h) * 60 + mi) * 60000 + sec * 1000 + frac - off;
+    return *ms >= 0;
+}
+
+/* The option of a drop_down or labels field that the text names: its id, else its name (ASCII
+   case ignored), else (drop_down only) its orderindex as digits. -1 when none. */
+CLICKUP__FN long clickup__cf_find_option(const clickup_field_def *def, clickup__cf_span t, int by_index) {
+    size_t i;
+    int64_t idx;
+    if (!def->options) return -1;
+    for (i = 0; i < def->option_count; i++)
+        if (clickup__cf_eqn(t, def->options[i].id)) return (long)i;
+    for (i = 0; i < def->option_count; i++)
+        if (def->options[i].name && clickup__cf_ieqn(t, def->options[i].name)) return (long)i;
+    if (by_index && t.n && t.n < 10 && clickup__parse_i64(t.p, t.n, &idx) && idx >= 0)
+        for (i = 0; i < def->option_count; i++) {
+            const clickup_field_option *o = &def->options[i];
+            if ((o->orderindex.present ? o->orderindex.value : (int64_t)i) == idx) return (long)i;
+        }
+    return -1;
+}
+
+/* users and tasks: "a, b, -c" -> {"add": [a, b], "rem": [c]} ("rem" only when some). The text
+   is checked whole before anything is written. */
+CLICKUP__FN clickup_result clickup__cf_add_rem(const clickup_field_def *def, clickup__cf_span text, int users,
+                                               clickup_json_writer *w, char *why, size_t n) {
+    clickup__cf_span rest, item;
+    size_t adds = 0, rems = 0;
+    int pass;
+    char q[48];
+    for (pass = 0; pass < 3; pass++) {   /* 0: check; 1: write "add"; 2: write "rem" */
+        if (pass == 1) {
+            clickup_jw_object_begin(w);
+            clickup_jw_key(w, "add");
+            clickup_jw_array_begin(w);
+        } else if (pass == 2) {
+            clickup_jw_array_end(w);
+            if (rems) { clickup_jw_key(w, "rem"); clickup_jw_array_begin(w); }
+        }
+        rest = text;
+        while (clickup__cf_next_item(&rest, &item)) {
+            int rem = item.n && item.p[0] == '-';
+            clickup__cf_span id;
+            id = rem ? clickup__cf_trim(item.p + 1, item.n - 1) : item;
+            if (pass == 0) {
+                int64_t uid;
+                if (!item.n) return clickup__cf_refuse(why, n, def, "takes %s separated by commas; an item is empty",
+                                                       users ? "user ids" : "task ids");
+                if (users && (id.n > 19 || !clickup__parse_i64(id.p, id.n, &uid) || uid <= 0 || id.p[0] == '+'))
+                    return clickup__cf_refuse(why, n, def, "takes user ids (whole numbers, -id to remove), "
+                                              "separated by commas; not \"%s\"", clickup__cf_quote(q, sizeof q, item));
+                if (!users && (id.n > 64 || !clickup__is_native_id(id.p, id.n)))
+                    return clickup__cf_refuse(why, n, def, "takes task ids (letters and digits, -id to remove; no custom "
+                                              "ids), separated by commas; not \"%s\"", clickup__cf_quote(q, sizeof q, item));
+                if (rem) rems++; else adds++;
+            } else if ((pass == 1) != rem) {
+                if (users) {
+                    int64_t uid = 0;
+                    (void)clickup__parse_i64(id.p, id.n, &uid);
+                    clickup_jw_int64(w, uid);
+                } else {
+                    clickup_jw_stringn(w, id.p, id.n);
+                }
+            }
+        }
+    }
+    if (rems) clickup_jw_array_end(w);
+    clickup_jw_object_end(w);
+    (void)adds;
+    return CLICKUP_OK;
+}
+
+/* Phone: '+', a country code and number of 7-15 digits, grouped by single separators. */
+CLICKUP__FN int clickup__cf_phone_ok(clickup__cf_span s) {
+    size_t i, digits = 0;
+    int open = 0, prev_sep = 0;
+    if (s.n < 2 || s.p[0] != '+' || s.p[1] < '1' || s.p[1] > '9') return 0;
+    for (i = 1; i < s.n; i++) {
+        char ch = s.p[i];
+        if (ch >= '0' && ch <= '9') { digits++; prev_sep = 0; continue; }
+        if (ch == '(') { if (open) return 0; open = 1; continue; }
+        if (ch == ')') { if (!open || prev_sep) return 0; open = 0; continue; }
+        if (ch == ' ' || ch == '-' || ch == '.') { if (prev_sep) return 0; prev_sep = 1; continue; }
+        return 0;
+    }
+    return !open && !prev_sep && digits >= 7 && digits <= 15 && s.p[s.n - 1] != '(';
+}
+
+/* Email: local@domain.tld. */
+CLICKUP__FN int clickup__cf_email_ok(clickup__cf_span s) {
+    const char *at = s.n ? (const char *)memchr(s.p, '@', s.n) : NULL;
+    size_t i, local, label = 0, labels = 0;
+    if (!at || s.n > 254) return 0;
+    local = (size_t)(at - s.p);
+    if (!local || local > 64) return 0;
+    for (i = 0; i < local; i++)
+        if ((unsigned char)s.p[i] <= 0x20 || s.p[i] == 0x7f || s.p[i] == '@' || s.p[i] == ',') return 0;
+    for (i = local + 1; i <= s.n; i++) {
+        char ch = i < s.n ? s.p[i] : '.';
+        if (ch == '.') {
+            if (!label || s.p[i - 1] == '-' || label > 63) return 0;
+            labels++;
+            label = 0;
+        } else if (clickup__is_alnum(ch) || (ch == '-' && label > 0)) {
+            label++;
+        } else {
+            return 0;
+        }
+    }
+    return labels >= 2;
+}
+
+/* URL: http:// or https://, a host, no white space or control characters. */
+CLICKUP__FN int clickup__cf_url_ok(clickup__cf_span s) {
+    size_t i, start;
+    if (s.n > 7 && clickup__cf_ieqn(clickup__cf_span_of(s.p, 7), "http://")) start = 7;
+    else if (s.n > 8 && clickup__cf_ieqn(clickup__cf_span_of(s.p, 8), "https://")) start = 8;
+    else return 0;
+    if (s.n > 2048 || s.p[start] == '/' || s.p[start] == '?' || s.p[start] == '#') return 0;
+    for (i = 0; i < s.n; i++)
+        if ((unsigned char)s.p[i] <= 0x20 || s.p[i] == 0x7f) return 0;
+    return 1;
+}
+
+CLICKUP__FN int clickup__cf_utf8_ok(clickup__cf_span s) {
+    const unsigned char *p = (const unsigned char *)s.p, *end = p + s.n;
+    while (p < end) {
+        int k;
+        if (*p < 0x80) { p++; continue; }
+        if (!(k = clickup__utf8_seq(p, end))) return 0;
+        p += k;
+    }
+    return 1;
+}
+
+/* The value, checked, into w; why says what is wrong. */
+CLICKUP__FN clickup_result clickup__cf_value(const clickup_field_def *def, clickup__cf_span t, clickup_json_writer *w,
+                                             int *time_flag, char *why, size_t n) {
+    char num[72], q[48], names[160];
+    double v;
+    int64_t i64;
+    long opt;
+    *time_flag = -1;
+    switch (clickup__cf_kind(def)) {
+    case CLICKUP_FIELD_TEXT:
+    case CLICKUP_FIELD_SHORT_TEXT:
+        if (!clickup__cf_utf8_ok(t)) return clickup__cf_refuse(why, n, def, "takes text in UTF-8; this is not UTF-8");
+        clickup_jw_stringn(w, t.p, t.n);
+        return CLICKUP_OK;
+    case CLICKUP_FIELD_DROP_DOWN:
+        if ((opt = clickup__cf_find_option(def, t, 1)) < 0)
+            return clickup__cf_refuse(why, n, def, "has no option \"%s\"; it takes one of: %s (or an option's orderindex "
+                                      "or id)", clickup__cf_quote(q, sizeof q, t), clickup__cf_option_names(def, names, sizeof names));
+        if (!def->options[opt].id || !def->options[opt].id[0])
+            return clickup__cf_refuse(why, n, def, "has an option \"%s\" without an id", clickup__cf_quote(q, sizeof q, t));
+        clickup_jw_string(w, def->options[opt].id);
+        return CLICKUP_OK;
+    case CLICKUP_FIELD_LABELS: {
+        clickup__cf_span rest = t, item;
+        int pass;
+        for (pass = 0; pass < 2; pass++) {
+            size_t k = 0;
+            if (pass) clickup_jw_array_begin(w);
+            rest = t;
+            while (clickup__cf_next_item(&rest, &item)) {
+                clickup__cf_span prev_rest = t, prev;
+                size_t j;
+                int dup = 0;
+                if (!item.n)
+                    return clickup__cf_refuse(why, n, def, "takes label names separated by commas; an item is empty");
+                opt = clickup__cf_find_option(def, item, 0);
+                if (!pass && opt < 0)
+                    return clickup__cf_refuse(why, n, def, "has no label \"%s\"; it takes labels separated by commas, "
+                                              "from: %s", clickup__cf_quote(q, sizeof q, item),
+                                              clickup__cf_option_names(def, names, sizeof names));
+                if (!pass && (!def->options[opt].id || !def->options[opt].id[0]))
+                    return clickup__cf_refuse(why, n, def, "has a label \"%s\" without an id", clickup__cf_quote(q, sizeof q, item));
+                if (!pass) { k++; continue; }
+                for (j = 0; j < k && clickup__cf_next_item(&prev_rest, &prev); j++)   /* once each */
+                    if (clickup__cf_find_option(def, prev, 0) == opt) dup = 1;
+                k++;
+                if (!dup) clickup_jw_string(w, def->options[opt].id);
+            }
+        }
+        clickup_jw_array_end(w);
+        return CLICKUP_OK;
+    }
+    case CLICKUP_FIELD_USERS: return clickup__cf_add_rem(def, t, 1, w, why, n);
+    case CLICKUP_FIELD_TASKS: return clickup__cf_add_rem(def, t, 0, w, why, n);
+    case CLICKUP_FIELD_DATE: {
+        int has_time = 1;
+        if (t.n <= 15 && clickup__parse_i64(t.p, t.n, &i64) && t.p[0] != '-' && t.p[0] != '+') {
+            /* Unix ms as digits */
+        } else if (!clickup__cf_iso_date(t, &i64, &has_time)) {
+            return clickup__cf_refuse(why, n, def, "takes a date: Unix ms, or \"2026-12-06\" or \"2026-12-06T10:00\" "
+                                      "(UTC unless it ends in an offset such as +02:00); not \"%s\"",
+                                      clickup__cf_quote(q, sizeof q, t));
+        }
+        clickup_jw_int64(w, i64);
+        *time_flag = has_time;
+        return CLICKUP_OK;
+    }
+    case CLICKUP_FIELD_PERCENTAGE:
+        if (t.n && t.p[t.n - 1] == '%') t = clickup__cf_trim(t.p, t.n - 1);
+        /* fall through */
+    case CLICKUP_FIELD_NUMBER:
+    case CLICKUP_FIELD_CURRENCY:
+        if (!clickup__cf_number(t, num, NULL))
+            return clickup__cf_refuse(why, n, def, "takes a number such as 12, -3.5 or 1e3 ('.' for decimals, no "
+                                      "thousands separators); not \"%s\"", clickup__cf_quote(q, sizeof q, t));
+        clickup__cf_jw_number(w, num);
+        return CLICKUP_OK;
+    case CLICKUP_FIELD_CHECKBOX: {
+        static const char *const yes[] = { "true", "yes", "on", "1" }, *const no[] = { "false", "no", "off", "0" };
+        size_t k;
+        for (k = 0; k < 4; k++) {
+            if (clickup__cf_ieqn(t, yes[k])) { clickup_jw_bool(w, 1); return CLICKUP_OK; }
+            if (clickup__cf_ieqn(t, no[k])) { clickup_jw_bool(w, 0); return CLICKUP_OK; }
+        }
+        return clickup__cf_refuse(why, n, def, "takes true/false, yes/no, on/off or 1/0; not \"%s\"",
+                                  clickup__cf_quote(q, sizeof q, t));
+    }
+    case CLICKUP_FIELD_URL:
+        if (!clickup__cf_url_ok(t) || !clickup__cf_utf8_ok(t))
+            return clickup__cf_refuse(why, n, def, "takes a URL that starts with http:// or https://, without spaces; "
+                                      "not \"%s\"", clickup__cf_quote(q, sizeof q, t));
+        clickup_jw_stringn(w, t.p, t.n);
+        return CLICKUP_OK;
+    case CLICKUP_FIELD_EMAIL:
+        if (!clickup__cf_email_ok(t))
+            return clickup__cf_refuse(why, n, def, "takes an email address such as name@example.com; not \"%s\"",
+                                      clickup__cf_quote(q, sizeof q, t));
+        clickup_jw_stringn(w, t.p, t.n);
+        return CLICKUP_OK;
+    case CLICKUP_FIELD_PHONE:
+        if (!clickup__cf_phone_ok(t))
+            return clickup__cf_refuse(why, n, def, "takes a phone number with its country code: '+' and 7-15 digits, "
+                                      "e.g. +1 201 555 0123; not \"%s\"", clickup__cf_quote(q, sizeof q, t));
+        clickup_jw_stringn(w, t.p, t.n);
+        return CLICKUP_OK;
+    case CLICKUP_FIELD_RATING: {
+        int64_t max = def->count.present && def->count.value > 0 ? def->count.value : 10;
+        if (t.n > 6 || !clickup__parse_i64(t.p, t.n, &i64) || t.p[0] == '-' || i64 > max)
+            return clickup__cf_refuse(why, n, def, "takes a whole number from 0 to %lld; not \"%s\"", (long long)max,
+                                      clickup__cf_quote(q, sizeof q, t));
+        clickup_jw_int64(w, i64);
+        return CLICKUP_OK;
+    }
+    case CLICKUP_FIELD_LOCATION: {
+        clickup__cf_span rest = t, lat, lng, addr;
+        char lng_num[72];
+        double la = 0, lo = 0;
+        (void)clickup__cf_next_item(&rest, &lat);
+        if (!clickup__cf_next_item(&rest, &lng) || !clickup__cf_number(lat, num, &la) ||
+            !clickup__cf_number(lng, lng_num, &lo) || la < -90 || la > 90 || lo < -180 || lo > 180)
+            return clickup__cf_refuse(why, n, def, "takes \"lat,lng\" or \"lat,lng,address\" with lat in [-90, 90] and "
+                                      "lng in [-180, 180]; not \"%s\"", clickup__cf_quote(q, sizeof q, t));
+        addr = rest.p ? clickup__cf_trim(rest.p, rest.n) : clickup__cf_trim("", 0);
+        if (!clickup__cf_utf8_ok(addr)) return clickup__cf_refuse(why, n, def, "takes an address in UTF-8; this is not UTF-8");
+        clickup_jw_object_begin(w);
+        clickup_jw_key(w, "location");
+        clickup_jw_object_begin(w);
+        clickup_jw_key(w, "lat"); clickup__cf_jw_number(w, num);
+        clickup_jw_key(w, "lng"); clickup__cf_jw_number(w, lng_num);
+        clickup_jw_object_end(w);
+        if (addr.n) { clickup_jw_key(w, "formatted_address"); clickup_jw_stringn(w, addr.p, addr.n); }
+        clickup_jw_object_end(w);
+        return CLICKUP_OK;
+    }
+    case CLICKUP_FIELD_MANUAL_PROGRESS: {
+        int64_t a = def->start.present ? def->start.value : 0, b = def->end.present ? def->end.value : 100;
+        double lo, hi;
+        int pct = t.n && t.p[t.n - 1] == '%';
+        clickup__cf_span x = pct ? clickup__cf_trim(t.p, t.n - 1) : t;
+        if (a > b) { int64_t s = a; a = b; b = s; }
+        lo = (double)a; hi = (double)b;
+        if (!clickup__cf_number(x, num, &v) || (pct ? (v < 0 || v > 100) : (v < lo || v > hi)))
+            return clickup__cf_refuse(why, n, def, "takes a number from %lld to %lld, or a percentage of that range such "
+                                      "as 50%%; not \"%s\"", (long long)a, (long long)b, clickup__cf_quote(q, sizeof q, t));
+        clickup_jw_object_begin(w);
+        clickup_jw_key(w, "current");
+        if (pct) clickup_jw_double(w, lo + v * (hi - lo) / 100.0);
+        else clickup__cf_jw_number(w, num);
+        clickup_jw_object_end(w);
+        return CLICKUP_OK;
+    }
+    case CLICKUP_FIELD_AUTOMATIC_PROGRESS:
+    case CLICKUP_FIELD_FORMULA:
+        return clickup__cf_refuse(why, n, def, "is computed by ClickUp and cannot be set");
+    default:
+        return clickup__cf_refuse(why, n, def, "cannot be set from text by this version (set it with "
+                                  "clickup_task_field_set and a JSON value)");
+    }
+}
+
+CLICKUP_API clickup_result clickup_field_encode(const clickup_field_def *def, const char *text, clickup_json_writer *w,
+                                                char *why, size_t why_size) {
+    char scratch[8];
+    clickup_json_writer tmp;
+    clickup__cf_span t;
+    clickup_result rc;
+    const char *body;
+    size_t len;
+    int time_flag;
+    if (!why || !why_size) { why = scratch; why_size = sizeof scratch; }
+    why[0] = '\0';
+    if (!def || !w) { clickup__strlcpy(why, "no field definition or writer given", why_size); return CLICKUP_ERR_INVALID_ARG; }
+    if (!text) return clickup__cf_refuse(why, why_size, def, "got no text");
+    t = clickup__cf_trim(text, strlen(text));
+    if (!t.n) return clickup__cf_refuse(why, why_size, def, "got an empty value (clear a field with clickup_task_field_remove)");
+    /* built aside, so that a refusal leaves w as it was */
+    clickup_json_writer_init(&tmp, &w->alloc);
+    clickup_jw_object_begin(&tmp);
+    clickup_jw_key(&tmp, "value");
+    rc = clickup__cf_value(def, t, &tmp, &time_flag, why, why_size);
+    if (rc == CLICKUP_OK && time_flag >= 0) {
+        clickup_jw_key(&tmp, "value_options");
+        clickup_jw_object_begin(&tmp);
+        clickup_jw_key(&tmp, "time");
+        clickup_jw_bool(&tmp, time_flag);
+        clickup_jw_object_end(&tmp);
+    }
+    clickup_jw_object_end(&tmp);
+    if (rc == CLICKUP_OK) {
+        rc = clickup_json_writer_finish(&tmp, &body, &len);
+        if (rc == CLICKUP_OK) {
+            if (clickup__jw_before_value(w)) clickup__jw_put(w, body, len);
+            rc = w->err ? (clickup_result)w->err : CLICKUP_OK;
+        } else if (rc != CLICKUP_ERR_NOMEM) {
+            rc = clickup__cf_refuse(why, why_size, def, "got a value that cannot be written as JSON");
+        }
+    }
+    clickup_json_writer_free(&tmp);
+    return rc;
+}
+
+/* Validate and build POST /task/{task_id}/field/{field_id} from text. */
+CLICKUP__FN clickup_result clickup__cf_build_set(clickup_client *c, const char *task_ref, const clickup_field_def *def,
+                                                 const char *text, clickup__write *w) {
+    const clickup__route *route = CLICKUP__ROUTE(SET_FIELD);
+    char why[224], suffix[80];
+    clickup_result rc;
+    clickup__write_init(c, w, route);
+    if (!def) return clickup__invalid(c, route, "no field definition given");
+    if (!clickup__valid_id(def->id)) return clickup__invalid(c, route, "field '%s' has no valid id (its UUID)", def->name ? def->name : "?");
+    rc = clickup_field_encode(def, text, &w->body, why, sizeof why);
+    if (rc == CLICKUP_ERR_NOMEM) return clickup__nomem(c, route);
+    if (rc) return clickup__invalid(c, route, "%s", why);
+    w->has_body = 1;
+    clickup__fmt(suffix, sizeof suffix, "/field/%s", def->id);
+    return clickup__task_target(c, route, task_ref, CLICKUP_DEFAULT, NULL, suffix, &w->path, &w->query);
+}
+
+CLICKUP_API clickup_result clickup_task_field_set_text(clickup_client *c, const char *task_ref, const clickup_field_def *def,
+                                                       const char *text) {
+    CLICKUP__WRITE(c, clickup__cf_build_set(c, task_ref, def, text, &w_), NULL);
+}
+
+CLICKUP_API clickup_result clickup_task_field_set_by_name(clickup_client *c, const char *task_ref, const char *list_id,
+                                                          const char *field_name_or_id, const char *text) {
+    const clickup__route *route = CLICKUP__ROUTE(SET_FIELD);
+    clickup_fields *fs = NULL;
+    const clickup_field_def *def;
+    clickup__write w;
+    clickup_result rc;
+    if (!c) return CLICKUP_ERR_INVALID_ARG;
+    clickup__begin(c);
+    if (!field_name_or_id || !clickup__cf_trim(field_name_or_id, strlen(field_name_or_id)).n)
+        return clickup__invalid(c, route, "no field name or id given");
+    if ((rc = clickup__cf_fields_get(c, list_id, NULL, &fs))) return rc;
+    if (!(def = clickup_fields_find(fs, field_name_or_id))) {
+        char names[160], q[48];
+        size_t i, used = 0, same = 0;
+        clickup__cf_span want = clickup__cf_trim(field_name_or_id, strlen(field_name_or_id));
+        names[0] = '\0';
+        for (i = 0; i < fs->count; i++) {
+            size_t k = strlen(fs->items[i].name);
+            if (clickup__cf_named(fs->items[i].name, want)) same++;
+            if (used + k + 6 >= sizeof names) { clickup__strlcpy(names + used, ", ...", sizeof names - used); used = sizeof names; break; }
+            if (i) { memcpy(names + used, ", ", 2); used += 2; }
+            memcpy(names + used, fs->items[i].name, k);
+            used += k;
+            names[used] = '\0';
+        }
+        (void)clickup__cf_quote(q, sizeof q, want);
+        rc = same > 1 ? clickup__invalid(c, route, "list %s has %llu fields named '%s': give the field's id", list_id,
+                                         (unsigned long long)same, q)
+                      : clickup__invalid(c, route, "list %s has no field '%s'; its fields: %s", list_id, q,
+                                         fs->count ? names : "(none)");
+        clickup_fields_free(fs);
+        return rc;
+    }
+    rc = clickup__cf_build_set(c, task_ref, def, text, &w);
+    if (rc == CLICKUP_OK) rc = clickup__send_write(c, &w, NULL);
+    clickup__write_free(c, &w);
+    clickup_fields_free(fs);
+    return rc;
+}
+
+/* ---- readers of a task's field values ------------------------------------------------------- */
+/* A bounded text sink: appends what fits, cut at a UTF-8 boundary, and remembers overflow. */
+typedef struct clickup__cf_sink {
+    char  *buf;
+    size_t size, len;
+    int    full;
+} clickup__cf_sink;
+CLICKUP__FN void clickup__cf_put(clickup__cf_sink *s, const char *p, size_t n) {
+    size_t room;
+    if (s->full || !n) return;
+    room = s->size - 1 - s->len;
+    if (n > room) {
+        n = room;
+        while (n > 0 && ((unsigned char)p[n] & 0xC0) == 0x80) n--;
+        s->full = 1;
+    }
+    memcpy(s->buf + s->len, p, n);
+    s->len += n;
+    s->buf[s->len] = '\0';
+}
+CLICKUP__FN void clickup__cf_puts(clickup__cf_sink *s, const char *p) { clickup__cf_put(s, p, strlen(p)); }
+
+/* Compact JSON of any value, without allocating (depth bounded by the parser's limit). */
+CLICKUP__FN void clickup__cf_put_json(clickup__cf_sink *s, const clickup_json *v) {
+    static const char hex[] = "0123456789abcdef";
+    size_t i;
+    switch (clickup_json_typeof(v)) {
+    case CLICKUP_JSON_NULL: clickup__cf_puts(s, "null"); break;
+    case CLICKUP_JSON_BOOL: clickup__cf_puts(s, v->b ? "true" : "false"); break;
+    case CLICKUP_JSON_NUMBER: clickup__cf_put(s, v->u.s, v->n); break;
+    case CLICKUP_JSON_STRING:
+        clickup__cf_put(s, "\"", 1);
+        for (i = 0; i < v->n; i++) {
+            unsigned char ch = (unsigned char)v->u.s[i];
+            if (ch == '"' || ch == '\\') { char e[2]; e[0] = '\\'; e[1] = (char)ch; clickup__cf_put(s, e, 2); }
+            else if (ch < 0x20) {
+                char e[6];
+                e[0] = '\\'; e[1] = 'u'; e[2] = '0'; e[3] = '0'; e[4] = hex[ch >> 4]; e[5] = hex[ch & 15];
+                clickup__cf_put(s, e, 6);
+            } else {
+                size_t j = i;
+                while (j < v->n && (unsigned char)v->u.s[j] >= 0x20 && v->u.s[j] != '"' && v->u.s[j] != '\\') j++;
+                clickup__cf_put(s, v->u.s + i, j - i);
+                i = j - 1;
+            }
+        }
+        clickup__cf_put(s, "\"", 1);
+        break;
+    case CLICKUP_JSON_ARRAY:
+        clickup__cf_put(s, "[", 1);
+        for (i = 0; i < v->n; i++) {
+            if (i) clickup__cf_put(s, ",", 1);
+            clickup__cf_put_json(s, &v->u.kids[i]);
+        }
+        clickup__cf_put(s, "]", 1);
+        break;
+    default:
+        clickup__cf_put(s, "{", 1);
+        for (i = 0; i < v->n; i++) {
+            if (i) clickup__cf_put(s, ",", 1);
+            clickup__cf_put_json(s, &v->u.kids[2 * i]);
+            clickup__cf_put(s, ":", 1);
+            clickup__cf_put_json(s, &v->u.kids[2 * i + 1]);
+        }
+        clickup__cf_put(s, "}", 1);
+        break;
+    }
+}
+
+/* A string's text or a number's literal (what people read), else NULL. */
+CLICKUP__FN const char *clickup__cf_scalar(const clickup_json *v, size_t *n) {
+    if (v && (v->type == CLICKUP_JSON_STRING || v->type == CLICKUP_JSON_NUMBER)) { *n = v->n; return v->u.s; }
+    return NULL;
+}
+
+/* The value of a task's field, or NULL when unset (absent or null). */
+CLICKUP__FN const clickup_json *clickup__cf_val(const clickup_custom_field *f) {
+    return f->value && f->value->type != CLICKUP_JSON_NULL ? f->value : NULL;
+}
+CLICKUP__FN clickup_field_kind clickup__cf_fkind(const clickup_custom_field *f) {
+    return clickup_field_kind_of(f->type ? f->type : clickup__dstr(f->raw, "type"));
+}
+CLICKUP__FN const clickup_json *clickup__cf_options_of(const clickup_custom_field *f) {
+    return clickup_json_get(clickup_json_get(f->raw, "type_config"), "options");
+}
+
+/* The option a drop_down value or a labels item names: by orderindex (number, or digits) or
+   by id. Fills out (name "" when the option is not in type_config). */
+CLICKUP__FN void clickup__cf_option_of(const clickup_custom_field *f, const clickup_json *item, clickup_field_option *out) {
+    const clickup_json *opts = clickup__cf_options_of(f);
+    clickup_i64 idx = clickup__di64v(item);
+    size_t i, n = clickup_json_len(opts);
+    int by_index = item->type == CLICKUP_JSON_NUMBER || (idx.present && item->n < 10);
+    memset(out, 0, sizeof *out);
+    for (i = 0; i < n; i++) {
+        const clickup_json *o = clickup_json_at(opts, i);
+        clickup_i64 oi = clickup__di64(o, "orderindex");
+        int hit = by_index ? (oi.present ? oi.value : (int64_t)i) == idx.value
+                           : item->type == CLICKUP_JSON_STRING && clickup_json_equal(item, clickup_json_get(o, "id"));
+        if (hit) { (void)clickup__cf_option_item(NULL, o, out); return; }
+    }
+    out->id = by_index ? "" : clickup_json_as_string(item, "", NULL);
+    out->name = "";
+    out->color = "";
+    out->orderindex = by_index ? idx : out->orderindex;
+    out->raw = item;
+}
+
+CLICKUP_API clickup_result clickup_custom_field_option(const clickup_custom_field *f, size_t i, clickup_field_option *out) {
+    const clickup_json *v;
+    clickup_field_kind k;
+    if (!f || !out) return CLICKUP_ERR_INVALID_ARG;
+    memset(out, 0, sizeof *out);
+    if (!(v = clickup__cf_val(f))) return CLICKUP_ERR_NOT_FOUND;
+    k = clickup__cf_fkind(f);
+    if (k == CLICKUP_FIELD_LABELS || v->type == CLICKUP_JSON_ARRAY) {
+        if (v->type != CLICKUP_JSON_ARRAY) return CLICKUP_ERR_BAD_RESPONSE;
+        if (i >= v->n) return CLICKUP_ERR_NOT_FOUND;
+        v = &v->u.kids[i];
+    } else if (i > 0) {
+        return CLICKUP_ERR_NOT_FOUND;
+    }
+    if (v->type != CLICKUP_JSON_STRING && v->type != CLICKUP_JSON_NUMBER) return CLICKUP_ERR_BAD_RESPONSE;
+    clickup__cf_option_of(f, v, out);
+    return CLICKUP_OK;
+}
+
+CLICKUP_API clickup_result clickup_custom_field_user(const clickup_custom_field *f, size_t i, clickup_user *out) {
+    const clickup_json *v, *u;
+    if (!f || !out) return CLICKUP_ERR_INVALID_ARG;
+    memset(out, 0, sizeof *out);
+    if (!(v = clickup__cf_val(f))) return CLICKUP_ERR_NOT_FOUND;
+    if (v->type != CLICKUP_JSON_ARRAY) return CLICKUP_ERR_BAD_RESPONSE;
+    if (i >= v->n) return CLICKUP_ERR_NOT_FOUND;
+    u = &v->u.kids[i];
+    if (u->type == CLICKUP_JSON_OBJECT) { clickup__decode_user(u, out); return CLICKUP_OK; }
+    if (!clickup__di64v(u).present) return CLICKUP_ERR_BAD_RESPONSE;
+    clickup__decode_user(NULL, out);
+    out->id = clickup__di64v(u).value;
+    out->raw = u;
+    return CLICKUP_OK;
+}
+
+CLICKUP_API clickup_result clickup_custom_field_task(const clickup_custom_field *f, size_t i, clickup_ref *out) {
+    const clickup_json *v, *t;
+    if (!f || !out) return CLICKUP_ERR_INVALID_ARG;
+    out->id = out->name = "";
+    if (!(v = clickup__cf_val(f))) return CLICKUP_ERR_NOT_FOUND;
+    if (v->type != CLICKUP_JSON_ARRAY) return CLICKUP_ERR_BAD_RESPONSE;
+    if (i >= v->n) return CLICKUP_ERR_NOT_FOUND;
+    t = &v->u.kids[i];
+    if (t->type == CLICKUP_JSON_OBJECT) { clickup__decode_ref(t, out); return CLICKUP_OK; }
+    if (t->type != CLICKUP_JSON_STRING) return CLICKUP_ERR_BAD_RESPONSE;
+    out->id = t->u.s;
+    return CLICKUP_OK;
+}
+
+CLICKUP_API clickup_result clickup_custom_field_number(const clickup_custom_field *f, double *out) {
+    const clickup_json *v, *cur;
+    if (!f || !out) return CLICKUP_ERR_INVALID_ARG;
+    if (!(v = clickup__cf_val(f))) return CLICKUP_ERR_NOT_FOUND;
+    cur = clickup_json_get(v, "current");                     /* manual progress */
+    if (cur) v = cur;
+    if (v->type == CLICKUP_JSON_NUMBER || (v->type == CLICKUP_JSON_STRING && v->n < 64 && clickup__is_number_text(v->u.s, v->n))) {
+        *out = clickup__strtod(v->u.s, v->n);
+        return CLICKUP_OK;
+    }
+    return CLICKUP_ERR_BAD_RESPONSE;
+}
+
+CLICKUP_API clickup_result clickup_custom_field_bool(const clickup_custom_field *f, int *out) {
+    const clickup_json *v;
+    if (!f || !out) return CLICKUP_ERR_INVALID_ARG;
+    if (!(v = clickup__cf_val(f))) return CLICKUP_ERR_NOT_FOUND;
+    if (v->type == CLICKUP_JSON_BOOL) { *out = v->b; return CLICKUP_OK; }
+    if (v->type == CLICKUP_JSON_STRING && (strcmp(v->u.s, "true") == 0 || strcmp(v->u.s, "false") == 0)) {
+        *out = v->u.s[0] == 't';
+        return CLICKUP_OK;
+    }
+    if (v->type == CLICKUP_JSON_NUMBER && clickup__di64v(v).present && (v->n == 1 && (v->u.s[0] == '0' || v->u.s[0] == '1'))) {
+        *out = v->u.s[0] == '1';
+        return CLICKUP_OK;
+    }
+    return CLICKUP_ERR_BAD_RESPONSE;
+}
+
+CLICKUP_API clickup_result clickup_custom_field_date(const clickup_custom_field *f, int64_t *out) {
+    const clickup_json *v;
+    if (!f || !out) return CLICKUP_ERR_INVALID_ARG;
+    if (!(v = clickup__cf_val(f))) return CLICKUP_ERR_NOT_FOUND;
+    if (clickup_json_int64(v, out) == CLICKUP_OK) return CLICKUP_OK;
+    return CLICKUP_ERR_BAD_RESPONSE;
+}
+
+CLICKUP_API clickup_result clickup_custom_field_location(const clickup_custom_field *f, double *lat, double *lng,
+                                                         const char **address) {
+    const clickup_json *v, *loc, *la, *lo;
+    size_t n;
+    if (!f) return CLICKUP_ERR_INVALID_ARG;
+    if (address) *address = "";
+    if (!(v = clickup__cf_val(f))) return CLICKUP_ERR_NOT_FOUND;
+    loc = clickup_json_get(v, "location");
+    la = clickup_json_get(loc, "lat");
+    lo = clickup_json_get(loc, "lng");
+    if (!clickup__cf_scalar(la, &n) || !clickup__cf_scalar(lo, &n)) return CLICKUP_ERR_BAD_RESPONSE;
+    if (lat) *lat = clickup_json_as_double(la, 0);
+    if (lng) *lng = clickup_json_as_double(lo, 0);
+    if (address) *address = clickup_json_as_string(clickup_json_get(v, "formatted_address"), "", NULL);
+    return CLICKUP_OK;
+}
+
+CLICKUP_API clickup_result clickup_custom_field_text(const clickup_custom_field *f, char *buf, size_t size) {
+    clickup__cf_sink s;
+    const clickup_json *v;
+    const char *p;
+    size_t n, i;
+    if (!f || !buf || !size) return CLICKUP_ERR_INVALID_ARG;
+    s.buf = buf; s.size = size; s.len = 0; s.full = 0;
+    buf[0] = '\0';
+    if (!(v = clickup__cf_val(f))) return CLICKUP_OK;
+    switch (clickup__cf_fkind(f)) {
+    case CLICKUP_FIELD_DROP_DOWN:
+    case CLICKUP_FIELD_LABELS: {
+        clickup_field_option o;
+        if (v->type != CLICKUP_JSON_ARRAY && !clickup__cf_scalar(v, &n)) goto generic;
+        for (i = 0; clickup_custom_field_option(f, i, &o) == CLICKUP_OK; i++) {
+            if (i) clickup__cf_puts(&s, ", ");
+            if (o.name[0]) clickup__cf_puts(&s, o.name);
+            else if (o.id[0]) clickup__cf_puts(&s, o.id);
+            else if ((p = clickup__cf_scalar(o.raw, &n)) != NULL) clickup__cf_put(&s, p, n);
+        }
+        break;
+    }
+    case CLICKUP_FIELD_USERS:
+    case CLICKUP_FIELD_TASKS:
+        if (v->type != CLICKUP_JSON_ARRAY) goto generic;
+        for (i = 0; i < v->n; i++) {
+            const clickup_json *it = &v->u.kids[i], *id = it->type == CLICKUP_JSON_OBJECT ? clickup_json_get(it, "id") : it;
+            if (i) clickup__cf_puts(&s, ", ");
+            if ((p = clickup__cf_scalar(id, &n)) != NULL) clickup__cf_put(&s, p, n);
+            else clickup__cf_put_json(&s, it);
+        }
+        break;
+    case CLICKUP_FIELD_LOCATION: {
+        const clickup_json *loc = clickup_json_get(v, "location"), *addr = clickup_json_get(v, "formatted_address");
+        size_t n2;
+        const char *p2;
+        if (!(p = clickup__cf_scalar(clickup_json_get(loc, "lat"), &n)) ||
+            !(p2 = clickup__cf_scalar(clickup_json_get(loc, "lng"), &n2)))
+            goto generic;
+        clickup__cf_put(&s, p, n);
+        clickup__cf_put(&s, ",", 1);
+        clickup__cf_put(&s, p2, n2);
+        if (clickup_json_is(addr, CLICKUP_JSON_STRING) && addr->n) {
+            clickup__cf_put(&s, ",", 1);
+            clickup__cf_put(&s, addr->u.s, addr->n);
+        }
+        break;
+    }
+    case CLICKUP_FIELD_MANUAL_PROGRESS:
+        if ((p = clickup__cf_scalar(clickup_json_get(v, "current"), &n)) != NULL) { clickup__cf_put(&s, p, n); break; }
+        goto generic;
+    default:
+    generic:
+        if ((p = clickup__cf_scalar(v, &n)) != NULL) clickup__cf_put(&s, p, n);
+        else if (v->type == CLICKUP_JSON_BOOL) clickup__cf_puts(&s, v->b ? "true" : "false");
+        else clickup__cf_put_json(&s, v);
+        break;
+    }
+    return s.full ? CLICKUP_ERR_TOO_LARGE : CLICKUP_OK;
+}
+
+/* ---- time tracking ----------------------------------------------------------------------------
+   [api:fields] time entries. Every path is /team/{team}/time_entries...; writes go through
+   clickup__write (built, then sent), so they get every engine guarantee of the task writes. */
+CLICKUP__FN clickup_result clickup__time_tag_item(clickup__dec *d, const clickup_json *g, void *out) {
+    clickup_tag *o = (clickup_tag *)out;
+    if (g && g->type == CLICKUP_JSON_STRING) {
+        o->name = g->u.s;
+        o->tag_fg = o->tag_bg = "";
+        return CLICKUP_OK;
+    }
+    return clickup__tag_item(d, g, out);
+}
+
+CLICKUP__FN clickup_result clickup__time_decode(clickup__dec *d, const clickup_json *e, clickup_time_entry *out) {
+    const clickup_json *t, *loc;
+    clickup_result rc;
+    if (!clickup_json_is(e, CLICKUP_JSON_OBJECT)) return clickup__dec_fail(d, "time entry", "is not an object");
+    t = clickup_json_get(e, "id");
+    if (t && t->type != CLICKUP_JSON_STRING && t->type != CLICKUP_JSON_NUMBER)
+        return clickup__dec_fail(d, "time entry.id", "is not a string");
+    out->raw = e;
+    out->id = clickup__dstr(e, "id");
+    t = clickup_json_get(e, "task");
+    clickup__decode_ref(clickup_json_is(t, CLICKUP_JSON_OBJECT) ? t : NULL, &out->task);
+    out->task_custom_id = clickup__dstr_null(t, "custom_id");
+    if (!out->task.id[0] && clickup_json_is(clickup_json_get(e, "tid"), CLICKUP_JSON_STRING)) out->task.id = clickup__dstr(e, "tid");
+    out->task_url = clickup__dstr(e, "task_url");
+    out->wid = clickup__dstr(e, "wid");
+    clickup__decode_user(clickup_json_get(e, "user"), &out->user);
+    out->billable = clickup__dbool(e, "billable");
+    if (!clickup__di64(e, "start").present) return clickup__dec_fail(d, "time entry.start", "is missing or not a time");
+    out->start = clickup__di64(e, "start").value;
+    out->end = clickup__di64(e, "end");
+    out->duration = clickup__di64(e, "duration").value;
+    out->running = out->duration < 0;
+    if (out->running) out->end.present = 0;
+    out->description = clickup__dstr(e, "description");
+    out->source = clickup__dstr(e, "source");
+    out->at = clickup__di64(e, "at");
+    loc = clickup_json_get(e, "task_location");
+    out->list.id = clickup__dstr(loc, "list_id"); out->list.name = clickup__dstr(loc, "list_name");
+    out->folder.id = clickup__dstr(loc, "folder_id"); out->folder.name = clickup__dstr(loc, "folder_name");
+    out->space.id = clickup__dstr(loc, "space_id"); out->space.name = clickup__dstr(loc, "space_name");
+    if ((rc = clickup__decode_array(d, e, "tags", 0, sizeof *out->tags, clickup__time_tag_item, (void **)&out->tags,
+                                    &out->tag_count)))
+        return rc;
+    return clickup__decode_array(d, e, "task_tags", 0, sizeof *out->task_tags, clickup__time_tag_item,
+                                 (void **)&out->task_tags, &out->task_tag_count);
+}
+
+CLICKUP__FN clickup_result clickup__time_item(clickup__dec *d, const clickup_json *e, void *out) {
+    return clickup__time_decode(d, e, (clickup_time_entry *)out);
+}
+
+/* {"data": [...]} */
+CLICKUP__FN clickup_result clickup__time_dec_list(clickup__dec *d, const clickup_json *root, void *obj) {
+    clickup_time_entries *out = (clickup_time_entries *)obj;
+    if (!clickup_json_is(root, CLICKUP_JSON_OBJECT)) return clickup__dec_fail(d, "(root)", "is not an object");
+    out->raw = root;
+    return clickup__decode_array(d, root, "data", 1, sizeof *out->items, clickup__time_item, (void **)&out->items,
+                                 &out->count);
+}
+
+/* {"data": {...}}; a create may answer with the entry at the root. */
+CLICKUP__FN clickup_result clickup__time_dec_one(clickup__dec *d, const clickup_json *root, void *obj) {
+    const clickup_json *e = clickup_json_get(root, "data");
+    if (!clickup_json_is(root, CLICKUP_JSON_OBJECT)) return clickup__dec_fail(d, "(root)", "is not an object");
+    if (!e && clickup__di64(root, "start").present) e = root;
+    if (!clickup_json_is(e, CLICKUP_JSON_OBJECT)) return clickup__dec_fail(d, "data", e ? "is not an object" : "is missing");
+    return clickup__time_decode(d, e, (clickup_time_entry *)obj);
+}
+
+CLICKUP_API void clickup_time_entries_free(clickup_time_entries *e) { clickup__result_free(e); }
+CLICKUP_API void clickup_time_entry_free(clickup_time_entry *e) { clickup__result_free(e); }
+
+/* "/team/{team}/time_entries" + ("/" + entry_id) + suffix into path. */
+CLICKUP__FN clickup_result clickup__time_path(clickup_client *c, const clickup__route *route, const char *entry_id,
+                                              const char *suffix, clickup__buf *path) {
+    const char *team;
+    clickup_result rc;
+    memset(path, 0, sizeof *path);
+    path->al = &c->alloc;
+    if (entry_id && !clickup__valid_id(entry_id))
+        return clickup__invalid(c, route, "time entry id is empty or has characters an id cannot have");
+    if ((rc = clickup__team(c, &team))) return rc;
+    if (!clickup__valid_id(team)) return clickup__invalid(c, route, "the workspace id is not a valid id");
+    clickup__buf_str(path, "/team/");
+    clickup__buf_str(path, team);
+    clickup__buf_str(path, "/time_entries");
+    if (entry_id) { clickup__buf_put(path, "/", 1); clickup__buf_str(path, entry_id); }
+    if (suffix) clickup__buf_str(path, suffix);
+    if (path->nomem) return clickup__nomem(c, route);
+    return CLICKUP_OK;
+}
+
+/* A task reference for "tid" or task_id=: its id into id_out; for a custom id (which the
+   route must take) the workspace to name with it into team_out, else "". */
+CLICKUP__FN clickup_result clickup__time_task(clickup_client *c, const clickup__route *route, const char *task_ref,
+                                              char *id_out, size_t id_size, char *team_out, size_t team_size) {
+    clickup_task_ref ref;
+    const char *team = NULL;
+    clickup_result rc;
+    team_out[0] = '\0';
+    if (clickup_task_ref_parse(task_ref, &ref) != CLICKUP_OK) return clickup__invalid(c, route, "task reference: %s", ref.error);
+    if (ref.is_custom) {
+        if (!(route->flags & CLICKUP__CUSTOM_IDS))
+            return clickup__invalid(c, route, "ClickUp takes no custom task id (%s) here: give the task's own id", ref.id);
+        if (ref.team_id[0]) team = ref.team_id;
+        else if ((rc = clickup__team(c, &team))) return rc;
+        if (!clickup__valid_id(team)) return clickup__invalid(c, route, "team id for a custom task id is not a valid id");
+        clickup__strlcpy(team_out, team, team_size);
+    }
+    clickup__strlcpy(id_out, ref.id, id_size);
+    return CLICKUP_OK;
+}
+/* custom_task_ids=true&team_id=T when team is not "". */
+CLICKUP__FN void clickup__time_custom_query(clickup__buf *query, const char *team) {
+    if (!team[0]) return;
+    clickup__buf_query(query, "custom_task_ids", "true");
+    clickup__buf_query(query, "team_id", team);
+}
+
+/* Tag names as [{"name": ...}]; a message when one is empty, else NULL. */
+CLICKUP__FN const char *clickup__time_tags(clickup_json_writer *w, const char *const *tags, size_t n) {
+    size_t i;
+    if (n && !tags) return "tag_count is set but tags is NULL";
+    for (i = 0; i < n; i++)
+        if (!tags[i] || !tags[i][0]) return "tag names must not be empty";
+    if (!n) return NULL;
+    clickup_jw_key(w, "tags");
+    clickup_jw_array_begin(w);
+    for (i = 0; i < n; i++) {
+        clickup_jw_object_begin(w);
+        clickup_jw_key(w, "name");
+        clickup_jw_string(w, tags[i]);
+        clickup_jw_object_end(w);
+    }
+    clickup_jw_array_end(w);
+    return NULL;
+}
+
+/* Send a built time write; decode {"data": {...}} into *out when asked. */
+CLICKUP__FN clickup_result clickup__time_send(clickup_client *c, clickup__write *w, clickup_time_entry **out) {
+    clickup__call call;
+    clickup_result rc = clickup__write_call(c, w, &call);
+    if (rc) return rc;
+    if ((rc = clickup__perform(c, &call)) || !out) return rc;
+    return clickup__get_decoded(c, sizeof(clickup_time_entry), clickup__time_dec_one, (void **)out);
+}
+
+CLICKUP_API clickup_result clickup_time_entries_get(clickup_client *c, const clickup_time_query *q, clickup_time_entries **out) {
+    const clickup__route *route = CLICKUP__ROUTE(GETTIMEENTRIESWITHINADATERANGE);
+    clickup_time_query none;
+    clickup__buf path, query;
+    clickup__call call;
+    clickup_result rc;
+    size_t i;
+    int filters;
+    if (!out) return CLICKUP_ERR_INVALID_ARG;
+    *out = NULL;
+    if (!c) return CLICKUP_ERR_INVALID_ARG;
+    clickup__begin(c);
+    if (!q) { memset(&none, 0, sizeof none); q = &none; }
+    filters = (q->space_id != NULL) + (q->folder_id != NULL) + (q->list_id != NULL) + (q->task_ref != NULL);
+    if (filters > 1) return clickup__invalid(c, route, "give at most one of space_id, folder_id, list_id and task_ref");
+    if (q->start_date.present && q->end_date.present && q->end_date.value < q->start_date.value)
+        return clickup__invalid(c, route, "end_date is before start_date");
+    if (q->assignee_count && !q->assignees) return clickup__invalid(c, route, "assignee_count is set but assignees is NULL");
+    for (i = 0; i < q->assignee_count; i++)
+        if (q->assignees[i] <= 0) return clickup__invalid(c, route, "assignee ids are positive user ids");
+    if ((q->space_id && !clickup__valid_id(q->space_id)) || (q->folder_id && !clickup__valid_id(q->folder_id)) ||
+        (q->list_id && !clickup__valid_id(q->list_id)))
+        return clickup__invalid(c, route, "space, folder or list id is empty or has characters an id cannot have");
+    memset(&query, 0, sizeof query);
+    query.al = &c->alloc;
+    if (q->start_date.present) clickup__buf_query_i64(&query, "start_date", q->start_date.value);
+    if (q->end_date.present) clickup__buf_query_i64(&query, "end_date", q->end_date.value);
+    if (q->assignee_count) {
+        char one[24];
+        clickup__buf ids;
+        memset(&ids, 0, sizeof ids);
+        ids.al = &c->alloc;
+        for (i = 0; i < q->assignee_count; i++) {
+            clickup__fmt(one, sizeof one, "%s%lld", i ? "," : "", (long long)q->assignees[i]);
+            clickup__buf_str(&ids, one);
+        }
+        if (ids.nomem) query.nomem = 1;
+        else {   /* assignee=1,2 with a literal comma, as ClickUp documents it (digits and commas only) */
+            clickup__buf_put(&query, strchr(query.p ? query.p : "", '?') ? "&" : "?", 1);
+            clickup__buf_str(&query, "assignee=");
+            clickup__buf_str(&query, ids.p);
+        }
+        clickup__free(&c->alloc, ids.p);
+    }
+    if (q->include_task_tags) clickup__buf_query(&query, "include_task_tags", "true");
+    if (q->include_location_names) clickup__buf_query(&query, "include_location_names", "true");
+    if (q->space_id) clickup__buf_query(&query, "space_id", q->space_id);
+    if (q->folder_id) clickup__buf_query(&query, "folder_id", q->folder_id);
+    if (q->list_id) clickup__buf_query(&query, "list_id", q->list_id);
+    if (q->task_ref) {
+        char id[96], team[72];
+        if ((rc = clickup__time_task(c, route, q->task_ref, id, sizeof id, team, sizeof team))) {
+            clickup__free(&c->alloc, query.p);
+            return rc;
+        }
+        clickup__buf_query(&query, "task_id", id);
+        clickup__time_custom_query(&query, team);
+    }
+    if (q->billable) clickup__buf_query(&query, "is_billable", q->billable == CLICKUP_YES ? "true" : "false");
+    clickup__buf_put(&query, "", 0);
+    if (query.nomem) { clickup__free(&c->alloc, query.p); return clickup__nomem(c, route); }
+    if ((rc = clickup__time_path(c, route, NULL, NULL, &path))) { clickup__bufs_free(c, &path, &query); return rc; }
+    memset(&call, 0, sizeof call);
+    call.route = route; call.path = path.p; call.query = query.p;
+    rc = clickup__perform(c, &call);
+    if (!rc) rc = clickup__get_decoded(c, sizeof(clickup_time_entries), clickup__time_dec_list, (void **)out);
+    clickup__bufs_free(c, &path, &query);
+    return rc;
+}
+
+/* GET of one entry (or of the running one): *out NULL when "data" is null and none_ok. */
+CLICKUP__FN clickup_result clickup__time_get_one(clickup_client *c, const clickup__route *route, const char *entry_id,
+                                                 const char *suffix, const char *query, int none_ok,
+                                                 clickup_time_entry **out) {
+    clickup__buf path;
+    clickup__call call;
+    clickup_result rc;
+    if ((rc = clickup__time_path(c, route, entry_id, suffix, &path))) { clickup__free(&c->alloc, path.p); return rc; }
+    memset(&call, 0, sizeof call);
+    call.route = route; call.path = path.p; call.query = query;
+    rc = clickup__perform(c, &call);
+    clickup__free(&c->alloc, path.p);
+    if (rc) return rc;
+    if (none_ok) {
+        clickup__dec d;
+        const clickup_json *root, *data;
+        clickup_time_entry *e;
+        if ((rc = clickup__body_result(c, sizeof *e, (void **)&e, &d, &root))) return rc;
+        data = clickup_json_get(root, "data");
+        if (clickup_json_is(root, CLICKUP_JSON_OBJECT) && (!data || data->type == CLICKUP_JSON_NULL)) {
+            clickup__result_free(e);       /* nothing runs: a valid answer */
+            return CLICKUP_OK;
+        }
+        return clickup__deliver(c, clickup__time_dec_one(&d, root, e), &d, e, (void **)out);
+    }
+    return clickup__get_decoded(c, sizeof(clickup_time_entry), clickup__time_dec_one, (void **)out);
+}
+
+CLICKUP_API clickup_result clickup_time_entry_get(clickup_client *c, const char *entry_id, clickup_time_entry **out) {
+    if (!out) return CLICKUP_ERR_INVALID_ARG;
+    *out = NULL;
+    if (!c) return CLICKUP_ERR_INVALID_ARG;
+    clickup__begin(c);
+    if (!clickup__valid_id(entry_id))
+        return clickup__invalid(c, CLICKUP__ROUTE(GETSINGULARTIMEENTRY), "time entry id is empty or has characters an id cannot have");
+    return clickup__time_get_one(c, CLICKUP__ROUTE(GETSINGULARTIMEENTRY), entry_id, NULL, "", 0, out);
+}
+
+CLICKUP_API clickup_result clickup_time_entry_current(clickup_client *c, int64_t assignee, clickup_time_entry **out) {
+    char query[40];
+    if (!out) return CLICKUP_ERR_INVALID_ARG;
+    *out = NULL;
+    if (!c) return CLICKUP_ERR_INVALID_ARG;
+    clickup__begin(c);
+    if (assignee < 0) return clickup__invalid(c, CLICKUP__ROUTE(GETRUNNINGTIMEENTRY), "assignee must be a user id, or 0 for yourself");
+    query[0] = '\0';
+    if (assignee) clickup__fmt(query, sizeof query, "?assignee=%lld", (long long)assignee);
+    return clickup__time_get_one(c, CLICKUP__ROUTE(GETRUNNINGTIMEENTRY), NULL, "/current", query, 1, out);
+}
+
+CLICKUP__FN clickup_result clickup__time_build_create(clickup_client *c, const clickup_time_entry_new *e, clickup__write *w) {
+    const clickup__route *route = CLICKUP__ROUTE(CREATEATIMEENTRY);
+    const char *why;
+    char tid[96], team[72] = "";
+    int64_t end, dur;
+    clickup_result rc;
+    clickup__write_init(c, w, route);
+    if (!e) return clickup__invalid(c, route, "no time entry given");
+    if (e->start <= 0) return clickup__invalid(c, route, "start is required (Unix ms)");
+    if (!e->end.present && !e->duration.present) return clickup__invalid(c, route, "give the entry's end or its duration");
+    if (e->end.present && e->end.value < e->start)
+        return clickup__invalid(c, route, "the time entry ends before it starts (end %lld < start %lld)",
+                                (long long)e->end.value, (long long)e->start);
+    if (e->end.present && e->end.value == e->start)
+        return clickup__invalid(c, route, "the time entry ends when it starts: its duration would be 0");
+    if (e->duration.present && e->duration.value <= 0)
+        return clickup__invalid(c, route, "duration must be positive (ms), not %lld", (long long)e->duration.value);
+    if (e->duration.present && e->duration.value > INT64_MAX - e->start) return clickup__invalid(c, route, "duration is too large");
+    end = e->end.present ? e->end.value : e->start + e->duration.value;
+    dur = end - e->start;
+    if (e->duration.present && e->duration.value != dur)
+        return clickup__invalid(c, route, "end and duration disagree (end - start = %lld, duration %lld)", (long long)dur,
+                                (long long)e->duration.value);
+    if (e->assignee < 0) return clickup__invalid(c, route, "assignee must be a user id, or 0 for yourself");
+    if (e->task_ref && (rc = clickup__time_task(c, route, e->task_ref, tid, sizeof tid, team, sizeof team))) return rc;
+    clickup__time_custom_query(&w->query, team);
+    clickup_jw_object_begin(&w->body);
+    clickup_jw_key(&w->body, "start"); clickup_jw_int64(&w->body, e->start);
+    clickup_jw_key(&w->body, "end"); clickup_jw_int64(&w->body, end);
+    clickup_jw_key(&w->body, "duration"); clickup_jw_int64(&w->body, dur);
+    clickup_jw_key(&w->body, "billable"); clickup_jw_bool(&w->body, e->billable);
+    if (e->description) { clickup_jw_key(&w->body, "description"); clickup_jw_string(&w->body, e->description); }
+    if (e->task_ref) { clickup_jw_key(&w->body, "tid"); clickup_jw_string(&w->body, tid); }
+    if ((why = clickup__time_tags(&w->body, e->tags, e->tag_count)) != NULL) return clickup__invalid(c, route, "%s", why);
+    if (e->assignee) { clickup_jw_key(&w->body, "assignee"); clickup_jw_int64(&w->body, e->assignee); }
+    clickup_jw_object_end(&w->body);
+    w->has_body = 1;
+    return clickup__time_path(c, route, NULL, NULL, &w->path);
+}
+
+CLICKUP__FN clickup_result clickup__time_build_update(clickup_client *c, const char *entry_id,
+                                                      const clickup_time_entry_changes *ch, clickup__write *w) {
+    const clickup__route *route = CLICKUP__ROUTE(UPDATEATIME_ENTRY);
+    const char *why;
+    char tid[96], team[72] = "";
+    clickup_result rc;
+    clickup__write_init(c, w, route);
+    if (!clickup__valid_id(entry_id)) return clickup__invalid(c, route, "time entry id is empty or has characters an id cannot have");
+    if (!ch) return clickup__invalid(c, route, "no changes given");
+    if (ch->start.present && ch->start.value <= 0) return clickup__invalid(c, route, "start must be Unix ms");
+    if (ch->start.present && ch->end.present && ch->end.value <= ch->start.value)
+        return clickup__invalid(c, route, "the time entry would end before (or when) it starts (end %lld, start %lld)",
+                                (long long)ch->end.value, (long long)ch->start.value);
+    if (ch->duration.present && ch->duration.value <= 0)
+        return clickup__invalid(c, route, "duration must be positive (ms), not %lld", (long long)ch->duration.value);
+    if (ch->start.present && ch->end.present && ch->duration.present && ch->end.value - ch->start.value != ch->duration.value)
+        return clickup__invalid(c, route, "end and duration disagree");
+    if (ch->task_ref && (rc = clickup__time_task(c, route, ch->task_ref, tid, sizeof tid, team, sizeof team))) return rc;
+    clickup__time_custom_query(&w->query, team);
+    clickup_jw_object_begin(&w->body);
+    if (ch->start.present) { clickup_jw_key(&w->body, "start"); clickup_jw_int64(&w->body, ch->start.value); }
+    if (ch->end.present) { clickup_jw_key(&w->body, "end"); clickup_jw_int64(&w->body, ch->end.value); }
+    if (ch->duration.present) { clickup_jw_key(&w->body, "duration"); clickup_jw_int64(&w->body, ch->duration.value); }
+    if (ch->description) { clickup_jw_key(&w->body, "description"); clickup_jw_string(&w->body, ch->description); }
+    if (ch->task_ref) { clickup_jw_key(&w->body, "tid"); clickup_jw_string(&w->body, tid); }
+    if (ch->billable) { clickup_jw_key(&w->body, "billable"); clickup_jw_bool(&w->body, ch->billable == CLICKUP_YES); }
+    if ((why = clickup__time_tags(&w->body, ch->tags, ch->tag_count)) != NULL) return clickup__invalid(c, route, "%s", why);
+    if (ch->tag_count) { clickup_jw_key(&w->body, "tag_action"); clickup_jw_string(&w->body, ch->remove_tags ? "remove" : "add"); }
+    clickup_jw_object_end(&w->body);
+    if (w->body.len <= 2 && !w->body.err) return clickup__invalid(c, route, "nothing to change");
+    w->has_body = 1;
+    return clickup__time_path(c, route, entry_id, NULL, &w->path);
+}
+
+CLICKUP__FN clickup_result clickup__time_build_start(clickup_client *c, const clickup_timer_opts *o, clickup__write *w) {
+    const clickup__route *route = CLICKUP__ROUTE(STARTATIME_ENTRY);
+    const char *why;
+    char tid[96], team[72] = "";
+    clickup_result rc;
+    clickup__write_init(c, w, route);
+    if (o && o->task_ref && (rc = clickup__time_task(c, route, o->task_ref, tid, sizeof tid, team, sizeof team))) return rc;
+    clickup__time_custom_query(&w->query, team);
+    clickup_jw_object_begin(&w->body);
+    if (o && o->task_ref) { clickup_jw_key(&w->body, "tid"); clickup_jw_string(&w->body, tid); }
+    if (o && o->description) { clickup_jw_key(&w->body, "description"); clickup_jw_string(&w->body, o->description); }
+    clickup_jw_key(&w->body, "billable"); clickup_jw_bool(&w->body, o && o->billable);
+    if (o && (why = clickup__time_tags(&w->body, o->tags, o->tag_count)) != NULL) return clickup__invalid(c, route, "%s", why);
+    clickup_jw_object_end(&w->body);
+    w->has_body = 1;
+    return clickup__time_path(c, route, NULL, "/start", &w->path);
+}
+
+CLICKUP_API clickup_result clickup_time_entry_create(clickup_client *c, const clickup_time_entry_new *e, clickup_time_entry **out) {
+    clickup__write w;
+    clickup_result rc;
+    if (out) *out = NULL;
+    if (!c) return CLICKUP_ERR_INVALID_ARG;
+    clickup__begin(c);
+    rc = clickup__time_build_create(c, e, &w);
+    if (rc == CLICKUP_OK) rc = clickup__time_send(c, &w, out);
+    clickup__write_free(c, &w);
+    return rc;
+}
+
+CLICKUP_API clickup_result clickup_time_entry_update(clickup_client *c, const char *entry_id, const clickup_time_entry_changes *ch) {
+    clickup__write w;
+    clickup_result rc;
+    if (!c) return CLICKUP_ERR_INVALID_ARG;
+    clickup__begin(c);
+    rc = clickup__time_build_update(c, entry_id, ch, &w);
+    if (rc == CLICKUP_OK) rc = clickup__time_send(c, &w, NULL);
+    clickup__write_free(c, &w);
+    return rc;
+}
+
+CLICKUP_API clickup_result clickup_time_entry_delete(clickup_client *c, const char *entry_id) {
+    const clickup__route *route = CLICKUP__ROUTE(DELETEATIME_ENTRY);
+    clickup__write w;
+    clickup_result rc;
+    if (!c) return CLICKUP_ERR_INVALID_ARG;
+    clickup__begin(c);
+    clickup__write_init(c, &w, route);
+    rc = clickup__valid_id(entry_id) ? clickup__time_path(c, route, entry_id, NULL, &w.path)
+                                     : clickup__invalid(c, route, "time entry id is empty or has characters an id cannot have");
+    if (rc == CLICKUP_OK) rc = clickup__time_send(c, &w, NULL);
+    clickup__write_free(c, &w);
+    return rc;
+}
+
+CLICKUP_API clickup_result clickup_time_entry_start(clickup_client *c, const clickup_timer_opts *opts, clickup_time_entry **out) {
+    clickup__write w;
+    clickup_result rc;
+    if (out) *out = NULL;
+    if (!c) return CLICKUP_ERR_INVALID_ARG;
+    clickup__begin(c);
+    rc = clickup__time_build_start(c, opts, &w);
+    if (rc == CLICKUP_OK) rc = clickup__time_send(c, &w, out);
+    clickup__write_free(c, &w);
+    return rc;
+}
+
+CLICKUP_API clickup_result clickup_time_entry_stop(clickup_client *c, clickup_time_entry **out) {
+    const clickup__route *route = CLICKUP__ROUTE(STOPATIME_ENTRY);
+    clickup__write w;
+    clickup_result rc;
+    if (out) *out = NULL;
+    if (!c) return CLICKUP_ERR_INVALID_ARG;
+    clickup__begin(c);
+    clickup__write_init(c, &w, route);
+    rc = clickup__time_path(c, route, NULL, "/stop", &w.path);
+    if (rc == CLICKUP_OK) rc = clickup__time_send(c, &w, out);
+    clickup__write_free(c, &w);
+    return rc;
+}
+
 /* ---- parallel reads --------------------------------------------------------------------------
    Several walks at once on the pump: the pages of one list come one after the other (only a
    page says whether another follows), but many lists move together. */
@@ -9544,7 +11309,7 @@ struct clickup_webhook_dedup {
     size_t    mask;                    /* set size - 1 (a power of two)                    */
 };
 
-CLICKUP__FN uint64_t clickup__dedup_key(const char *webhook_id, const char *item_id) {
+CLICKUP__FN uint64_t clickup__dedup_key(const char *webhook_id, const char *event, const char *item_id) {
     clickup_sha256 s;
     unsigned char h[32];
     uint64_t k = 0;
@@ -9552,6 +11317,9 @@ CLICKUP__FN uint64_t clickup__dedup_key(const char *webhook_id, const char *item
     clickup_sha256_init(&s);
     clickup_sha256_update(&s, webhook_id, strlen(webhook_id));
     clickup_sha256_update(&s, "", 1);       /* the 0 byte: ("ab","c") and ("a","bc") differ */
+    clickup_sha256_update(&s, event, strlen(event));   /* taskCreated and the taskStatusUpdated
+                                                          that comes with it are two events */
+    clickup_sha256_update(&s, "", 1);
     clickup_sha256_update(&s, item_id, strlen(item_id));
     if (clickup_sha256_final(&s, h) != CLICKUP_OK) return 1;
     for (i = 0; i < 8; i++) k = k << 8 | h[i];
@@ -9622,20 +11390,21 @@ CLICKUP_API clickup_result clickup_webhook_dedup_create(size_t capacity, const c
 }
 
 CLICKUP_API int clickup_webhook_dedup_seen(clickup_webhook_dedup *d, const clickup_webhook_event *e) {
-    const char *wid;
+    const char *wid, *ev;
     size_t i;
     int all = 1;
     if (!d || !e || !e->history_item_count || !e->history_items) return 0;
     wid = e->webhook_id ? e->webhook_id : "";
+    ev = e->event ? e->event : "";
     for (i = 0; i < e->history_item_count; i++) {
         const char *id = e->history_items[i].id;
         if (!id || !id[0]) all = 0;            /* nothing tells its redelivery from a new change */
-        else if (all && !clickup__dedup_has(d, clickup__dedup_key(wid, id))) all = 0;
+        else if (all && !clickup__dedup_has(d, clickup__dedup_key(wid, ev, id))) all = 0;
     }
     if (all) return 1;
     for (i = 0; i < e->history_item_count; i++) {
         const char *id = e->history_items[i].id;
-        if (id && id[0]) clickup__dedup_add(d, clickup__dedup_key(wid, id));
+        if (id && id[0]) clickup__dedup_add(d, clickup__dedup_key(wid, ev, id));
     }
     return 0;
 }
@@ -9656,6 +11425,12 @@ CLICKUP_API clickup_result clickup_cache_apply_event(clickup_client *c, const cl
     if (!c || !ev) return CLICKUP_ERR_INVALID_ARG;
     row = clickup__event_row_of(ev->type);
     if (row->narrow && clickup__valid_id(ev->list_id)) list_id = ev->list_id;
+    if (row->narrow && !list_id && row->kind == CLICKUP_EVENT_KIND_TASK) {   /* a task event names
+        no list, but its history items' parent_id is the task's list */
+        size_t i;
+        for (i = 0; i < ev->history_item_count && !list_id; i++)
+            if (clickup__valid_id(ev->history_items[i].parent_id)) list_id = ev->history_items[i].parent_id;
+    }
     /* through the cache front: the client's own cache, or a shared one (every process sees it) */
     clickup__cache_invalidate(c, row->drops | (1u << CLICKUP__CACHE_OTHER), list_id);
     CLICKUP__LOG(c, CLICKUP_LOG_DEBUG, "cache: a %s event dropped what it made stale",

@@ -36,6 +36,11 @@
        clickup rate
        clickup api METHOD PATH [--query KEY=VALUE]... [--data JSON | --data @FILE | --data -]
                      [--retry-safe] [--no-cache]
+       clickup webhooks
+       clickup webhook create --endpoint URL (--event NAME)... [--space ID | --folder ID |
+                     --list ID | --task ID]
+       clickup webhook delete ID
+       clickup webhook verify --secret S [--secret S2]... --signature HEX [FILE | -]
 
    Exit codes:
        0  success
@@ -49,6 +54,7 @@
        7  network failure, timeout or server error
        8  outcome unknown: a create may or may not have happened; look before retrying
        9  bad response from the server (invalid JSON, unexpected shape, too large)
+      10  webhook verify: the signature matches none of the secrets
 
    How it is organised: the help texts; exit codes and error lines; the command table and the
    option parser; the client; JSON output; then one function per command; then main().
@@ -90,6 +96,10 @@ static const char HELP_MAIN[] =
     "  lists (--space ID | --folder ID)   lists of a folder, or a space's folderless lists\n"
     "  rate                               the rate limiter's view (sends one request)\n"
     "  api METHOD PATH                    any endpoint: one request, the body as ClickUp sent it\n"
+    "  webhooks                           the webhooks of the workspace\n"
+    "  webhook create --endpoint URL      create a webhook (prints its secret: store it)\n"
+    "  webhook delete ID                  delete a webhook\n"
+    "  webhook verify --secret S          check a delivery's X-Signature (exit 10: no match)\n"
     "\n"
     "'clickup <command> --help' shows a command's options: clickup task create --help\n"
     "<ID|URL> is a task id (86abc123), a custom id (DEV-42) or a task URL\n"
@@ -123,7 +133,8 @@ static const char HELP_EXIT_CODES[] =
     "  6  rate limited\n"
     "  7  network failure, timeout or server error\n"
     "  8  outcome unknown: a create may or may not have happened; look before retrying\n"
-    "  9  bad response from the server (invalid JSON, unexpected shape, too large)\n";
+    "  9  bad response from the server (invalid JSON, unexpected shape, too large)\n"
+    " 10  webhook verify: the signature matches none of the secrets\n";
 
 static const char HELP_SPACES[] =
     "usage: clickup spaces [--archived]\n"
@@ -284,6 +295,49 @@ static const char HELP_API[] =
     "  clickup api POST /task/86abc123/comment --data '{\"comment_text\": \"Done\"}'\n"
     "  clickup api PUT /task/86abc123 --data @changes.json\n";
 
+static const char HELP_WEBHOOKS[] =
+    "usage: clickup webhooks\n"
+    "\n"
+    "Prints the webhooks of the workspace that this token's user created (ClickUp shows no\n"
+    "others) as an array of {id, endpoint, events, task_id, list_id, folder_id, space_id,\n"
+    "health: {status, fail_count}}. Secrets are not printed: only 'webhook create' shows one.\n"
+    "status is active, failing (deliveries failed; at fail_count 100 ClickUp suspends it) or\n"
+    "suspended (nothing is sent; an endpoint that answers 410 suspends it at once).\n";
+
+static const char HELP_WEBHOOK_CREATE[] =
+    "usage: clickup webhook create --endpoint URL (--event NAME)... [--space ID | --folder ID |\n"
+    "                              --list ID | --task ID]\n"
+    "\n"
+    "Creates a webhook: ClickUp then POSTs the events to URL, signed. Prints the webhook as an\n"
+    "object WITH ITS SECRET (\"secret\"): ClickUp returns it now and nothing promises it\n"
+    "later, so store it (build/webhook_receiver --secret-file checks deliveries with it).\n"
+    "A create is never repeated once it may have reached ClickUp (exit 8: look with\n"
+    "'clickup webhooks' before creating it again; ClickUp refuses an identical one).\n"
+    "\n"
+    "  --endpoint URL   where ClickUp delivers (https://, reachable from the internet)\n"
+    "  --event NAME     an event (repeatable): taskCreated, taskUpdated, taskStatusUpdated,\n"
+    "                   taskDeleted, listCreated, ... or * for every event\n"
+    "  --space ID, --folder ID, --list ID, --task ID\n"
+    "                   only the events of this place (at most one; none = the workspace)\n";
+
+static const char HELP_WEBHOOK_DELETE[] =
+    "usage: clickup webhook delete ID\n"
+    "\n"
+    "Deletes a webhook (ID from 'clickup webhooks') and prints {id, deleted: true}.\n";
+
+static const char HELP_WEBHOOK_VERIFY[] =
+    "usage: clickup webhook verify --secret S [--secret S2]... --signature HEX [FILE | -]\n"
+    "\n"
+    "Checks that a delivery came from ClickUp: HEX (its X-Signature header) must be the\n"
+    "HMAC-SHA256 of the body, byte for byte as received, keyed with the webhook's secret.\n"
+    "Reads the body from FILE, or from stdin (- or no FILE), at most 1 MiB. Sends nothing and\n"
+    "needs no token. With several --secret (a cut-over to a new webhook) any may match.\n"
+    "Exit 0 and {\"valid\":true,\"secret_index\":I} (I: which --secret, from 0) when it\n"
+    "matches; exit 10 when it matches none; exit 2 when HEX is not 64 hex digits.\n"
+    "\n"
+    "  --secret S       a webhook's secret (repeatable)\n"
+    "  --signature HEX  the X-Signature value: 64 hex digits\n";
+
 /* ==== exit codes and error lines ============================================================ */
 
 enum {
@@ -295,7 +349,8 @@ enum {
     EXIT_RATE_LIMITED = 6,
     EXIT_UNAVAILABLE = 7,
     EXIT_OUTCOME_UNKNOWN = 8,
-    EXIT_BAD_RESPONSE = 9
+    EXIT_BAD_RESPONSE = 9,
+    EXIT_SIGNATURE = 10             /* webhook verify: no secret matches */
 };
 
 static int exit_code(clickup_result rc) {
@@ -375,6 +430,8 @@ typedef struct options {
     const char *priority, *due, *max_pages, *data, *batch, *concurrency;
     string_list statuses, tags, assignees, add_assignees, remove_assignees, queries;
     string_list lists;              /* every --list, in order (`tasks` takes several)       */
+    const char *endpoint, *task_id, *signature;     /* webhook commands                     */
+    string_list events, secrets;
 } options;
 
 typedef int (*command_fn)(const options *o);
@@ -411,6 +468,12 @@ static const char *const FROM_TEMPLATE_OPTIONS[] = { "--list=", "--template=", "
 static const char *const FOLDERS_OPTIONS[] = { "--space=", NULL };
 static const char *const LISTS_OPTIONS[] = { "--space=", "--folder=", NULL };
 static const char *const API_OPTIONS[] = { "--query=", "--data=", "--retry-safe", "--no-cache", NULL };
+static const char *const ID_OPERAND[] = { "ID", NULL };
+static const char *const FILE_OPERAND[] = { "[FILE]", NULL };     /* "[...]": may be left out */
+static const char *const WEBHOOK_CREATE_OPTIONS[] = {
+    "--endpoint=", "--event=", "--space=", "--folder=", "--list=", "--task=", NULL
+};
+static const char *const WEBHOOK_VERIFY_OPTIONS[] = { "--secret=", "--signature=", NULL };
 
 /* How the command uses an option: -1 not at all, 0 as a flag, 1 with a value. */
 static int option_kind(const command_spec *cmd, const char *arg) {
@@ -457,6 +520,11 @@ static int store_option(options *o, const char *opt, const char *value) {
     else if (strcmp(opt, "--add-assignee") == 0) return add_to_list(&o->add_assignees, value);
     else if (strcmp(opt, "--remove-assignee") == 0) return add_to_list(&o->remove_assignees, value);
     else if (strcmp(opt, "--query") == 0) return add_to_list(&o->queries, value);
+    else if (strcmp(opt, "--endpoint") == 0) o->endpoint = value;
+    else if (strcmp(opt, "--task") == 0) o->task_id = value;
+    else if (strcmp(opt, "--signature") == 0) o->signature = value;
+    else if (strcmp(opt, "--event") == 0) return add_to_list(&o->events, value);
+    else if (strcmp(opt, "--secret") == 0) return add_to_list(&o->secrets, value);
     return 0;
 }
 
@@ -481,7 +549,8 @@ static int parse_options(const command_spec *cmd, int argc, char **argv, options
         if (store_option(o, arg, kind == 1 ? argv[++i] : NULL) < 0)
             return usage_error(cmd->name, "too many %s (at most %d)", arg, MAX_REPEAT);
     }
-    if (cmd->operands[o->operand_count]) return usage_error(cmd->name, "missing %s", cmd->operands[o->operand_count]);
+    if (cmd->operands[o->operand_count] && cmd->operands[o->operand_count][0] != '[')
+        return usage_error(cmd->name, "missing %s", cmd->operands[o->operand_count]);
     return 0;
 }
 
@@ -1585,6 +1654,135 @@ static int cmd_api(const options *o) {
     return code;
 }
 
+/* ---- webhooks ------------------------------------------------------------------------------- */
+
+/* A webhook as an object; its secret only when with_secret (after a create). */
+static void write_webhook(clickup_json_writer *w, const clickup_webhook *wh, int with_secret) {
+    size_t i;
+    clickup_jw_object_begin(w);
+    put_string(w, "id", wh->id);
+    put_id(w, "team_id", wh->team_id);
+    put_string(w, "endpoint", wh->endpoint);
+    clickup_jw_key(w, "events");
+    clickup_jw_array_begin(w);
+    for (i = 0; i < wh->event_count; i++) clickup_jw_string(w, wh->events[i]);
+    clickup_jw_array_end(w);
+    put_string(w, "task_id", wh->task_id);
+    put_string(w, "list_id", wh->list_id);
+    put_string(w, "folder_id", wh->folder_id);
+    put_string(w, "space_id", wh->space_id);
+    clickup_jw_key(w, "health");
+    clickup_jw_object_begin(w);
+    put_string(w, "status", wh->health.status);
+    put_int(w, "fail_count", wh->health.fail_count);
+    clickup_jw_object_end(w);
+    if (with_secret) put_string(w, "secret", wh->secret);
+    clickup_jw_object_end(w);
+}
+
+static int cmd_webhooks(const options *o) {
+    clickup_webhooks *all = NULL;
+    clickup_client *cu;
+    clickup_json_writer w;
+    clickup_result rc;
+    size_t i;
+    int code;
+    (void)o;
+    if ((code = open_client(&cu)) != 0) return code;
+    if ((rc = clickup_webhooks_get(cu, &all)) < 0) return close_client(cu, fail(cu, rc, "webhooks"));
+    clickup_json_writer_init(&w, NULL);
+    clickup_jw_array_begin(&w);
+    for (i = 0; i < all->count; i++) write_webhook(&w, &all->items[i], 0);
+    clickup_jw_array_end(&w);
+    code = print_json(&w);
+    clickup_webhooks_free(all);
+    return close_client(cu, code);
+}
+
+/* The location of `webhook create`: at most one of --space, --folder, --list, --task. */
+static int webhook_location(const options *o, clickup_webhook_new *wn) {
+    if (o->lists.count > 1) return usage_error("webhook create", "give --list once");
+    wn->space_id = o->space_id;
+    wn->folder_id = o->folder_id;
+    wn->list_id = o->list_id;
+    wn->task_id = o->task_id;
+    if (!!wn->space_id + !!wn->folder_id + !!wn->list_id + !!wn->task_id > 1)
+        return usage_error("webhook create", "give at most one of --space, --folder, --list and --task");
+    wn->whole_workspace = !wn->space_id && !wn->folder_id && !wn->list_id && !wn->task_id;
+    return 0;
+}
+
+static int cmd_webhook_create(const options *o) {
+    clickup_webhook_new wn;
+    clickup_webhook *wh = NULL;
+    clickup_client *cu;
+    clickup_json_writer w;
+    clickup_result rc;
+    int code;
+    memset(&wn, 0, sizeof wn);
+    if (!o->endpoint) return usage_error("webhook create", "--endpoint is required");
+    if (!o->events.count) return usage_error("webhook create", "give at least one --event (or --event '*')");
+    if ((code = webhook_location(o, &wn)) != 0) return code;
+    wn.endpoint = o->endpoint;
+    wn.events = o->events.items;
+    wn.event_count = o->events.count;
+    if ((code = open_client(&cu)) != 0) return code;
+    if ((rc = clickup_webhook_create(cu, &wn, &wh)) < 0) return close_client(cu, fail(cu, rc, "webhook create"));
+    clickup_json_writer_init(&w, NULL);
+    write_webhook(&w, wh, 1);
+    code = print_json(&w);
+    clickup_webhook_free(wh);                   /* overwrites the secret */
+    return close_client(cu, code);
+}
+
+static int cmd_webhook_delete(const options *o) {
+    const char *id = o->operands[0];
+    clickup_client *cu;
+    clickup_json_writer w;
+    clickup_result rc;
+    char what[200];
+    int code;
+    if ((code = open_client(&cu)) != 0) return code;
+    snprintf(what, sizeof what, "webhook delete %s", id);
+    if ((rc = clickup_webhook_delete(cu, id)) < 0) return close_client(cu, fail(cu, rc, what));
+    clickup_json_writer_init(&w, NULL);
+    clickup_jw_object_begin(&w);
+    put_string(&w, "id", id);
+    put_bool(&w, "deleted", 1);
+    clickup_jw_object_end(&w);
+    return close_client(cu, print_json(&w));
+}
+
+/* No request, no token: the HMAC of the body against each secret. */
+static int cmd_webhook_verify(const options *o) {
+    const char *path = o->operand_count ? o->operands[0] : "-";
+    clickup_json_writer w;
+    clickup_result rc;
+    char *body = NULL;
+    size_t len = 0, i, matched = 0;
+    int code;
+    if (!o->secrets.count) return usage_error("webhook verify", "give the webhook's secret: --secret S");
+    if (!o->signature) return usage_error("webhook verify", "--signature is required (the X-Signature value)");
+    for (i = 0; i < o->secrets.count; i++)
+        if (!o->secrets.items[i][0]) return usage_error("webhook verify", "a --secret is empty");
+    if ((code = read_text_file("webhook verify", path, &body, &len)) != 0) return code;
+    rc = clickup_webhook_verify(body, len, o->signature, o->secrets.items, o->secrets.count, &matched);
+    free(body);
+    if (rc == CLICKUP_ERR_INVALID_ARG)
+        return usage_error("webhook verify", "--signature must be exactly 64 hex digits");
+    if (rc != CLICKUP_OK) {
+        fprintf(stderr, "clickup: webhook verify: the signature matches none of the %zu secret(s): "
+                "do not trust this body\n", o->secrets.count);
+        return EXIT_SIGNATURE;
+    }
+    clickup_json_writer_init(&w, NULL);
+    clickup_jw_object_begin(&w);
+    put_bool(&w, "valid", 1);
+    put_int(&w, "secret_index", (int64_t)matched);
+    clickup_jw_object_end(&w);
+    return print_json(&w);
+}
+
 /* ==== main ================================================================================== */
 
 static const command_spec COMMANDS[] = {
@@ -1599,7 +1797,11 @@ static const command_spec COMMANDS[] = {
     { "folders",            FOLDERS_OPTIONS,       NO_OPERANDS,      cmd_folders,       HELP_FOLDERS },
     { "lists",              LISTS_OPTIONS,         NO_OPERANDS,      cmd_lists,         HELP_LISTS },
     { "rate",               NO_OPTIONS,            NO_OPERANDS,      cmd_rate,          HELP_RATE },
-    { "api",                API_OPTIONS,           API_OPERANDS,     cmd_api,           HELP_API }
+    { "api",                API_OPTIONS,           API_OPERANDS,     cmd_api,           HELP_API },
+    { "webhooks",           NO_OPTIONS,            NO_OPERANDS,      cmd_webhooks,      HELP_WEBHOOKS },
+    { "webhook create",     WEBHOOK_CREATE_OPTIONS, NO_OPERANDS,     cmd_webhook_create, HELP_WEBHOOK_CREATE },
+    { "webhook delete",     NO_OPTIONS,            ID_OPERAND,       cmd_webhook_delete, HELP_WEBHOOK_DELETE },
+    { "webhook verify",     WEBHOOK_VERIFY_OPTIONS, FILE_OPERAND,    cmd_webhook_verify, HELP_WEBHOOK_VERIFY }
 };
 #define COMMAND_COUNT (sizeof COMMANDS / sizeof COMMANDS[0])
 
@@ -1613,13 +1815,14 @@ static int is_help(const char *arg) {
     return strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0 || strcmp(arg, "help") == 0;
 }
 
-/* The command named by argv[1] (and argv[2] after "task"); *words says how many it used. */
+/* The command named by argv[1] (and argv[2] after "task" or "webhook"); *words says how many
+   it used. */
 static const command_spec *find_command(int argc, char **argv, int *words) {
     char name[64];
     size_t i;
     *words = 1;
-    if (strcmp(argv[1], "task") == 0 && argc > 2) {
-        snprintf(name, sizeof name, "task %s", argv[2]);
+    if ((strcmp(argv[1], "task") == 0 || strcmp(argv[1], "webhook") == 0) && argc > 2) {
+        snprintf(name, sizeof name, "%s %s", argv[1], argv[2]);
         *words = 2;
     } else {
         snprintf(name, sizeof name, "%s", argv[1]);
@@ -1637,13 +1840,18 @@ int main(int argc, char **argv) {
         print_help(stderr);
         return EXIT_USAGE;
     }
-    if (is_help(argv[1]) || (strcmp(argv[1], "task") == 0 && argc > 2 && is_help(argv[2]))) {
+    if (is_help(argv[1]) || ((strcmp(argv[1], "task") == 0 || strcmp(argv[1], "webhook") == 0) && argc > 2 &&
+                             is_help(argv[2]))) {
         print_help(stdout);
         return 0;
     }
     cmd = find_command(argc, argv, &words);
     if (!cmd && strcmp(argv[1], "task") == 0) {
         fputs("clickup: task: give one of get, create, update, from-template (see 'clickup --help')\n", stderr);
+        return EXIT_USAGE;
+    }
+    if (!cmd && strcmp(argv[1], "webhook") == 0) {
+        fputs("clickup: webhook: give one of create, delete, verify (see 'clickup --help')\n", stderr);
         return EXIT_USAGE;
     }
     if (!cmd) {

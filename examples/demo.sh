@@ -6,7 +6,7 @@
 #
 # Against the real ClickUp API when CLICKUP_API_TOKEN is set and CLICKUP_BASE_URL is not: then
 # only READ-ONLY steps run (spaces, members, templates, folders of the first space, rate), and
-# nothing in your workspace changes. Otherwise against build/sandbox, a loopback imitation of
+# nothing in your workspace changes (so the webhook loop is skipped: it creates a webhook). Otherwise against build/sandbox, a loopback imitation of
 # ClickUp started here on a free port and stopped on exit: nothing leaves this machine.
 set -eu
 
@@ -53,13 +53,23 @@ real_api_demo() {
 
     step "What the rate limiter knows (ClickUp's X-RateLimit headers)"
     run "$B/clickup" rate
+
+    step "Webhooks: skipped against the real API"
+    echo "demo: the webhook loop creates a webhook (a change to your workspace, and this run is"
+    echo "demo: read-only) whose endpoint ClickUp must reach from the internet; run 'make demo'"
+    echo "demo: without CLICKUP_API_TOKEN to see it against the sandbox."
 }
 
 # ---- the sandbox -------------------------------------------------------------------------------
 sandbox_pid=
+receiver_pid=
 tmp=
 
 stop_sandbox() {
+    if [ -n "$receiver_pid" ]; then
+        kill "$receiver_pid" 2>/dev/null || true
+        wait "$receiver_pid" 2>/dev/null || true
+    fi
     if [ -n "$sandbox_pid" ]; then
         kill "$sandbox_pid" 2>/dev/null || true
         wait "$sandbox_pid" 2>/dev/null || true
@@ -138,11 +148,76 @@ sandbox_demo() {
     step "CLI: what the rate limiter knows (the sandbox sends ClickUp's X-RateLimit headers)"
     run "$B/clickup" rate
 
+    webhook_demo
+
     printf '\ndemo: done; the sandbox stops now.\n'
 }
 
+# wait_for FILE PATTERN: until a line of FILE matches (at most 10 s).
+wait_for() {
+    tries=0
+    while ! grep -q "$2" "$1" 2>/dev/null; do
+        tries=$((tries + 1))
+        [ "$tries" -gt 100 ] && return 1
+        sleep 0.1
+    done
+}
+
+# The webhook loop: a receiver, a webhook pointing at it, a change, the signed event, and the
+# receiver's cached copy of the list, fresh because the event dropped what it made stale.
+webhook_demo() {
+    step "Webhooks: start the receiver (it verifies X-Signature, answers at once, prints one JSON line"
+    echo "   per event, and keeps a cached copy of list 2101 fresh with clickup_cache_apply_event)"
+    (umask 077 && : >"$tmp/webhook.secrets")   # empty for now: the secret comes with the webhook
+    printf '$ %s &\n' "$B/webhook_receiver --port 0 --port-file receiver.port --secret-file webhook.secrets --cache-list 2101"
+    "$B/webhook_receiver" --port 0 --port-file "$tmp/receiver.port" --secret-file "$tmp/webhook.secrets" \
+        --cache-list 2101 >"$tmp/events" 2>"$tmp/receiver.log" &
+    receiver_pid=$!
+    if ! wait_for "$tmp/receiver.log" "listening on"; then
+        echo "demo: the receiver did not start:" >&2
+        cat "$tmp/receiver.log" >&2
+        exit 1
+    fi
+    sed -n 's/^webhook_receiver: \(cache: .*\)$/   receiver: \1/p' "$tmp/receiver.log"
+    endpoint="http://127.0.0.1:$(cat "$tmp/receiver.port")/clickup"
+
+    step "Webhooks: create one for list 2101 pointing at the receiver (ClickUp returns its secret now: store it)"
+    run "$B/clickup" webhook create --endpoint "$endpoint" --event taskStatusUpdated --event taskCreated \
+        --list 2101 | tee "$tmp/webhook.json"
+    sed -n 's/.*"secret":"\([^"]*\)".*/\1/p' "$tmp/webhook.json" >"$tmp/webhook.secrets"
+    hook=$(sed -n 's/^{"id":"\([^"]*\)".*/\1/p' "$tmp/webhook.json")
+    echo "\$ kill -HUP <receiver>            # it reads webhook.secrets again: the new secret is in"
+    kill -HUP "$receiver_pid"
+    wait_for "$tmp/receiver.log" "1 secret(s) from" || true
+
+    step "Webhooks: change a task; the sandbox POSTs a signed taskStatusUpdated to the receiver"
+    before=$("$B/clickup" task get 86abc123 | sed -n 's/.*"status":{"status":"\([^"]*\)".*/\1/p')
+    echo "(86abc123 is \"$before\" in the copy of list 2101 the receiver cached for an hour)"
+    printf '$ %s\n' "$B/clickup task update 86abc123 --status review > /dev/null"
+    "$B/clickup" task update 86abc123 --status review >/dev/null
+    if ! wait_for "$tmp/events" '"event":"taskStatusUpdated"'; then
+        echo "demo: no event reached the receiver:" >&2
+        cat "$tmp/receiver.log" >&2
+        exit 1
+    fi
+    echo "The receiver's line (stdout), and its log (stderr):"
+    sed -n '/"event":"taskStatusUpdated"/p' "$tmp/events"
+    sed -n 's/^webhook_receiver: \(POST .*\)$/   receiver: \1/p' "$tmp/receiver.log"
+    echo "The signature checked out (a wrong one is answered 401, never 410, which would suspend the"
+    echo "webhook). In \"cache\": the event dropped the cached copy of list 2101 (kept for an hour),"
+    echo "so the read of the list after it went to the API (\"read\":\"api\") and shows \"review\" at once:"
+    echo "without the event, the cached copy would say \"$before\" until its hour ran out."
+
+    step "Webhooks: clean up: delete the webhook, stop the receiver (SIGTERM)"
+    run "$B/clickup" webhook delete "$hook"
+    kill "$receiver_pid" 2>/dev/null || true
+    wait "$receiver_pid" 2>/dev/null || true
+    receiver_pid=
+    sed -n 's/^webhook_receiver: \(stopped: .*\)$/   receiver: \1/p' "$tmp/receiver.log"
+}
+
 # ---- main --------------------------------------------------------------------------------------
-for program in clickup team_central canonize sync_templates sandbox; do
+for program in clickup team_central canonize sync_templates sandbox webhook_receiver; do
     if [ ! -x "$B/$program" ]; then
         echo "demo: $B/$program is missing: run 'make demo'" >&2
         exit 1

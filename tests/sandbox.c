@@ -441,6 +441,7 @@ struct sandbox {
     int             rate_limit, rate_window_s;
     int             ntemplates;
     sb_template_edit *template_edits;  /* renamed or removed templates (sandbox_template_edit) */
+    struct sb_lab  *lab;               /* field lab and time entries (sandbox_field_lab) */
     sb_task       **tasks;
     size_t          ntasks, cap_tasks, created;
     unsigned        next_task;
@@ -948,7 +949,10 @@ static void w_users_value(jw_t *w, const char *ids_json) {
 }
 
 /* Custom fields: every field is listed; the "value" key is ABSENT when unset (tap-clickup). */
-static void k_custom_fields(jw_t *w, const char *key, const sb_task *t) {
+struct sb_ctx;   /* [field lab and time entries], defined with the handlers */
+static void lab_custom_fields(sandbox *sb, jw_t *w, const sb_list *l, const sb_task *t);
+static int lab_field(struct sb_ctx *c, sb_task *t, int set);
+static void k_custom_fields(sandbox *sb, jw_t *w, const char *key, const sb_list *l, const sb_task *t) {
     int f;
     clickup_jw_key(w, key);
     clickup_jw_array_begin(w);
@@ -968,6 +972,7 @@ static void k_custom_fields(jw_t *w, const char *key, const sb_task *t) {
         k_bool(w, "required", 0);
         clickup_jw_object_end(w);
     }
+    lab_custom_fields(sb, w, l, t);
     clickup_jw_array_end(w);
 }
 
@@ -1052,7 +1057,7 @@ static void w_task(sandbox *sb, jw_t *w, const sb_task *t, task_view v) {
     k_null(w, "points");
     k_numstyle(w, "time_estimate", t->time_estimate, t->te_style);
     k_numstyle(w, "time_spent", t->time_spent, t->ts_style);
-    k_custom_fields(w, "custom_fields", t);
+    k_custom_fields(sb, w, "custom_fields", t->list, t);
     k_empty_array(w, "dependencies");
     k_empty_array(w, "linked_tasks");
     k_empty_array(w, "locations");
@@ -1580,9 +1585,10 @@ static int h_list(sb_ctx *c) {
     return 0;
 }
 static int h_list_fields(sb_ctx *c) {
-    if (!need_list(c, c->arg[0])) return -1;
+    const sb_list *l = need_list(c, c->arg[0]);
+    if (!l) return -1;
     clickup_jw_object_begin(&c->w);
-    k_custom_fields(&c->w, "fields", NULL);
+    k_custom_fields(c->sb, &c->w, "fields", l, NULL);
     clickup_jw_object_end(&c->w);
     return 0;
 }
@@ -2125,7 +2131,7 @@ static int h_field(sb_ctx *c, int set) {
     int f;
     sb_task *t = need_task(c, c->arg[0]);
     if (!t) return -1;
-    if ((f = find_field(c->arg[1])) < 0) return reply_err(c, 400, "Custom field not found", "FIELD_033");
+    if ((f = find_field(c->arg[1])) < 0) return lab_field(c, t, set);   /* a lab field, or 400 FIELD_033 */
     if (set) {
         const clickup_json *v = clickup_json_get(c->body, "value");
         if (!v) return reply_err(c, 400, "Value is required", "FIELD_002");
@@ -3932,6 +3938,732 @@ static int h_webhook_delete(sb_ctx *c) {
     return reply_empty_object(c);
 }
 
+/* ==== [field lab and time entries] ==========================================================
+   For tests/test_fields.c (see sandbox.h, "FIELD LAB" and "TIME ENTRIES").
+   The field lab: sandbox_field_lab(sb, list_id) gives one list a custom field of every other
+   type, next to the five fields every task has (GET /list/{id}/field, and the custom_fields of
+   its tasks). Values set through POST /task/{id}/field/{field_id} are checked as ClickUp checks
+   them and stored as ClickUp reads them back. Nothing changes for other lists, or when the lab
+   is off (the default).
+   Time entries: stored per sandbox, for teams 9001 and 9002, all of user 183 unless an
+   assignee is named: list, get, create, update, delete, start, stop, the running one. */
+enum { LF_TASKS, LF_DATE, LF_CURRENCY, LF_PERCENT, LF_CHECKBOX, LF_URL, LF_EMAIL, LF_PHONE, LF_TEXT, LF_EMOJI,
+       LF_LOCATION, LF_PROGRESS, LF_STAGE, LF_FORMULA, NLAB };
+
+static const sb_field LAB_FIELDS[NLAB] = {
+    { "5f1ab000-0001-4000-8000-00000000f001", "Related Tasks", "tasks", "{\"fields\":[]}" },
+    { "5f1ab000-0002-4000-8000-00000000f002", "Go Live", "date", "{}" },
+    { "5f1ab000-0003-4000-8000-00000000f003", "Budget", "currency",
+      "{\"precision\":2,\"currency_type\":\"EUR\",\"default\":null}" },
+    { "5f1ab000-0004-4000-8000-00000000f004", "Margin", "percentage", "{\"precision\":1}" },
+    { "5f1ab000-0005-4000-8000-00000000f005", "Signed", "checkbox", "{}" },
+    { "5f1ab000-0006-4000-8000-00000000f006", "Website", "url", "{}" },
+    { "5f1ab000-0007-4000-8000-00000000f007", "Contact Email", "email", "{}" },
+    { "5f1ab000-0008-4000-8000-00000000f008", "Phone", "phone", "{}" },
+    { "5f1ab000-0009-4000-8000-00000000f009", "Notes", "text", "{}" },
+    { "5f1ab000-000a-4000-8000-00000000f00a", "Happiness", "emoji", "{\"code_point\":\"1f600\",\"count\":5}" },
+    { "5f1ab000-000b-4000-8000-00000000f00b", "Office", "location", "{}" },
+    { "5f1ab000-000c-4000-8000-00000000f00c", "Progress", "manual_progress", "{\"start\":0,\"end\":200}" },
+    { "5f1ab000-000d-4000-8000-00000000f00d", "Stage", "dropdown",
+      "{\"options\":[{\"id\":\"5a6e0000-0001-4000-8000-00000000aa01\",\"name\":\"Lead\",\"color\":\"#aaaaaa\",\"orderindex\":0},"
+      "{\"id\":\"5a6e0000-0002-4000-8000-00000000aa02\",\"name\":\"Won\",\"color\":\"#00aa00\",\"orderindex\":1},"
+      "{\"id\":\"5a6e0000-0003-4000-8000-00000000aa03\",\"name\":\"Lost\",\"color\":null,\"orderindex\":2}]}" },
+    { "5f1ab000-000e-4000-8000-00000000f00e", "Score", "formula", "{\"formula\":\"1+41\"}" },
+};
+static const char *const LAB_STAGE_OPTS[] = {
+    "5a6e0000-0001-4000-8000-00000000aa01", "5a6e0000-0002-4000-8000-00000000aa02",
+    "5a6e0000-0003-4000-8000-00000000aa03",
+};
+
+typedef struct lab_value {           /* the lab fields' values of one task (JSON text, NULL = unset) */
+    char  task[24];
+    char *fv[NLAB];
+} lab_value;
+
+typedef struct lab_entry {
+    char     id[24], team[8], tid[24];   /* tid "" = no task                                */
+    int64_t  user, start, end, at;       /* end -1: running                                 */
+    int      billable;
+    char    *description;
+    char   **tags;
+    size_t   ntags;
+} lab_entry;
+
+struct sb_lab {
+    char        list[24];             /* the list with lab fields; "" = none                  */
+    lab_value **values;
+    size_t      nvalues;
+    lab_entry **entries;
+    size_t      nentries;
+    unsigned    next_entry;
+};
+
+static void lab_entry_free(lab_entry *e) {
+    size_t i;
+    if (!e) return;
+    for (i = 0; i < e->ntags; i++) free(e->tags[i]);
+    free(e->tags);
+    free(e->description);
+    free(e);
+}
+static void lab_free(struct sb_lab *lab) {
+    size_t i, f;
+    if (!lab) return;
+    for (i = 0; i < lab->nvalues; i++) {
+        for (f = 0; f < NLAB; f++) free(lab->values[i]->fv[f]);
+        free(lab->values[i]);
+    }
+    free(lab->values);
+    for (i = 0; i < lab->nentries; i++) lab_entry_free(lab->entries[i]);
+    free(lab->entries);
+    free(lab);
+}
+static struct sb_lab *lab_of(sandbox *sb) {
+    if (!sb->lab) sb->lab = (struct sb_lab *)sb_zalloc(sizeof *sb->lab);
+    return sb->lab;
+}
+static int lab_on(const sandbox *sb, const sb_list *l) {
+    return sb->lab && l && sb->lab->list[0] && strcmp(sb->lab->list, l->id) == 0;
+}
+static lab_value *lab_values(sandbox *sb, const char *task, int create) {
+    struct sb_lab *lab = lab_of(sb);
+    lab_value *v;
+    size_t i;
+    for (i = 0; i < lab->nvalues; i++)
+        if (strcmp(lab->values[i]->task, task) == 0) return lab->values[i];
+    if (!create) return NULL;
+    v = (lab_value *)sb_zalloc(sizeof *v);
+    snprintf(v->task, sizeof v->task, "%s", task);
+    lab->values = (lab_value **)sb_grow(lab->values, (lab->nvalues + 1) * sizeof *lab->values);
+    lab->values[lab->nvalues++] = v;
+    return v;
+}
+
+/* "tasks" values are stored as an array of task ids and shown as small task objects. */
+static void lab_w_tasks_value(sandbox *sb, jw_t *w, const char *ids_json) {
+    clickup_json_doc *doc = NULL;
+    size_t i;
+    clickup_jw_array_begin(w);
+    if (clickup_json_parse(ids_json, strlen(ids_json), NULL, &doc, NULL) == CLICKUP_OK) {
+        const clickup_json *arr = clickup_json_root(doc);
+        for (i = 0; i < clickup_json_len(arr); i++) {
+            const char *id = clickup_json_as_string(clickup_json_at(arr, i), "", NULL);
+            const sb_task *t = find_task(sb, id);
+            char url[64];
+            snprintf(url, sizeof url, "https://app.clickup.com/t/%s", id);
+            clickup_jw_object_begin(w);
+            k_str(w, "id", id);
+            k_str(w, "name", t ? t->name : "");
+            k_str(w, "url", url);
+            k_bool(w, "deleted", t == NULL);
+            k_bool(w, "access", 1);
+            clickup_jw_object_end(w);
+        }
+    }
+    clickup_json_doc_free(doc);
+    clickup_jw_array_end(w);
+}
+
+/* The lab fields of list l (and their values on task t), inside a custom_fields array. */
+static void lab_custom_fields(sandbox *sb, jw_t *w, const sb_list *l, const sb_task *t) {
+    const lab_value *v;
+    int f;
+    if (!lab_on(sb, l)) return;
+    v = t ? lab_values(sb, t->id, 0) : NULL;
+    for (f = 0; f < NLAB; f++) {
+        clickup_jw_object_begin(w);
+        k_str(w, "id", LAB_FIELDS[f].id);
+        k_str(w, "name", LAB_FIELDS[f].name);
+        k_str(w, "type", LAB_FIELDS[f].type);
+        k_raw(w, "type_config", LAB_FIELDS[f].type_config);
+        k_str(w, "date_created", "1690000000000");
+        k_bool(w, "hide_from_guests", 0);
+        if (t && f == LF_FORMULA) {
+            k_str(w, "value", "42");                             /* computed by "ClickUp" */
+        } else if (v && v->fv[f]) {
+            clickup_jw_key(w, "value");
+            if (f == LF_TASKS) lab_w_tasks_value(sb, w, v->fv[f]);
+            else clickup_jw_raw(w, v->fv[f], strlen(v->fv[f]));
+        }
+        k_bool(w, "required", f == LF_DATE);
+        clickup_jw_object_end(w);
+    }
+}
+
+/* A number, or a string that is one: its text; else NULL. */
+static const char *lab_number_text(const clickup_json *v) {
+    if (clickup_json_is(v, CLICKUP_JSON_NUMBER)) return clickup_json_number_text(v);
+    if (clickup_json_is(v, CLICKUP_JSON_STRING) && is_decimal_text(clickup_json_as_string(v, "", NULL)))
+        return clickup_json_as_string(v, "", NULL);
+    return NULL;
+}
+
+/* A lab value as sent -> the JSON text stored and shown (as ClickUp reads it back). *out NULL
+   = clear. Returns 0, or -1 after replying 400. */
+static int lab_convert(sb_ctx *c, int f, const clickup_json *v, const char *current, char **out) {
+    const char *s = clickup_json_as_string(v, NULL, NULL), *num;
+    jw_t w;
+    size_t i, j;
+    int64_t n;
+    *out = NULL;
+    if (!v || clickup_json_is(v, CLICKUP_JSON_NULL)) return 0;
+    clickup_json_writer_init(&w, NULL);
+    switch (f) {
+    case LF_TASKS: {                                  /* {"add": [ids], "rem": [ids]} */
+        clickup_json_doc *cur = NULL;
+        const clickup_json *add = clickup_json_get(v, "add"), *rem = clickup_json_get(v, "rem"), *old;
+        if (!clickup_json_is(v, CLICKUP_JSON_OBJECT) || (add && !clickup_json_is(add, CLICKUP_JSON_ARRAY)) ||
+            (rem && !clickup_json_is(rem, CLICKUP_JSON_ARRAY)))
+            break;
+        for (i = 0; i < clickup_json_len(add); i++)
+            if (!find_task(c->sb, clickup_json_as_string(clickup_json_at(add, i), "", NULL))) {
+                clickup_json_writer_free(&w);
+                return reply_err(c, 400, "Task not found, deleted", "ITEM_013");
+            }
+        if (current) (void)clickup_json_parse(current, strlen(current), NULL, &cur, NULL);
+        old = clickup_json_root(cur);
+        clickup_jw_array_begin(&w);
+        for (i = 0; i < clickup_json_len(old); i++) {
+            const clickup_json *id = clickup_json_at(old, i);
+            int drop = 0;
+            for (j = 0; j < clickup_json_len(rem); j++) drop |= clickup_json_equal(id, clickup_json_at(rem, j));
+            for (j = 0; j < clickup_json_len(add); j++) drop |= clickup_json_equal(id, clickup_json_at(add, j));
+            if (!drop) clickup_jw_value(&w, id);
+        }
+        for (i = 0; i < clickup_json_len(add); i++) clickup_jw_value(&w, clickup_json_at(add, i));
+        clickup_jw_array_end(&w);
+        clickup_json_doc_free(cur);
+        *out = json_text_of_writer(&w);
+        return 0;
+    }
+    case LF_DATE: {
+        const clickup_json *opt = clickup_json_get(c->body, "value_options");
+        char ms[24];
+        if (!json_i64(v, &n) || n < 0) break;
+        if (opt && (!clickup_json_is(opt, CLICKUP_JSON_OBJECT) ||
+                    (clickup_json_get(opt, "time") && !clickup_json_is(clickup_json_get(opt, "time"), CLICKUP_JSON_BOOL))))
+            break;
+        snprintf(ms, sizeof ms, "%lld", (long long)n);
+        clickup_jw_string(&w, ms);                  /* dates read back as strings of digits */
+        *out = json_text_of_writer(&w);
+        return 0;
+    }
+    case LF_CURRENCY:
+    case LF_PERCENT:
+        if (!(num = lab_number_text(v))) break;
+        clickup_jw_string(&w, num);
+        *out = json_text_of_writer(&w);
+        return 0;
+    case LF_CHECKBOX:
+        if (clickup_json_is(v, CLICKUP_JSON_BOOL)) clickup_jw_string(&w, v && clickup_json_as_bool(v, 0) ? "true" : "false");
+        else if (s && (strcmp(s, "true") == 0 || strcmp(s, "false") == 0)) clickup_jw_string(&w, s);
+        else break;
+        *out = json_text_of_writer(&w);
+        return 0;
+    case LF_URL:
+        if (!s || !(starts_with(s, "http://") || starts_with(s, "https://"))) break;
+        clickup_jw_value(&w, v);
+        *out = json_text_of_writer(&w);
+        return 0;
+    case LF_EMAIL:
+        if (!s || !strchr(s, '@') || !strchr(strchr(s, '@'), '.') || strchr(s, ' ')) break;
+        clickup_jw_value(&w, v);
+        *out = json_text_of_writer(&w);
+        return 0;
+    case LF_PHONE: {
+        int digits = 0;
+        if (!s || s[0] != '+') break;
+        for (i = 0; s[i]; i++) digits += s[i] >= '0' && s[i] <= '9';
+        if (digits < 7 || digits > 15) break;
+        clickup_jw_value(&w, v);
+        *out = json_text_of_writer(&w);
+        return 0;
+    }
+    case LF_TEXT:
+        if (!s) break;
+        clickup_jw_value(&w, v);
+        *out = json_text_of_writer(&w);
+        return 0;
+    case LF_EMOJI:
+        if (!clickup_json_is(v, CLICKUP_JSON_NUMBER) || !json_i64(v, &n) || n < 0 || n > 5) break;
+        clickup_jw_int64(&w, n);
+        *out = json_text_of_writer(&w);
+        return 0;
+    case LF_LOCATION: {
+        const clickup_json *loc = clickup_json_get(v, "location"), *addr = clickup_json_get(v, "formatted_address");
+        if (!clickup_json_is(clickup_json_get(loc, "lat"), CLICKUP_JSON_NUMBER) ||
+            !clickup_json_is(clickup_json_get(loc, "lng"), CLICKUP_JSON_NUMBER) ||
+            (addr && !clickup_json_is(addr, CLICKUP_JSON_STRING)))
+            break;
+        clickup_jw_object_begin(&w);
+        clickup_jw_key(&w, "location");
+        clickup_jw_object_begin(&w);
+        clickup_jw_key(&w, "lat"); clickup_jw_value(&w, clickup_json_get(loc, "lat"));
+        clickup_jw_key(&w, "lng"); clickup_jw_value(&w, clickup_json_get(loc, "lng"));
+        clickup_jw_object_end(&w);
+        if (addr) { clickup_jw_key(&w, "formatted_address"); clickup_jw_value(&w, addr); }
+        clickup_jw_object_end(&w);
+        *out = json_text_of_writer(&w);
+        return 0;
+    }
+    case LF_PROGRESS: {
+        double x;
+        if (!(num = lab_number_text(clickup_json_get(v, "current")))) break;
+        x = clickup_json_as_double(clickup_json_get(v, "current"), -1);
+        if (x < 0 || x > 200) break;
+        clickup_jw_object_begin(&w);
+        k_str(&w, "current", num);
+        clickup_jw_key(&w, "percent_completed");
+        clickup_jw_double(&w, x / 200.0);
+        clickup_jw_object_end(&w);
+        *out = json_text_of_writer(&w);
+        return 0;
+    }
+    case LF_STAGE: {
+        int64_t idx = -1;
+        for (i = 0; i < COUNT_OF(LAB_STAGE_OPTS); i++)
+            if (s && strcmp(s, LAB_STAGE_OPTS[i]) == 0) idx = (int64_t)i;
+        if (idx < 0 && clickup_json_is(v, CLICKUP_JSON_NUMBER)) idx = clickup_json_as_int64(v, -1);
+        if (idx < 0 || idx >= (int64_t)COUNT_OF(LAB_STAGE_OPTS)) {
+            clickup_json_writer_free(&w);
+            return reply_err(c, 400, "Value must be an option index or uuid", "FIELD_011");
+        }
+        clickup_jw_int64(&w, idx);
+        *out = json_text_of_writer(&w);
+        return 0;
+    }
+    default:
+        clickup_json_writer_free(&w);
+        return reply_err(c, 400, "Cannot set the value of a formula field", "FIELD_016");
+    }
+    clickup_json_writer_free(&w);
+    return reply_err(c, 400, "Value is not valid for this field type", "FIELD_007");
+}
+
+/* POST|DELETE /task/{id}/field/{field_id} for a field that is not one of the five: a lab field
+   of the task's list, or 400 FIELD_033 as before. */
+static int lab_field(sb_ctx *c, sb_task *t, int set) {
+    lab_value *lv;
+    char *value = NULL;
+    int f;
+    for (f = 0; f < NLAB; f++)
+        if (strcmp(LAB_FIELDS[f].id, c->arg[1]) == 0) break;
+    if (f == NLAB || !lab_on(c->sb, t->list)) return reply_err(c, 400, "Custom field not found", "FIELD_033");
+    lv = lab_values(c->sb, t->id, 1);
+    if (set) {
+        const clickup_json *v = clickup_json_get(c->body, "value");
+        if (!v) return reply_err(c, 400, "Value is required", "FIELD_002");
+        if (lab_convert(c, f, v, lv->fv[f], &value) < 0) return -1;
+    } else if (f == LF_FORMULA) {
+        return reply_err(c, 400, "Cannot set the value of a formula field", "FIELD_016");
+    }
+    free(lv->fv[f]);
+    lv->fv[f] = value;
+    t->date_updated = wall_ms();
+    return reply_empty_object(c);
+}
+
+/* GET /folder/{id}/field, /space/{id}/field, /team/{id}/field: the five fields every task has
+   (the sandbox's workspace fields). */
+static int lab_scope_fields(sb_ctx *c) {
+    clickup_jw_object_begin(&c->w);
+    k_custom_fields(c->sb, &c->w, "fields", NULL, NULL);
+    clickup_jw_object_end(&c->w);
+    return 0;
+}
+static int h_folder_fields(sb_ctx *c) { return need_folder(c, c->arg[0]) ? lab_scope_fields(c) : -1; }
+static int h_space_fields(sb_ctx *c) { return need_space(c, c->arg[0]) ? lab_scope_fields(c) : -1; }
+static int h_team_fields(sb_ctx *c) { return need_team(c, c->arg[0]) < 0 ? -1 : lab_scope_fields(c); }
+
+/* ---- time entries ---------------------------------------------------------------------- */
+enum { TE_STRINGS, TE_NUMBERS };   /* how end, duration and at are written (both as ClickUp) */
+
+static lab_entry *lab_find_entry(sandbox *sb, const char *team, const char *id) {
+    size_t i;
+    if (!sb->lab) return NULL;
+    for (i = 0; i < sb->lab->nentries; i++)
+        if (strcmp(sb->lab->entries[i]->id, id) == 0 && strcmp(sb->lab->entries[i]->team, team) == 0)
+            return sb->lab->entries[i];
+    return NULL;
+}
+static lab_entry *lab_running(sandbox *sb, const char *team, int64_t user) {
+    size_t i;
+    if (!sb->lab) return NULL;
+    for (i = 0; i < sb->lab->nentries; i++) {
+        lab_entry *e = sb->lab->entries[i];
+        if (e->end < 0 && e->user == user && strcmp(e->team, team) == 0) return e;
+    }
+    return NULL;
+}
+static void lab_entry_remove(sandbox *sb, lab_entry *e) {
+    size_t i;
+    for (i = 0; i < sb->lab->nentries; i++)
+        if (sb->lab->entries[i] == e) {
+            memmove(sb->lab->entries + i, sb->lab->entries + i + 1, (sb->lab->nentries - i - 1) * sizeof *sb->lab->entries);
+            sb->lab->nentries--;
+            break;
+        }
+    lab_entry_free(e);
+}
+static int64_t lab_duration(const lab_entry *e) {
+    int64_t run = wall_ms() - e->start;
+    if (e->end >= 0) return e->end - e->start;
+    return run > 0 ? -run : -1;          /* running: negative, as ClickUp */
+}
+static void lab_k_num(jw_t *w, const char *k, int64_t v, int style) {
+    char tmp[24];
+    if (style == TE_NUMBERS) { k_int(w, k, v); return; }
+    snprintf(tmp, sizeof tmp, "%lld", (long long)v);      /* negative too (k_ms writes null) */
+    k_str(w, k, tmp);
+}
+
+static void w_time_entry(sandbox *sb, jw_t *w, const lab_entry *e, int style, int task_tags, int names) {
+    const sb_task *t = e->tid[0] ? find_task(sb, e->tid) : NULL;
+    size_t i;
+    clickup_jw_object_begin(w);
+    k_str(w, "id", e->id);
+    if (t) {
+        const sb_status *st = task_status(t);
+        clickup_jw_key(w, "task");
+        clickup_jw_object_begin(w);
+        k_str(w, "id", t->id);
+        if (t->custom_id[0]) k_str(w, "custom_id", t->custom_id);
+        k_str(w, "name", t->name);
+        clickup_jw_key(w, "status");
+        clickup_jw_object_begin(w);
+        k_str(w, "status", st->name);
+        k_str(w, "color", st->color);
+        k_str(w, "type", st->type);
+        k_int(w, "orderindex", st->orderindex);
+        clickup_jw_object_end(w);
+        k_null(w, "custom_type");
+        clickup_jw_object_end(w);
+    }
+    k_str(w, "wid", e->team);
+    clickup_jw_key(w, "user");
+    w_user(w, e->user, U_TASK);
+    k_bool(w, "billable", e->billable);
+    k_ms(w, "start", e->start);
+    if (e->end >= 0) lab_k_num(w, "end", e->end, style);
+    lab_k_num(w, "duration", lab_duration(e), style);
+    k_str(w, "description", e->description ? e->description : "");
+    clickup_jw_key(w, "tags");
+    clickup_jw_array_begin(w);
+    for (i = 0; i < e->ntags; i++) {
+        clickup_jw_object_begin(w);
+        k_str(w, "name", e->tags[i]);
+        k_str(w, "tag_fg", "#ffffff");
+        k_str(w, "tag_bg", "#7b68ee");
+        k_int(w, "creator", 183);
+        clickup_jw_object_end(w);
+    }
+    clickup_jw_array_end(w);
+    k_str(w, "source", "clickup");
+    lab_k_num(w, "at", e->at, style);
+    if (t) {
+        const sb_space *sp = list_space(t->list);
+        char url[64];
+        clickup_jw_key(w, "task_location");
+        clickup_jw_object_begin(w);
+        k_int(w, "list_id", parse_ull(t->list->id));
+        k_int(w, "folder_id", parse_ull(t->list->folder ? t->list->folder : sp->hidden_folder));
+        k_int(w, "space_id", parse_ull(sp->id));
+        if (names) {
+            const sb_folder *fo = t->list->folder ? find_folder(t->list->folder) : NULL;
+            k_str(w, "list_name", t->list->name);
+            k_str(w, "folder_name", fo ? fo->name : "hidden");
+            k_str(w, "space_name", sp->name);
+        }
+        clickup_jw_object_end(w);
+        if (task_tags) {
+            clickup_jw_key(w, "task_tags");
+            clickup_jw_array_begin(w);
+            for (i = 0; i < t->ntags; i++) {
+                clickup_jw_object_begin(w);
+                k_str(w, "name", t->tags[i]);
+                k_str(w, "tag_fg", "#ffffff");
+                k_str(w, "tag_bg", "#e50000");
+                k_int(w, "creator", 183);
+                clickup_jw_object_end(w);
+            }
+            clickup_jw_array_end(w);
+        }
+        snprintf(url, sizeof url, "https://app.clickup.com/t/%s", t->id);
+        k_str(w, "task_url", url);
+    }
+    clickup_jw_object_end(w);
+}
+static int lab_reply_entry(sb_ctx *c, const lab_entry *e, int style) {
+    clickup_jw_object_begin(&c->w);
+    clickup_jw_key(&c->w, "data");
+    if (e) w_time_entry(c->sb, &c->w, e, style, 0, 0);
+    else clickup_jw_null(&c->w);
+    clickup_jw_object_end(&c->w);
+    return 0;
+}
+
+/* The task of a time entry ("tid" or task_id=): native, or custom with custom_task_ids=true&
+   team_id= in the query; it must be in the path's team. NULL after replying. */
+static sb_task *lab_entry_task(sb_ctx *c, const char *team, const char *id) {
+    sb_task *t;
+    if (q_bool(c->rq, "custom_task_ids")) {
+        const char *qt = q_get(c->rq, "team_id");
+        if (!qt || !*qt) { reply_err(c, 400, "Team ID is required when using custom task ids", "OAUTH_070"); return NULL; }
+        t = find_task_custom(c->sb, qt, id);
+    } else {
+        t = find_task(c->sb, id);
+    }
+    if (!t || strcmp(list_team(t->list)->id, team) != 0) {
+        reply_err(c, 404, "Task not found, deleted", "ITEM_013");
+        return NULL;
+    }
+    return t;
+}
+
+/* "tags": [{"name": ...}] -> names (replacing or extending e's); -1 after replying 400. */
+static int lab_entry_tags(sb_ctx *c, lab_entry *e, const clickup_json *tags, int remove) {
+    size_t i, j;
+    if (!tags) return 0;
+    if (!clickup_json_is(tags, CLICKUP_JSON_ARRAY)) return reply_err(c, 400, "Tags must be an array", "TIMEENTRY_010");
+    for (i = 0; i < clickup_json_len(tags); i++)
+        if (!clickup_json_is(clickup_json_get(clickup_json_at(tags, i), "name"), CLICKUP_JSON_STRING))
+            return reply_err(c, 400, "Tag name is required", "TIMEENTRY_011");
+    for (i = 0; i < clickup_json_len(tags); i++) {
+        const char *name = clickup_json_as_string(clickup_json_get(clickup_json_at(tags, i), "name"), "", NULL);
+        for (j = 0; j < e->ntags && strcmp(e->tags[j], name) != 0; j++) {}
+        if (remove && j < e->ntags) {
+            free(e->tags[j]);
+            memmove(e->tags + j, e->tags + j + 1, (e->ntags - j - 1) * sizeof *e->tags);
+            e->ntags--;
+        } else if (!remove && j == e->ntags) {
+            e->tags = (char **)sb_grow(e->tags, (e->ntags + 1) * sizeof *e->tags);
+            e->tags[e->ntags++] = sb_strdup(name);
+        }
+    }
+    return 0;
+}
+
+static lab_entry *lab_entry_new(sandbox *sb, const char *team) {
+    struct sb_lab *lab = lab_of(sb);
+    lab_entry *e = (lab_entry *)sb_zalloc(sizeof *e);
+    snprintf(e->id, sizeof e->id, "40000000000000%05u", ++lab->next_entry);     /* 19 digits */
+    snprintf(e->team, sizeof e->team, "%s", team);
+    e->user = 183;
+    e->at = wall_ms();
+    return e;
+}
+static void lab_entry_add(sandbox *sb, lab_entry *e) {
+    struct sb_lab *lab = lab_of(sb);
+    lab->entries = (lab_entry **)sb_grow(lab->entries, (lab->nentries + 1) * sizeof *lab->entries);
+    lab->entries[lab->nentries++] = e;
+}
+
+/* GET /team/{id}/time_entries: start in [start_date, end_date] (default: the last 30 days),
+   of the assignees (default 183), at most one location filter. */
+static int h_time_list(sb_ctx *c) {
+    const char *team = c->arg[0], *assignee = q_get(c->rq, "assignee"), *billable = q_get(c->rq, "is_billable");
+    const char *space = q_get(c->rq, "space_id"), *folder = q_get(c->rq, "folder_id"), *list = q_get(c->rq, "list_id");
+    const char *task_id = q_get(c->rq, "task_id");
+    const sb_task *only = NULL;
+    int64_t now = wall_ms(), from, to, users[16];
+    size_t i, nusers = 0;
+    if (need_team(c, team) < 0) return -1;
+    if ((space != NULL) + (folder != NULL) + (list != NULL) + (task_id != NULL) > 1)
+        return reply_err(c, 400, "Only one location filter can be used at a time", "TIMEENTRY_036");
+    from = q_ll(c->rq, "start_date", now - 30LL * 86400000);
+    to = q_ll(c->rq, "end_date", now);
+    if (assignee) {
+        const char *p = assignee;
+        while (*p && nusers < COUNT_OF(users)) {
+            char one[24];
+            size_t n = strcspn(p, ",");
+            long long v;
+            snprintf(one, sizeof one, "%.*s", (int)(n < sizeof one ? n : sizeof one - 1), p);
+            if ((v = parse_ull(one)) <= 0) return reply_err(c, 400, "Assignee must be a user id", "TIMEENTRY_003");
+            users[nusers++] = v;
+            p += n + (p[n] == ',');
+        }
+    } else {
+        users[nusers++] = 183;
+    }
+    if (task_id && !(only = lab_entry_task(c, team, task_id))) return -1;
+    clickup_jw_object_begin(&c->w);
+    clickup_jw_key(&c->w, "data");
+    clickup_jw_array_begin(&c->w);
+    for (i = 0; c->sb->lab && i < c->sb->lab->nentries; i++) {
+        const lab_entry *e = c->sb->lab->entries[i];
+        const sb_task *t = e->tid[0] ? find_task(c->sb, e->tid) : NULL;
+        size_t u;
+        int mine = 0;
+        for (u = 0; u < nusers; u++) mine |= users[u] == e->user;
+        if (!mine || strcmp(e->team, team) != 0 || e->start < from || e->start > to) continue;
+        if (billable && e->billable != (strcmp(billable, "true") == 0)) continue;
+        if (only && t != only) continue;
+        if ((list || folder || space) && !t) continue;
+        if (list && strcmp(t->list->id, list) != 0) continue;
+        if (folder && (!t->list->folder || strcmp(t->list->folder, folder) != 0)) continue;
+        if (space && strcmp(t->list->space, space) != 0) continue;
+        w_time_entry(c->sb, &c->w, e, TE_STRINGS, q_bool(c->rq, "include_task_tags"), q_bool(c->rq, "include_location_names"));
+    }
+    clickup_jw_array_end(&c->w);
+    clickup_jw_object_end(&c->w);
+    return 0;
+}
+
+/* POST /team/{id}/time_entries {"start", "duration" | "end" | "stop", "billable", "description",
+   "tid", "tags", "assignee"}: end wins over duration, as ClickUp documents. */
+static int h_time_create(sb_ctx *c) {
+    const clickup_json *b = c->body, *tid = clickup_json_get(b, "tid"), *desc = clickup_json_get(b, "description");
+    const clickup_json *endv = clickup_json_get(b, "end"), *who = clickup_json_get(b, "assignee");
+    const char *team = c->arg[0];
+    const sb_task *t = NULL;
+    int64_t start, end, dur, uid = 183;
+    lab_entry *e;
+    if (need_team(c, team) < 0) return -1;
+    if (!endv) endv = clickup_json_get(b, "stop");
+    if (!json_i64(clickup_json_get(b, "start"), &start) || start <= 0)
+        return reply_err(c, 400, "Start is required", "TIMEENTRY_001");
+    if (endv) {
+        if (!json_i64(endv, &end)) return reply_err(c, 400, "End must be a timestamp", "TIMEENTRY_002");
+    } else if (json_i64(clickup_json_get(b, "duration"), &dur)) {
+        end = start + dur;
+    } else {
+        return reply_err(c, 400, "Duration or end is required", "TIMEENTRY_002");
+    }
+    if (end < start) return reply_err(c, 400, "Time entry end must be after its start", "TIMEENTRY_004");
+    if (tid && (!clickup_json_is(tid, CLICKUP_JSON_STRING) || !(t = lab_entry_task(c, team, clickup_json_as_string(tid, "", NULL)))))
+        return c->status == 200 ? reply_err(c, 400, "tid must be a task id", "TIMEENTRY_005") : -1;
+    if (desc && !clickup_json_is(desc, CLICKUP_JSON_STRING)) return reply_err(c, 400, "Description must be a string", "TIMEENTRY_006");
+    if (who && (!json_i64(who, &uid) || !find_user(uid))) return reply_err(c, 400, "Assignee not found", "TIMEENTRY_003");
+    e = lab_entry_new(c->sb, team);
+    e->start = start;
+    e->end = end;
+    e->billable = clickup_json_as_bool(clickup_json_get(b, "billable"), 0);
+    e->user = uid;
+    if (t) snprintf(e->tid, sizeof e->tid, "%s", t->id);
+    if (desc) e->description = sb_strdup(clickup_json_as_string(desc, "", NULL));
+    if (lab_entry_tags(c, e, clickup_json_get(b, "tags"), 0) < 0) { lab_entry_free(e); return -1; }
+    lab_entry_add(c->sb, e);
+    return lab_reply_entry(c, e, TE_NUMBERS);
+}
+
+static int h_time_get(sb_ctx *c) {
+    lab_entry *e;
+    if (need_team(c, c->arg[0]) < 0) return -1;
+    if (!(e = lab_find_entry(c->sb, c->arg[0], c->arg[1]))) return reply_err(c, 404, "Time entry not found", "TIMEENTRY_012");
+    clickup_jw_object_begin(&c->w);
+    clickup_jw_key(&c->w, "data");
+    w_time_entry(c->sb, &c->w, e, TE_STRINGS, q_bool(c->rq, "include_task_tags"), q_bool(c->rq, "include_location_names"));
+    clickup_jw_object_end(&c->w);
+    return 0;
+}
+
+/* PUT /team/{id}/time_entries/{timer_id}: start, end, duration, description, tid, billable,
+   tags with tag_action "add" (default) or "remove". Checked whole, then applied. -> {} */
+static int h_time_update(sb_ctx *c) {
+    const clickup_json *b = c->body, *tid = clickup_json_get(b, "tid"), *desc = clickup_json_get(b, "description");
+    const char *action = clickup_json_as_string(clickup_json_get(b, "tag_action"), "add", NULL);
+    const sb_task *t = NULL;
+    lab_entry *e;
+    int64_t start, end, dur;
+    if (need_team(c, c->arg[0]) < 0) return -1;
+    if (!(e = lab_find_entry(c->sb, c->arg[0], c->arg[1]))) return reply_err(c, 404, "Time entry not found", "TIMEENTRY_012");
+    start = e->start;
+    end = e->end;
+    if (clickup_json_get(b, "start") && (!json_i64(clickup_json_get(b, "start"), &start) || start <= 0))
+        return reply_err(c, 400, "Start must be a timestamp", "TIMEENTRY_001");
+    if (clickup_json_get(b, "end") && !json_i64(clickup_json_get(b, "end"), &end))
+        return reply_err(c, 400, "End must be a timestamp", "TIMEENTRY_002");
+    if (!clickup_json_get(b, "end") && clickup_json_get(b, "duration")) {
+        if (!json_i64(clickup_json_get(b, "duration"), &dur)) return reply_err(c, 400, "Duration must be a number", "TIMEENTRY_002");
+        end = start + dur;
+    }
+    if (end >= 0 && end < start) return reply_err(c, 400, "Time entry end must be after its start", "TIMEENTRY_004");
+    if (strcmp(action, "add") != 0 && strcmp(action, "remove") != 0)
+        return reply_err(c, 400, "tag_action must be add or remove", "TIMEENTRY_013");
+    if (tid && (!clickup_json_is(tid, CLICKUP_JSON_STRING) || !(t = lab_entry_task(c, c->arg[0], clickup_json_as_string(tid, "", NULL)))))
+        return c->status == 200 ? reply_err(c, 400, "tid must be a task id", "TIMEENTRY_005") : -1;
+    if (desc && !clickup_json_is(desc, CLICKUP_JSON_STRING)) return reply_err(c, 400, "Description must be a string", "TIMEENTRY_006");
+    if (lab_entry_tags(c, e, clickup_json_get(b, "tags"), strcmp(action, "remove") == 0) < 0) return -1;
+    e->start = start;
+    e->end = end;
+    if (t) snprintf(e->tid, sizeof e->tid, "%s", t->id);
+    if (desc) { free(e->description); e->description = sb_strdup(clickup_json_as_string(desc, "", NULL)); }
+    if (clickup_json_is(clickup_json_get(b, "billable"), CLICKUP_JSON_BOOL))
+        e->billable = clickup_json_as_bool(clickup_json_get(b, "billable"), 0);
+    e->at = wall_ms();
+    return reply_empty_object(c);
+}
+
+static int h_time_delete(sb_ctx *c) {
+    lab_entry *e;
+    if (need_team(c, c->arg[0]) < 0) return -1;
+    if (!(e = lab_find_entry(c->sb, c->arg[0], c->arg[1]))) return reply_err(c, 404, "Time entry not found", "TIMEENTRY_012");
+    lab_reply_entry(c, e, TE_NUMBERS);
+    lab_entry_remove(c->sb, e);
+    return 0;
+}
+
+/* GET /team/{id}/time_entries/current[?assignee=N]: {"data": entry} or {"data": null}. */
+static int h_time_current(sb_ctx *c) {
+    long long who = q_ll(c->rq, "assignee", 183);
+    if (need_team(c, c->arg[0]) < 0) return -1;
+    return lab_reply_entry(c, lab_running(c->sb, c->arg[0], who), TE_STRINGS);
+}
+
+/* POST /team/{id}/time_entries/start {"tid", "billable", "description", "tags"}: stops the
+   timer already running, starts a new one. */
+static int h_time_start(sb_ctx *c) {
+    const clickup_json *b = c->body, *tid = clickup_json_get(b, "tid"), *desc = clickup_json_get(b, "description");
+    const char *team = c->arg[0];
+    const sb_task *t = NULL;
+    lab_entry *e, *old;
+    if (need_team(c, team) < 0) return -1;
+    if (tid && (!clickup_json_is(tid, CLICKUP_JSON_STRING) || !(t = lab_entry_task(c, team, clickup_json_as_string(tid, "", NULL)))))
+        return c->status == 200 ? reply_err(c, 400, "tid must be a task id", "TIMEENTRY_005") : -1;
+    if (desc && !clickup_json_is(desc, CLICKUP_JSON_STRING)) return reply_err(c, 400, "Description must be a string", "TIMEENTRY_006");
+    e = lab_entry_new(c->sb, team);
+    e->start = wall_ms();
+    e->end = -1;
+    e->billable = clickup_json_as_bool(clickup_json_get(b, "billable"), 0);
+    if (t) snprintf(e->tid, sizeof e->tid, "%s", t->id);
+    if (desc) e->description = sb_strdup(clickup_json_as_string(desc, "", NULL));
+    if (lab_entry_tags(c, e, clickup_json_get(b, "tags"), 0) < 0) { lab_entry_free(e); return -1; }
+    if ((old = lab_running(c->sb, team, e->user)) != NULL) {
+        old->end = e->start > old->start ? e->start : old->start + 1;
+        old->at = e->start;
+    }
+    lab_entry_add(c->sb, e);
+    return lab_reply_entry(c, e, TE_NUMBERS);
+}
+
+/* POST /team/{id}/time_entries/stop: the stopped entry, or 404 when no timer runs. */
+static int h_time_stop(sb_ctx *c) {
+    lab_entry *e;
+    int64_t now = wall_ms();
+    if (need_team(c, c->arg[0]) < 0) return -1;
+    if (!(e = lab_running(c->sb, c->arg[0], 183))) return reply_err(c, 404, "No time entry is running", "TIMEENTRY_020");
+    e->end = now > e->start ? now : e->start + 1;
+    e->at = now;
+    return lab_reply_entry(c, e, TE_NUMBERS);
+}
+
+int sandbox_field_lab(sandbox *s, const char *list_id) {
+    if (!s || (list_id && !find_list(list_id))) return -1;
+    pthread_mutex_lock(&s->mu);
+    snprintf(lab_of(s)->list, sizeof s->lab->list, "%s", list_id ? list_id : "");
+    pthread_mutex_unlock(&s->mu);
+    return 0;
+}
+
+size_t sandbox_time_entry_count(sandbox *s) {
+    size_t n;
+    pthread_mutex_lock(&s->mu);
+    n = s->lab ? s->lab->nentries : 0;
+    pthread_mutex_unlock(&s->mu);
+    return n;
+}
+
 static const sb_route ROUTES[] = {
     { "GET", "team", h_teams },
     { "GET", "user", h_user },
@@ -3982,6 +4714,17 @@ static const sb_route ROUTES[] = {
     { "POST", "team/:/webhook", h_webhook_create },
     { "PUT", "webhook/:", h_webhook_update },
     { "DELETE", "webhook/:", h_webhook_delete },
+    { "GET", "folder/:/field", h_folder_fields },
+    { "GET", "space/:/field", h_space_fields },
+    { "GET", "team/:/field", h_team_fields },
+    { "GET", "team/:/time_entries", h_time_list },
+    { "POST", "team/:/time_entries", h_time_create },
+    { "GET", "team/:/time_entries/current", h_time_current },
+    { "POST", "team/:/time_entries/start", h_time_start },
+    { "POST", "team/:/time_entries/stop", h_time_stop },
+    { "GET", "team/:/time_entries/:", h_time_get },
+    { "PUT", "team/:/time_entries/:", h_time_update },
+    { "DELETE", "team/:/time_entries/:", h_time_delete },
 };
 
 /* Is [s, s+n) valid UTF-8? (Strings written into JSON must be.) */
@@ -4204,6 +4947,7 @@ static int c_requests(sb_ctx *c) {
     k_int(&c->w, "count", (int64_t)n);
     k_int(&c->w, "count_429", (int64_t)c->sb->count_429);
     k_int(&c->w, "rate_peak", c->sb->rate_peak);
+    k_int(&c->w, "max_concurrent", (int64_t)c->sb->busy_peak);   /* sandbox_max_concurrent */
     k_int(&c->w, "faults_pending", (int64_t)faults_count_locked(c->sb));
     clickup_jw_object_end(&c->w);
     pthread_mutex_unlock(&c->sb->mu);
@@ -4826,6 +5570,7 @@ static void free_data(sandbox *sb) {
         free(r);
     }
     free(sb->token);
+    lab_free(sb->lab);
     collab_free(sb->collab);
     hooks_free(sb->hooks);
     while (sb->template_edits) {

@@ -135,7 +135,8 @@
    HTTP CONTROL (no auth; never logged; no rate headers), for other processes:
      POST /_sandbox/fault    {"method":"POST"|null,"path":"/api/v2/list","kind":"status",
                               "count":1,"arg":500}   kind = a name from sandbox_fault_kind_name
-     GET  /_sandbox/requests [?method=M&path=PREFIX]  the log as JSON, plus count_429, rate_peak
+     GET  /_sandbox/requests [?method=M&path=PREFIX]  the log as JSON, plus count_429, rate_peak,
+                             max_concurrent (sandbox_max_concurrent)
      POST /_sandbox/reset    clears the log, counters and faults (not the data)
      POST /_sandbox/rate     {"limit":N,"window_s":W}
      POST /_sandbox/template {"id":"t-86b3e002","name":"New name"} renames a template of team
@@ -348,5 +349,43 @@ size_t sandbox_webhook_pending(sandbox *s);
 int sandbox_webhook_wait_idle(sandbox *s, int timeout_ms);
 /* Delivery attempts made since start (each retry counts). */
 size_t sandbox_webhook_attempts(sandbox *s);
+
+/* ---- field lab and time entries (tests/test_fields.c) ---------------------------------------
+   FIELD LAB: sandbox_field_lab(s, list_id) gives that list (one at a time; NULL = none, the
+   default) fourteen more custom fields, listed after the five every task has by
+   GET /list/{id}/field and in the custom_fields of the list's tasks (other lists keep five):
+     "Related Tasks" tasks, "Go Live" date (required), "Budget" currency (EUR, precision 2),
+     "Margin" percentage, "Signed" checkbox, "Website" url, "Contact Email" email, "Phone" phone,
+     "Notes" text, "Happiness" emoji (count 5), "Office" location, "Progress" manual_progress
+     (start 0, end 200), "Stage" with type "dropdown" (options Lead, Won, Lost: orderindex 0-2),
+     "Score" formula (always "42", cannot be set: 400 FIELD_016).
+   POST /task/{id}/field/{field_id} checks values as ClickUp does (400 FIELD_007, FIELD_011 for
+   an unknown option) and stores them as ClickUp reads them back: tasks {"add","rem"} -> task
+   objects; date ms (number or digits, value_options.time a bool) -> a string of digits;
+   currency and percentage -> strings; checkbox -> "true"/"false"; url (http/https), email
+   (an '@'), phone ('+', 7-15 digits), text -> as sent; emoji 0-5; location {"location":
+   {"lat","lng"}, "formatted_address"}; manual progress {"current": N} (0-200) -> {"current":
+   "N", "percent_completed": N/200}; the dropdown -> its orderindex. DELETE clears.
+   GET /folder/{id}/field, /space/{id}/field and /team/{id}/field answer the five fields.
+   Returns 0, or -1 for an unknown list. */
+int sandbox_field_lab(sandbox *s, const char *list_id);
+
+/* TIME ENTRIES (teams 9001 and 9002, user 183 unless an assignee is named), ids of 19 digits:
+     GET    /team/{id}/time_entries  start_date/end_date (default: the last 30 days) on the
+            entry's start, assignee=1,2 (default 183), include_task_tags, include_location_names,
+            is_billable, at most one of space_id, folder_id, list_id, task_id (400 TIMEENTRY_036),
+            custom_task_ids=true&team_id=; {"data": [...]} with end, duration, at as strings
+     POST   /team/{id}/time_entries  start, end (or stop) or duration (end wins), billable,
+            description, tid, tags [{"name"}], assignee; an end before the start: 400
+            TIMEENTRY_004; {"data": entry} with end, duration, at as numbers
+     GET    /team/{id}/time_entries/{timer_id}  {"data": entry}; unknown: 404 TIMEENTRY_012
+     PUT    /team/{id}/time_entries/{timer_id}  start, end, duration, description, tid,
+            billable, tags with tag_action add|remove -> {}
+     DELETE /team/{id}/time_entries/{timer_id}  {"data": the deleted entry}
+     GET    /team/{id}/time_entries/current[?assignee=N]  {"data": entry} or {"data": null}
+     POST   /team/{id}/time_entries/start  tid, billable, description, tags: stops a running
+            timer, starts one (duration negative while running, no end)
+     POST   /team/{id}/time_entries/stop   {"data": the stopped entry}; none: 404 TIMEENTRY_020 */
+size_t sandbox_time_entry_count(sandbox *s);   /* entries stored, running ones included */
 
 #endif /* SANDBOX_H */

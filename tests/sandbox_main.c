@@ -2,6 +2,7 @@
    for `make demo` and the CLI tests.
 
    build/sandbox [--port N] [--token T] [--rate-limit N] [--rate-window S] [--port-file PATH]
+                 [--webhook-retry-ms MS] [--webhook-timeout-ms MS] [--webhook-retries N]
 
    Listens on 127.0.0.1 only (port 0 = ephemeral), prints
    "sandbox listening on http://127.0.0.1:PORT/api/v2" to stdout, writes PORT to PATH when
@@ -17,7 +18,8 @@
 #include <pthread.h>
 
 static void usage(FILE *to) {
-    fputs("usage: sandbox [--port N] [--token T] [--rate-limit N] [--rate-window S] [--port-file PATH]\n", to);
+    fputs("usage: sandbox [--port N] [--token T] [--rate-limit N] [--rate-window S] [--port-file PATH]\n"
+          "               [--webhook-retry-ms MS] [--webhook-timeout-ms MS] [--webhook-retries N]\n", to);
 }
 
 /* A whole non-negative decimal number within [0, max], else -1. */
@@ -59,6 +61,11 @@ int main(int argc, char **argv) {
         else if (strcmp(a, "--rate-limit") == 0 && (n = number_arg(v, 1000000)) >= 0) o.rate_limit = (int)n;
         else if (strcmp(a, "--rate-window") == 0 && (n = number_arg(v, 86400)) > 0) o.rate_window_s = (int)n;
         else if (strcmp(a, "--port-file") == 0 && *v) port_file = v;
+        else if (strcmp(a, "--webhook-retry-ms") == 0 && (n = number_arg(v, 600000)) >= 0)
+            o.webhook_retry_ms = n ? (int)n : -1;                    /* 0 here means "no pause" */
+        else if (strcmp(a, "--webhook-timeout-ms") == 0 && (n = number_arg(v, 600000)) > 0) o.webhook_timeout_ms = (int)n;
+        else if (strcmp(a, "--webhook-retries") == 0 && (n = number_arg(v, 100)) >= 0)
+            o.webhook_retries = n ? (int)n : -1;                     /* 0 here means "none" */
         else { fprintf(stderr, "sandbox: bad option or value: %s %s\n", a, v); usage(stderr); return 2; }
     }
     /* Block the stop signals before any thread starts, so only sigwait below receives them. */

@@ -742,7 +742,7 @@ static void test_dedup_churn(void **state) {
     for (i = 0; i < n; i++) {
         char id[32];
         snprintf(id, sizeof id, "%lu", (unsigned long)(i * 7919u));
-        clickup__dedup_add(d, clickup__dedup_key("w", id));
+        clickup__dedup_add(d, clickup__dedup_key("w", "taskUpdated", id));
         if (i % 997 == 0 || i + 1 == n) {
             size_t live = 0;
             for (j = 0; j <= d->mask; j++) live += d->set[j] != 0;
@@ -750,18 +750,20 @@ static void test_dedup_churn(void **state) {
             for (j = 0; j < d->count; j++) assert_true(clickup__dedup_has(d, d->ring[j]));
             for (j = i + 1 > cap ? i + 1 - cap : 0; j <= i; j++) {   /* the last cap ids are found */
                 snprintf(id, sizeof id, "%lu", (unsigned long)(j * 7919u));
-                assert_true(clickup__dedup_has(d, clickup__dedup_key("w", id)));
+                assert_true(clickup__dedup_has(d, clickup__dedup_key("w", "taskUpdated", id)));
             }
             if (i >= cap) {                                           /* the one before them is not */
                 snprintf(id, sizeof id, "%lu", (unsigned long)((i - cap) * 7919u));
-                assert_false(clickup__dedup_has(d, clickup__dedup_key("w", id)));
+                assert_false(clickup__dedup_has(d, clickup__dedup_key("w", "taskUpdated", id)));
             }
         }
     }
     clickup_webhook_dedup_destroy(d);
     assert_int_equal(ca.blocks, 0);
-    /* (webhook, item) is a pair: "ab"+"c" and "a"+"bc" are different keys */
-    assert_true(clickup__dedup_key("ab", "c") != clickup__dedup_key("a", "bc"));
+    /* (webhook, event, item) is a triple: "ab"+"c" and "a"+"bc" are different keys, and the
+       same item in two events (taskCreated and its taskStatusUpdated) is two keys */
+    assert_true(clickup__dedup_key("ab", "e", "c") != clickup__dedup_key("a", "e", "bc"));
+    assert_true(clickup__dedup_key("w", "taskCreated", "1") != clickup__dedup_key("w", "taskStatusUpdated", "1"));
 }
 
 /* ---- cache drops by event ----------------------------------------------------------------- */
