@@ -73,5 +73,9 @@ n=0
 while read -r loc cmd; do try_line "$loc" "$cmd"; done <"$tmp/readme_lines"
 while read -r loc cmd; do try_line "$loc" "$cmd"; done <"$tmp/header_lines"
 
+# The coverage table is made from the route table: it must be the one README.md shows.
+if python3 tests/coverage_table.py --check >"$tmp/coverage" 2>&1; then ok "README coverage table matches the route table"
+else bad "README coverage table: $(cat "$tmp/coverage")"; fi
+
 echo "readme checks: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
