@@ -77,21 +77,37 @@
    OPERATIONS.
      GET /healthz   no key needed (a load balancer or supervisor can probe it; it says nothing
                     but that the process serves): {"ok":true}. Never touches ClickUp.
-     GET /metrics   with the key: clickup_metrics_get and clickup_rate_get as JSON, and the
-                    proxy's own counters.
+     GET /metrics   with the key: Prometheus' text format (Content-Type text/plain;
+                    version=0.0.4): the proxy's counters (clickup_proxy_requests_total{outcome},
+                    clickup_proxy_in_flight, _in_flight_peak), the client's (clickup_metrics_get:
+                    clickup_requests_total, clickup_responses_429_total, clickup_retries_total,
+                    clickup_errors_total{kind}, clickup_limiter_wait_seconds_total,
+                    clickup_cache_hits_total, _misses_total, clickup_cache_hit_ratio, ...), its
+                    limiter (clickup_rate_get: clickup_rate_limit, clickup_rate_available, ...)
+                    and per ClickUp route (label route="GET /task/{task_id}"):
+                    clickup_route_requests_total, clickup_route_errors_total and
+                    clickup_route_latency_seconds{quantile="0.5"|"0.95"|"0.99"} (over the
+                    route's last 256 requests). GET /metrics?format=json: the same as JSON.
    One line per request on stderr: method, path (no query), status, cache, waited ms, duration.
    Never the token, the proxy key, a header or a body. Idle or slow clients are disconnected
    after 30 s without progress (MHD's connection timeout); at most 64 connections at once.
-   SIGTERM or SIGINT: stop accepting connections (the Unix socket file goes at once), let the
-   request being forwarded finish and get its answer (a POST is not cut off midway), answer the
-   requests waiting for the client 503 PROXY_STOPPING, then exit 0. The wait is bounded by
-   120 s; a second signal ends it at once.
+   SIGTERM or SIGINT: stop accepting connections (the Unix socket file goes at once), let every
+   request the engine holds finish and get its answer (a POST is not cut off midway), answer
+   requests that arrive meanwhile on open connections 503 PROXY_STOPPING, then exit 0. The wait
+   is bounded by 120 s; a second signal ends it at once (what is still in flight is answered
+   503, or 502 PROXY_OUTCOME_UNKNOWN for a write that may have been sent).
 
-   CONCURRENCY. One clickup_client serves every connection (one limiter, one cache): MHD runs a
-   thread per connection and a mutex lets one request at a time use the client, as clickup.h
-   requires. Requests are therefore forwarded one after another; a request waiting for the
-   limiter holds the others back too, which the shared budget would do anyway. /healthz does not
-   take the mutex.
+   CONCURRENCY. One clickup_client serves every connection (one limiter, one cache), and many
+   requests are in flight on it at once. Two threads: MHD's (every connection, event-driven)
+   and the engine's, which alone uses the client (clickup.h: one thread at a time). A request,
+   once its body is in, is handed to the engine through a queue and its connection suspended;
+   the engine starts it (clickup_call_start: a cache hit is answered at once), drives every
+   request in flight with clickup_pump (the limiter admits them in arrival order; libcurl
+   carries the admitted ones together) and, as each is done (clickup_call_done), finishes it
+   (clickup_call_finish) and resumes its connection with the answer. A request waiting for the
+   limiter or for a slow ClickUp holds up no other request, cached or not (while others are in
+   flight a new one waits at most 2 ms to be started: clickup_pump cannot be woken from another
+   thread). /healthz, refusals and the key check never reach the engine.
 
    ENVIRONMENT. As build/clickup: CLICKUP_API_TOKEN (required), CLICKUP_TEAM_ID,
    CLICKUP_BASE_URL, CLICKUP_RATE_LIMIT, CLICKUP_RATE_WINDOW_S, CLICKUP_ENABLE_CACHE,
@@ -177,7 +193,8 @@ static const char USAGE[] =
     "  --allow-remote      allow a non-loopback --listen address (needs --key-file)\n"
     "  --port-file FILE    write the bound port to FILE once listening\n"
     "\n"
-    "Endpoints: /api/v2/... (forwarded), GET /healthz (no key), GET /metrics (JSON).\n"
+    "Endpoints: /api/v2/... (forwarded), GET /healthz (no key), GET /metrics (Prometheus text;\n"
+    "  ?format=json for JSON).\n"
     "Environment: CLICKUP_API_TOKEN (required), CLICKUP_TEAM_ID, CLICKUP_BASE_URL,\n"
     "  CLICKUP_RATE_LIMIT, CLICKUP_RATE_WINDOW_S, CLICKUP_ENABLE_CACHE, CLICKUP_TIMEOUT_MS,\n"
     "  CLICKUP_LOG_LEVEL, CLICKUP_MAX_RETRIES, CLICKUP_BACKOFF_MS, CLICKUP_LIMITER=file:PATH (a rate\n"
@@ -563,11 +580,17 @@ static int write_port_file(const char *path, int port) {
 }
 
 /* ==== per-request state ===================================================================== */
+/* g_client belongs to the engine thread (see "the engine thread" below): nothing else calls it. */
 static clickup_client *g_client;
-static pthread_mutex_t g_client_mu = PTHREAD_MUTEX_INITIALIZER;   /* one user of g_client at a time */
-static pthread_mutex_t g_stop_mu = PTHREAD_MUTEX_INITIALIZER;
-static int g_stopping;                                            /* under g_stop_mu            */
 static size_t g_max_body = DEFAULT_MAX_BODY;
+
+/* The engine's hand-over queue and the stop flags, under g_q_mu (g_q_cv: there is news). */
+static pthread_mutex_t g_q_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t g_q_cv = PTHREAD_COND_INITIALIZER;
+static int g_stopping;          /* SIGTERM: nothing new is handed to the engine (503)         */
+static int g_engine_exit;       /* the engine ends once nothing is queued or in flight       */
+static int g_engine_abort;      /* the engine answers what it holds at once, and ends        */
+static unsigned g_in_flight, g_in_flight_peak;   /* handed to the engine, not yet answered    */
 
 /* Requests begun and not yet completed (their answer sent, or their connection gone). */
 static pthread_mutex_t g_active_mu = PTHREAD_MUTEX_INITIALIZER;
@@ -577,13 +600,42 @@ static unsigned g_active;
 static pthread_mutex_t g_stats_mu = PTHREAD_MUTEX_INITIALIZER;
 static uint64_t g_forwarded, g_refused, g_unauthorized;
 
+/* Everything a forwarded call produced, filled in by the engine thread. */
+typedef struct call_result {
+    clickup_result     rc;
+    clickup_response  *resp;          /* NULL when nothing was sent                          */
+    clickup_error      err;           /* the client's last error, when resp is NULL          */
+    clickup_rate_state rate;
+    int64_t            wall_ms;
+    int                stopping;      /* not handed over: the proxy is stopping              */
+    int                aborted;       /* dropped unanswered: the proxy stopped at once       */
+} call_result;
+
+/* Where a request is. HEAD and BODY belong to MHD's thread; from WAITING (its connection
+   suspended, the request in the engine's hands) the engine thread alone touches the job part,
+   until it sets ANSWERED (under g_q_mu) and resumes the connection; then MHD's thread again. */
+enum { R_HEAD = 0, R_BODY, R_WAITING, R_ANSWERED };
+enum { JOB_CALL = 1, JOB_METRICS, JOB_HEALTHZ };   /* JOB_HEALTHZ never reaches the engine */
+
 typedef struct request {
     char    *uri;               /* the request target exactly as received, query included     */
-    int      started;           /* the first call of the access handler (headers) is done     */
+    char     method[8];         /* a forwarded request's method                               */
+    int      state;             /* R_*                                                        */
     int      too_large;         /* the body went past --max-body: the rest is discarded       */
     char    *body;
     size_t   body_len, body_cap;
     struct timespec t0;
+    /* the job handed to the engine */
+    int                     kind;       /* JOB_CALL or JOB_METRICS                            */
+    struct MHD_Connection  *conn;
+    clickup_request         rq;         /* points into uri, pairs and body                    */
+    clickup_param          *pairs;
+    clickup_pending        *pending;    /* the engine's, while the call is in flight          */
+    call_result             cr;         /* JOB_CALL: the answer                               */
+    clickup_metrics        *metrics;    /* JOB_METRICS: the client's metrics ...              */
+    clickup_rate_state      rate;       /* ... and its limiter                                */
+    unsigned                in_flight, in_flight_peak;
+    struct request         *next;       /* in the queue, or in the engine's list              */
 } request;
 
 static int64_t wall_ms(void) {
@@ -617,6 +669,9 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     free(r->uri);
     if (r->body) wipe(r->body, r->body_len);
     free(r->body);
+    free(r->pairs);
+    free(r->metrics);
+    clickup_response_free(r->cr.resp);            /* NULL once answered */
     free(r);
     *con_cls = NULL;
 }
@@ -762,16 +817,6 @@ static int pass_through(clickup_result rc, const clickup_response *resp) {
     return resp && resp->status > 0 && rc != CLICKUP_ERR_OUTCOME_UNKNOWN && rc != CLICKUP_ERR_TOO_LARGE;
 }
 
-/* Everything a forwarded call produced, taken under the client's mutex. */
-typedef struct call_result {
-    clickup_result     rc;
-    clickup_response  *resp;          /* NULL when nothing was sent                          */
-    clickup_error      err;           /* the client's last error, when resp is NULL          */
-    clickup_rate_state rate;
-    int64_t            wall_ms;
-    int                stopping;
-} call_result;
-
 /* The answer to a forwarded request. */
 static enum MHD_Result answer_call(struct MHD_Connection *conn, const char *method, const request *r, const call_result *cr) {
     const clickup_response *resp = cr->resp;
@@ -913,87 +958,266 @@ static int wants_no_cache(struct MHD_Connection *conn) {
     return cc && (strstr(cc, "no-cache") || strstr(cc, "no-store"));
 }
 
-/* ==== forwarding ============================================================================ */
-static int stopping(void) {
+/* ==== the engine thread ===================================================================== */
+/* One thread owns g_client (clickup.h: a client is used by one thread at a time) and keeps
+   every forwarded request in flight at once on it: MHD's thread suspends a request's
+   connection and queues the request (submit); the engine starts it (clickup_call_start: a
+   cache hit is done at once), drives all of them with clickup_pump (the limiter admits each
+   in turn, libcurl carries many together), and as each is done (clickup_call_done) finishes it
+   (clickup_call_finish), keeps the answer in the request, marks it ANSWERED and resumes its
+   connection; MHD's thread then sends the answer. A request waiting for the limiter or for a
+   slow ClickUp therefore holds up nobody else, and cache hits are answered at once.
+   clickup_pump cannot be woken from another thread (its wait is curl_multi_poll on the
+   client's own multi handle), so while requests are in flight the engine pumps in slices of
+   at most PUMP_SLICE_MS: a new request waits at most that long to be started. With nothing
+   in flight it sleeps on g_q_cv until a request comes. */
+#define PUMP_SLICE_MS 2
+
+static request *g_q_head;       /* handed over, not yet taken by the engine (under g_q_mu)    */
+
+static int is_stopping(void) {
     int s;
-    pthread_mutex_lock(&g_stop_mu);
+    pthread_mutex_lock(&g_q_mu);
     s = g_stopping;
-    pthread_mutex_unlock(&g_stop_mu);
+    pthread_mutex_unlock(&g_q_mu);
     return s;
 }
 
-/* Send the request through clickup_call, under the client's mutex. Once the proxy is stopping,
-   a request that was waiting for the client is not sent. */
-static void forward(const clickup_request *rq, call_result *cr) {
-    memset(cr, 0, sizeof *cr);
-    pthread_mutex_lock(&g_client_mu);
-    if (stopping()) {
-        cr->stopping = 1;
+/* Hand r to the engine. Called from MHD's access handler, which has suspended r's connection:
+   the engine resumes it once r is ANSWERED (or submit does, when the proxy began to stop since
+   the caller looked). */
+static void submit(request *r) {
+    int refused;
+    pthread_mutex_lock(&g_q_mu);
+    refused = g_stopping;
+    r->next = NULL;
+    if (refused) {
+        r->cr.stopping = 1;                           /* answered 503, nothing sent */
+        r->state = R_ANSWERED;
     } else {
-        cr->rc = clickup_call(g_client, rq, &cr->resp);
-        if (!cr->resp) cr->err = *clickup_last_error(g_client);
-        clickup_rate_get(g_client, &cr->rate);
-        cr->wall_ms = wall_ms();
+        r->state = R_WAITING;
+        if (++g_in_flight > g_in_flight_peak) g_in_flight_peak = g_in_flight;
+        /* the queue: a singly linked list with its tail found by walking; it holds at most a
+           few requests (the engine empties it every slice) */
+        {
+            request **at = &g_q_head;
+            while (*at) at = &(*at)->next;
+            *at = r;
+        }
+        pthread_cond_signal(&g_q_cv);
     }
-    pthread_mutex_unlock(&g_client_mu);
+    pthread_mutex_unlock(&g_q_mu);
+    if (refused) MHD_resume_connection(r->conn);
 }
 
-/* The whole request is in: translate it into a clickup_request and answer. */
+/* The engine is done with r: it belongs to MHD's thread again. */
+static void engine_answer(request *r) {
+    struct MHD_Connection *conn = r->conn;
+    pthread_mutex_lock(&g_q_mu);
+    r->state = R_ANSWERED;
+    g_in_flight--;
+    pthread_mutex_unlock(&g_q_mu);
+    MHD_resume_connection(conn);                      /* r may be freed from here on */
+}
+
+/* A call is done: take its answer and the limiter's state right after it. */
+static void engine_finish(request *r) {
+    r->cr.rc = clickup_call_finish(r->pending, &r->cr.resp);
+    r->pending = NULL;
+    if (!r->cr.resp) r->cr.err = *clickup_last_error(g_client);
+    clickup_rate_get(g_client, &r->cr.rate);
+    r->cr.wall_ms = wall_ms();
+    engine_answer(r);
+}
+
+/* A request just taken from the queue: start it (it joins *list), or answer it at once. */
+static void engine_start(request *r, int stopping, request ***list_tail, unsigned in_flight) {
+    clickup_result rc;
+    if (r->kind == JOB_METRICS) {
+        clickup_metrics_get(g_client, r->metrics);
+        clickup_rate_get(g_client, &r->rate);
+        r->in_flight = in_flight;
+        engine_answer(r);
+        return;
+    }
+    if (stopping) {                                   /* queued, but not started: not sent */
+        r->cr.stopping = 1;
+        engine_answer(r);
+        return;
+    }
+    if ((rc = clickup_call_start(g_client, &r->rq, &r->pending)) != CLICKUP_OK) {   /* refused: nothing sent */
+        r->cr.rc = rc;
+        r->cr.err = *clickup_last_error(g_client);
+        clickup_rate_get(g_client, &r->cr.rate);
+        r->cr.wall_ms = wall_ms();
+        engine_answer(r);
+        return;
+    }
+    r->next = NULL;
+    **list_tail = r;
+    *list_tail = &r->next;
+}
+
+/* Finish every call of the list that is done; returns the new tail pointer. */
+static request **engine_collect(request **list) {
+    request **at = list;
+    while (*at) {
+        request *r = *at;
+        if (clickup_call_done(r->pending)) {
+            *at = r->next;
+            engine_finish(r);
+        } else {
+            at = &r->next;
+        }
+    }
+    return at;
+}
+
+static void *engine_main(void *arg) {
+    request *list = NULL, **tail = &list;             /* started, not yet done (engine-only) */
+    (void)arg;
+    for (;;) {
+        request *batch, *next;
+        int stopping, exiting, aborting;
+        unsigned in_flight;
+        pthread_mutex_lock(&g_q_mu);
+        while (!g_q_head && !list && !g_engine_exit && !g_engine_abort) pthread_cond_wait(&g_q_cv, &g_q_mu);
+        batch = g_q_head;
+        g_q_head = NULL;
+        stopping = g_stopping; exiting = g_engine_exit; aborting = g_engine_abort;
+        in_flight = g_in_flight;
+        pthread_mutex_unlock(&g_q_mu);
+        if (aborting) {
+            /* Answer everything now. The calls in flight are left to clickup_client_destroy,
+               which drops them: a write among them may have been sent (502 OUTCOME_UNKNOWN). */
+            for (; batch; batch = next) { next = batch->next; batch->cr.stopping = 1; engine_answer(batch); }
+            for (; list; list = next) { next = list->next; list->pending = NULL; list->cr.aborted = 1; engine_answer(list); }
+            return NULL;
+        }
+        for (; batch; batch = next) {
+            next = batch->next;
+            engine_start(batch, stopping, &tail, in_flight);
+        }
+        tail = engine_collect(&list);                 /* cache hits and refusals are done already */
+        if (list) {
+            int more;
+            pthread_mutex_lock(&g_q_mu);
+            more = g_q_head != NULL;
+            pthread_mutex_unlock(&g_q_mu);
+            clickup_pump(g_client, more ? 0 : PUMP_SLICE_MS, NULL);
+            tail = engine_collect(&list);
+        } else if (exiting) {
+            return NULL;                              /* nothing queued: stopping was set first */
+        }
+    }
+}
+
+static pthread_t g_engine;
+
+/* The stop signals are blocked by then: the engine inherits the mask (sigwait gets them). */
+static int engine_start_thread(void) {
+    return pthread_create(&g_engine, NULL, engine_main, NULL);
+}
+
+/* Let the engine end: at once (abort: what it holds is answered 503/502), or once what it
+   holds is answered. Joins it. */
+static void engine_stop(int abort_now) {
+    pthread_mutex_lock(&g_q_mu);
+    g_stopping = 1;
+    g_engine_exit = 1;
+    if (abort_now) g_engine_abort = 1;
+    pthread_cond_signal(&g_q_cv);
+    pthread_mutex_unlock(&g_q_mu);
+    pthread_join(g_engine, NULL);
+}
+
+/* The whole request is in: translate it into a clickup_request and hand it to the engine
+   (the connection is suspended until the engine has the answer: see answer_forwarded). */
 static enum MHD_Result handle_api(struct MHD_Connection *conn, const char *method, request *r) {
-    clickup_param pairs[MAX_QUERY_PAIRS];
-    clickup_request rq;
-    call_result cr;
-    char *path = r->uri + strlen(API_PREFIX), *query = strchr(path, '?');
+    char *path = r->uri + strlen(API_PREFIX), *query = strchr(path, '?'), *c;
     const char *why;
-    size_t count = 0;
-    enum MHD_Result ret;
+    size_t count = 0, max = 1;
     if (query) *query++ = '\0';                    /* r->uri is ours: split it in place */
-    if ((why = parse_query(query, pairs, MAX_QUERY_PAIRS, &count)) != NULL)
+    for (c = query; c && *c; c++) max += *c == '&';
+    if (max > MAX_QUERY_PAIRS) max = MAX_QUERY_PAIRS;
+    if (!(r->pairs = (clickup_param *)calloc(max, sizeof *r->pairs))) return MHD_NO;
+    if ((why = parse_query(query, r->pairs, max, &count)) != NULL)
         return refuse(conn, method, r, HTTP_BAD_REQUEST, "PROXY_BAD_REQUEST", why);
     if (r->too_large)
         return refuse(conn, method, r, HTTP_TOO_LARGE, "PROXY_BODY_TOO_LARGE", "the request body is larger than --max-body");
     if (r->body_len && strcmp(method, "GET") == 0)
         return refuse(conn, method, r, HTTP_BAD_REQUEST, "PROXY_BAD_REQUEST", "a GET has no body");
-    memset(&rq, 0, sizeof rq);
-    rq.method = method;
-    rq.path = path;
-    rq.query = pairs;
-    rq.query_count = count;
-    rq.body = r->body_len ? r->body : NULL;        /* an empty body is no body */
-    rq.body_len = r->body_len;
-    rq.flags = wants_no_cache(conn) ? CLICKUP_NO_CACHE : 0;
-    forward(&rq, &cr);
-    if (cr.stopping)
+    snprintf(r->method, sizeof r->method, "%s", method);   /* method_allowed: at most 6 letters */
+    memset(&r->rq, 0, sizeof r->rq);
+    r->rq.method = r->method;
+    r->rq.path = path;
+    r->rq.query = r->pairs;
+    r->rq.query_count = count;
+    r->rq.body = r->body_len ? r->body : NULL;     /* an empty body is no body */
+    r->rq.body_len = r->body_len;
+    r->rq.flags = wants_no_cache(conn) ? CLICKUP_NO_CACHE : 0;
+    if (is_stopping())
         return refuse(conn, method, r, HTTP_UNAVAILABLE, "PROXY_STOPPING", "the proxy is shutting down; nothing was sent");
-    ret = answer_call(conn, method, r, &cr);
-    clickup_response_free(cr.resp);
+    r->kind = JOB_CALL;
+    r->conn = conn;
+    MHD_suspend_connection(conn);                  /* before the engine may resume it */
+    submit(r);
+    return MHD_YES;
+}
+
+/* The engine has answered a forwarded request (its connection is resumed): send the answer. */
+static enum MHD_Result answer_forwarded(struct MHD_Connection *conn, const char *method, request *r) {
+    enum MHD_Result ret;
+    if (r->cr.stopping)
+        return refuse(conn, method, r, HTTP_UNAVAILABLE, "PROXY_STOPPING", "the proxy is shutting down; nothing was sent");
+    if (r->cr.aborted) {
+        if (strcmp(method, "GET") == 0)
+            return refuse(conn, method, r, HTTP_UNAVAILABLE, "PROXY_STOPPING", "the proxy stopped before ClickUp answered");
+        return refuse(conn, method, r, HTTP_BAD_GATEWAY, "PROXY_OUTCOME_UNKNOWN",
+                      "the proxy stopped before ClickUp answered; the write may have been sent: look before you send it again");
+    }
+    ret = answer_call(conn, method, r, &r->cr);
+    clickup_response_free(r->cr.resp);
+    r->cr.resp = NULL;
     return ret;
 }
 
-/* GET /metrics: the library's metrics and limiter state, and the proxy's counters. */
-static enum MHD_Result handle_metrics(struct MHD_Connection *conn, const char *method, const request *r) {
-    static const outcome none = { "-", 0 };
-    clickup_metrics *m = (clickup_metrics *)calloc(1, sizeof *m);
-    clickup_rate_state rs;
+/* ---- GET /metrics -------------------------------------------------------------------------- */
+/* Hand the engine a request for the client's metrics (answered in answer_metrics). */
+static enum MHD_Result handle_metrics(struct MHD_Connection *conn, const char *method, request *r) {
+    if (is_stopping()) return refuse(conn, method, r, HTTP_UNAVAILABLE, "PROXY_STOPPING", "the proxy is shutting down");
+    if (!(r->metrics = (clickup_metrics *)calloc(1, sizeof *r->metrics))) return MHD_NO;
+    r->conn = conn;
+    MHD_suspend_connection(conn);
+    submit(r);
+    return MHD_YES;
+}
+
+/* Does the query ask for ?format=json? */
+static int wants_json(const char *uri) {
+    const char *q = strchr(uri, '?');
+    while (q) {
+        q++;
+        if (strncmp(q, "format=json", 11) == 0 && (q[11] == '\0' || q[11] == '&')) return 1;
+        q = strchr(q, '&');
+    }
+    return 0;
+}
+
+/* The metrics as JSON (GET /metrics?format=json). */
+static struct MHD_Response *metrics_json(const clickup_metrics *m, const clickup_rate_state *rs, uint64_t fw,
+                                         uint64_t rf, uint64_t un, unsigned in_flight, unsigned in_flight_peak) {
     clickup_json_writer w;
     const char *text = NULL;
     size_t len = 0, i;
     struct MHD_Response *resp = NULL;
-    uint64_t fw, rf, un;
-    if (!m) return MHD_NO;
-    pthread_mutex_lock(&g_client_mu);
-    clickup_metrics_get(g_client, m);
-    clickup_rate_get(g_client, &rs);
-    pthread_mutex_unlock(&g_client_mu);
-    pthread_mutex_lock(&g_stats_mu);
-    fw = g_forwarded; rf = g_refused; un = g_unauthorized;
-    pthread_mutex_unlock(&g_stats_mu);
 #define PUT_U64(k, v) (clickup_jw_key(&w, k), clickup_jw_int64(&w, (int64_t)(v)))
     clickup_json_writer_init(&w, NULL);
     clickup_jw_object_begin(&w);
     clickup_jw_key(&w, "proxy");
     clickup_jw_object_begin(&w);
     PUT_U64("forwarded", fw); PUT_U64("refused", rf); PUT_U64("unauthorized", un);
+    PUT_U64("in_flight", in_flight); PUT_U64("in_flight_peak", in_flight_peak);
     clickup_jw_object_end(&w);
     PUT_U64("calls", m->calls); PUT_U64("requests", m->requests); PUT_U64("retries", m->retries);
     PUT_U64("responses_429", m->responses_429);
@@ -1012,9 +1236,9 @@ static enum MHD_Result handle_metrics(struct MHD_Connection *conn, const char *m
     clickup_jw_object_end(&w);
     clickup_jw_key(&w, "rate");
     clickup_jw_object_begin(&w);
-    PUT_U64("limit", rs.limit); PUT_U64("window_ms", rs.window_ms); PUT_U64("available", rs.available);
-    clickup_jw_key(&w, "server_remaining"); clickup_jw_int64(&w, rs.server_remaining);
-    PUT_U64("reset_in_ms", rs.reset_in_ms); PUT_U64("next_free_in_ms", rs.next_free_in_ms);
+    PUT_U64("limit", rs->limit); PUT_U64("window_ms", rs->window_ms); PUT_U64("available", rs->available);
+    clickup_jw_key(&w, "server_remaining"); clickup_jw_int64(&w, rs->server_remaining);
+    PUT_U64("reset_in_ms", rs->reset_in_ms); PUT_U64("next_free_in_ms", rs->next_free_in_ms);
     clickup_jw_object_end(&w);
     clickup_jw_key(&w, "endpoints");
     clickup_jw_array_begin(&w);
@@ -1033,25 +1257,150 @@ static enum MHD_Result handle_metrics(struct MHD_Connection *conn, const char *m
 #undef PUT_U64
     if (clickup_json_writer_finish(&w, &text, &len) == CLICKUP_OK) resp = new_response(text, len, "application/json");
     clickup_json_writer_free(&w);
-    free(m);
+    return resp;
+}
+
+/* A Prometheus label value: backslash, double quote and line feed escaped. */
+static void prom_label(FILE *f, const char *v) {
+    for (; *v; v++) {
+        if (*v == '\\' || *v == '"') fputc('\\', f);
+        if (*v == '\n') { fputs("\\n", f); continue; }
+        fputc(*v, f);
+    }
+}
+
+/* One metric family: its HELP and TYPE lines. */
+static void prom_family(FILE *f, const char *name, const char *type, const char *help) {
+    fprintf(f, "# HELP %s %s\n# TYPE %s %s\n", name, help, name, type);
+}
+
+static void prom_u64(FILE *f, const char *name, const char *type, const char *help, uint64_t v) {
+    prom_family(f, name, type, help);
+    fprintf(f, "%s %llu\n", name, (unsigned long long)v);
+}
+
+static void prom_double(FILE *f, const char *name, const char *type, const char *help, double v) {
+    prom_family(f, name, type, help);
+    fprintf(f, "%s %.9g\n", name, v);
+}
+
+/* The metrics in Prometheus' text format 0.0.4: the proxy's own (clickup_proxy_*), the client's
+   (clickup_*), and per ClickUp route (label route="GET /task/{task_id}"). Latencies are in
+   seconds, as Prometheus names them; the quantiles are over each route's last 256 requests. */
+static struct MHD_Response *metrics_prometheus(const clickup_metrics *m, const clickup_rate_state *rs, uint64_t fw,
+                                               uint64_t rf, uint64_t un, unsigned in_flight, unsigned in_flight_peak) {
+    static const char *const quantiles[3] = { "0.5", "0.95", "0.99" };
+    char *text = NULL;
+    size_t len = 0, i, q, n = m->endpoint_count < CLICKUP_METRIC_ENDPOINTS ? m->endpoint_count : CLICKUP_METRIC_ENDPOINTS;
+    struct MHD_Response *resp;
+    FILE *f = open_memstream(&text, &len);
+    if (!f) return NULL;
+    prom_family(f, "clickup_proxy_requests_total", "counter", "Requests the proxy answered, by outcome: forwarded "
+                "(through the client), refused (by the proxy, nothing sent), unauthorized (wrong or no proxy key).");
+    fprintf(f, "clickup_proxy_requests_total{outcome=\"forwarded\"} %llu\n", (unsigned long long)fw);
+    fprintf(f, "clickup_proxy_requests_total{outcome=\"refused\"} %llu\n", (unsigned long long)rf);
+    fprintf(f, "clickup_proxy_requests_total{outcome=\"unauthorized\"} %llu\n", (unsigned long long)un);
+    prom_u64(f, "clickup_proxy_in_flight", "gauge", "Requests handed to the engine and not yet answered (this one not counted).",
+             in_flight);
+    prom_u64(f, "clickup_proxy_in_flight_peak", "gauge", "The most requests in the engine's hands at once since the start.",
+             in_flight_peak);
+    prom_u64(f, "clickup_calls_total", "counter", "Calls asked of the client (cache hits included).", m->calls);
+    prom_u64(f, "clickup_requests_total", "counter", "HTTP requests sent to ClickUp (retries included).", m->requests);
+    prom_u64(f, "clickup_retries_total", "counter", "Requests sent again after a failure or a 429.", m->retries);
+    prom_u64(f, "clickup_responses_429_total", "counter", "429 answers from ClickUp.", m->responses_429);
+    prom_family(f, "clickup_errors_total", "counter", "Calls that ended in an error, by kind.");
+    fprintf(f, "clickup_errors_total{kind=\"network\"} %llu\n", (unsigned long long)m->errors_network);
+    fprintf(f, "clickup_errors_total{kind=\"timeout\"} %llu\n", (unsigned long long)m->errors_timeout);
+    fprintf(f, "clickup_errors_total{kind=\"auth\"} %llu\n", (unsigned long long)m->errors_auth);
+    fprintf(f, "clickup_errors_total{kind=\"client\"} %llu\n", (unsigned long long)m->errors_client);
+    fprintf(f, "clickup_errors_total{kind=\"server\"} %llu\n", (unsigned long long)m->errors_server);
+    fprintf(f, "clickup_errors_total{kind=\"bad_response\"} %llu\n", (unsigned long long)m->errors_bad_response);
+    fprintf(f, "clickup_errors_total{kind=\"other\"} %llu\n", (unsigned long long)m->errors_other);
+    prom_double(f, "clickup_limiter_wait_seconds_total", "counter", "Time requests waited for the rate limiter.",
+                (double)m->limiter_wait_ms / 1000.0);
+    prom_u64(f, "clickup_cache_hits_total", "counter", "GETs answered from the cache.", m->cache_hits);
+    prom_u64(f, "clickup_cache_misses_total", "counter", "Cacheable GETs the cache could not answer.", m->cache_misses);
+    prom_u64(f, "clickup_cache_evictions_total", "counter", "Cache entries evicted for room.", m->cache_evictions);
+    prom_u64(f, "clickup_cache_entries", "gauge", "Entries in the cache.", m->cache_entries);
+    prom_u64(f, "clickup_cache_bytes", "gauge", "Bytes held by the cache.", m->cache_bytes);
+    prom_double(f, "clickup_cache_hit_ratio", "gauge", "hits / (hits + misses); 0 before any.", m->cache_hit_rate);
+    prom_u64(f, "clickup_rate_limit", "gauge", "Requests per window in force.", rs->limit > 0 ? (uint64_t)rs->limit : 0);
+    prom_double(f, "clickup_rate_window_seconds", "gauge", "The rate window.", (double)rs->window_ms / 1000.0);
+    prom_u64(f, "clickup_rate_available", "gauge", "Requests that may go now without waiting.",
+             rs->available > 0 ? (uint64_t)rs->available : 0);
+    prom_family(f, "clickup_rate_server_remaining", "gauge", "The last X-RateLimit-Remaining from ClickUp; -1 before any.");
+    fprintf(f, "clickup_rate_server_remaining %d\n", rs->server_remaining);
+    prom_double(f, "clickup_rate_reset_seconds", "gauge", "Until the limiter expects ClickUp's window to reset (0: unknown).",
+                (double)rs->reset_in_ms / 1000.0);
+    prom_double(f, "clickup_rate_next_free_seconds", "gauge", "Until the next request may go.", (double)rs->next_free_in_ms / 1000.0);
+    prom_family(f, "clickup_route_requests_total", "counter", "HTTP requests sent to ClickUp, per route.");
+    for (i = 0; i < n; i++) {
+        fputs("clickup_route_requests_total{route=\"", f); prom_label(f, m->endpoints[i].endpoint);
+        fprintf(f, "\"} %llu\n", (unsigned long long)m->endpoints[i].requests);
+    }
+    prom_family(f, "clickup_route_errors_total", "counter", "Calls that ended in an error, per route.");
+    for (i = 0; i < n; i++) {
+        fputs("clickup_route_errors_total{route=\"", f); prom_label(f, m->endpoints[i].endpoint);
+        fprintf(f, "\"} %llu\n", (unsigned long long)m->endpoints[i].errors);
+    }
+    prom_family(f, "clickup_route_latency_seconds", "summary", "ClickUp's answer time per route: p50, p95, p99 over the "
+                "route's last 256 requests (NaN before any); _count = requests sent (no _sum is kept).");
+    for (i = 0; i < n; i++) {
+        const clickup_endpoint_metrics *e = &m->endpoints[i];
+        const double v[3] = { e->p50_ms, e->p95_ms, e->p99_ms };
+        for (q = 0; q < 3; q++) {
+            fputs("clickup_route_latency_seconds{route=\"", f); prom_label(f, e->endpoint);
+            if (e->requests) fprintf(f, "\",quantile=\"%s\"} %.9g\n", quantiles[q], v[q] / 1000.0);
+            else fprintf(f, "\",quantile=\"%s\"} NaN\n", quantiles[q]);
+        }
+        fputs("clickup_route_latency_seconds_count{route=\"", f); prom_label(f, e->endpoint);
+        fprintf(f, "\"} %llu\n", (unsigned long long)e->requests);
+    }
+    if (fclose(f) != 0) { free(text); return NULL; }
+    resp = new_response(text, len, "text/plain; version=0.0.4; charset=utf-8");
+    free(text);
+    return resp;
+}
+
+/* The engine has filled in the metrics: answer in Prometheus' text format, or JSON when asked. */
+static enum MHD_Result answer_metrics(struct MHD_Connection *conn, const char *method, const request *r) {
+    static const outcome none = { "-", 0 };
+    uint64_t fw, rf, un;
+    struct MHD_Response *resp;
+    unsigned in_flight = r->in_flight ? r->in_flight - 1 : 0, peak;
+    if (r->cr.stopping)
+        return refuse(conn, method, r, HTTP_UNAVAILABLE, "PROXY_STOPPING", "the proxy is shutting down");
+    pthread_mutex_lock(&g_stats_mu);
+    fw = g_forwarded; rf = g_refused; un = g_unauthorized;
+    pthread_mutex_unlock(&g_stats_mu);
+    pthread_mutex_lock(&g_q_mu);
+    peak = g_in_flight_peak;
+    pthread_mutex_unlock(&g_q_mu);
+    resp = wants_json(r->uri) ? metrics_json(r->metrics, &r->rate, fw, rf, un, in_flight, peak)
+                              : metrics_prometheus(r->metrics, &r->rate, fw, rf, un, in_flight, peak);
     return send_response(conn, method, r, HTTP_OK, resp, &none);
 }
 
 /* The first call of a request (its head is in): answer what needs no body, or check that the
    request may be forwarded and let its body come. */
 static enum MHD_Result handle_head(struct MHD_Connection *conn, const char *method, request *r) {
-    static const outcome none = { "-", 0 };
     const char *uri = r->uri, *cl, *ct;
     size_t path_len = strcspn(uri, "?");
     const char *why;
     unsigned long long length;
-    if (path_len == 8 && strncmp(uri, "/healthz", 8) == 0 && strcmp(method, "GET") == 0)
-        return send_response(conn, method, r, HTTP_OK, new_response("{\"ok\":true}", 11, "application/json"), &none);
+    /* /healthz and /metrics are answered once the request is whole (on_request): an answer
+       queued before that makes MHD close the connection, since a body might follow. */
+    if (path_len == 8 && strncmp(uri, "/healthz", 8) == 0 && strcmp(method, "GET") == 0) {
+        r->kind = JOB_HEALTHZ;
+        return MHD_YES;
+    }
     if (!key_matches(MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION)))
         return refuse(conn, method, r, HTTP_UNAUTHORIZED, "PROXY_UNAUTHORIZED",
                       "missing or wrong proxy key (Authorization: Bearer <key from the key file>)");
-    if (path_len == 8 && strncmp(uri, "/metrics", 8) == 0 && strcmp(method, "GET") == 0)
-        return handle_metrics(conn, method, r);
+    if (path_len == 8 && strncmp(uri, "/metrics", 8) == 0 && strcmp(method, "GET") == 0) {
+        r->kind = JOB_METRICS;
+        return MHD_YES;
+    }
     if (path_len <= strlen(API_PREFIX "/") || strncmp(uri, API_PREFIX "/", strlen(API_PREFIX "/")) != 0)
         return refuse(conn, method, r, HTTP_NOT_FOUND, "PROXY_NOT_FOUND", "not found: the proxy serves /api/v2/..., /healthz and /metrics");
     if (!method_allowed(method))
@@ -1097,19 +1446,33 @@ static int take_body(request *r, const char *data, size_t n) {
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
                                   const char *version, const char *upload_data, size_t *upload_data_size,
                                   void **con_cls) {
+    static const outcome none = { "-", 0 };
     request *r = (request *)*con_cls;
+    int state;
     (void)cls; (void)url; (void)version;
     if (!r || !r->uri) return MHD_NO;                       /* out of memory in on_uri */
-    if (!r->started) {
-        r->started = 1;
+    pthread_mutex_lock(&g_q_mu);                            /* ANSWERED is set by the engine */
+    state = r->state;
+    pthread_mutex_unlock(&g_q_mu);
+    switch (state) {
+    case R_HEAD:
+        r->state = R_BODY;
         return handle_head(conn, method, r);
+    case R_BODY:
+        if (*upload_data_size) {
+            if (take_body(r, upload_data, *upload_data_size) < 0) return MHD_NO;
+            *upload_data_size = 0;
+            return MHD_YES;
+        }
+        if (r->kind == JOB_HEALTHZ)
+            return send_response(conn, method, r, HTTP_OK, new_response("{\"ok\":true}", 11, "application/json"), &none);
+        if (r->kind == JOB_METRICS) return handle_metrics(conn, method, r);
+        return handle_api(conn, method, r);
+    case R_ANSWERED:                                        /* resumed by the engine */
+        return r->kind == JOB_METRICS ? answer_metrics(conn, method, r) : answer_forwarded(conn, method, r);
+    default:                                                /* suspended: MHD does not call */
+        return MHD_NO;
     }
-    if (*upload_data_size) {
-        if (take_body(r, upload_data, *upload_data_size) < 0) return MHD_NO;
-        *upload_data_size = 0;
-        return MHD_YES;
-    }
-    return handle_api(conn, method, r);
 }
 
 static void on_mhd_error(void *cls, const char *fmt, va_list ap) {
@@ -1152,8 +1515,10 @@ static int announce(const options *o, int port) {
 }
 
 static struct MHD_Daemon *start_daemon(int listen_fd) {
-    return MHD_start_daemon(MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC |
-                            MHD_USE_ERROR_LOG,                                   /* ITC: for MHD_quiesce_daemon */
+    /* One thread of MHD's runs every connection (epoll, or the best this system has); a
+       forwarded request's connection is suspended while the engine thread has it.
+       MHD_ALLOW_SUSPEND_RESUME brings the ITC that MHD_quiesce_daemon needs too. */
+    return MHD_start_daemon(MHD_USE_AUTO_INTERNAL_THREAD | MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG,
                             0, NULL, NULL, on_request, NULL,
                             MHD_OPTION_EXTERNAL_LOGGER, on_mhd_error, NULL,      /* first, or MHD warns */
                             MHD_OPTION_LISTEN_SOCKET, listen_fd,
@@ -1164,27 +1529,32 @@ static struct MHD_Daemon *start_daemon(int listen_fd) {
                             MHD_OPTION_END);
 }
 
+static unsigned active_requests(void) {
+    unsigned active;
+    pthread_mutex_lock(&g_active_mu);
+    active = g_active;
+    pthread_mutex_unlock(&g_active_mu);
+    return active;
+}
+
 /* After the first stop signal: accept no more connections, and wait until the requests in
-   progress have their answers (the one being forwarded finishes; those waiting for the client
-   are answered 503), at most DRAIN_MAX_MS. A second signal cuts the wait short. */
-static void drain(struct MHD_Daemon *daemon, const options *o, const sigset_t *sigs) {
+   progress have their answers (every request the engine holds finishes; new ones are answered
+   503), at most DRAIN_MAX_MS. A second signal cuts the wait short. 1 when all were answered. */
+static int drain(struct MHD_Daemon *daemon, const options *o, const sigset_t *sigs) {
     MHD_socket listener = MHD_quiesce_daemon(daemon);
     struct timespec tick = { 0, 100 * 1000000L };
     unsigned waited = 0, active;
     if (listener != MHD_INVALID_SOCKET) close(listener);
     if (o->socket_path) unlink(o->socket_path);            /* new clients: nobody listens here */
     for (;;) {
-        pthread_mutex_lock(&g_active_mu);
-        active = g_active;
-        pthread_mutex_unlock(&g_active_mu);
-        if (!active) return;
+        if (!(active = active_requests())) return 1;
         if (waited >= DRAIN_MAX_MS) {
             fprintf(stderr, PROG ": %u request(s) still in progress after %u s: stopping anyway\n", active, DRAIN_MAX_MS / 1000);
-            return;
+            return 0;
         }
         if (sigtimedwait(sigs, NULL, &tick) > 0) {
             fprintf(stderr, PROG ": second signal: stopping now, %u request(s) in progress\n", active);
-            return;
+            return 0;
         }
         waited += 100;
     }
@@ -1192,14 +1562,21 @@ static void drain(struct MHD_Daemon *daemon, const options *o, const sigset_t *s
 
 /* Serve until SIGTERM or SIGINT, then stop gracefully (see drain). */
 static void serve(struct MHD_Daemon *daemon, const options *o, const sigset_t *sigs) {
-    int sig = 0;
+    int sig = 0, i;
     while (sigwait(sigs, &sig) != 0) {}
     fprintf(stderr, PROG ": signal %d: stopping\n", sig);
-    pthread_mutex_lock(&g_stop_mu);                     /* requests waiting for the client get 503 */
+    pthread_mutex_lock(&g_q_mu);                        /* nothing new reaches the engine: 503 */
     g_stopping = 1;
-    pthread_mutex_unlock(&g_stop_mu);
-    drain(daemon, o, sigs);
-    MHD_stop_daemon(daemon);                            /* closes idle connections, joins threads */
+    pthread_mutex_unlock(&g_q_mu);
+    if (drain(daemon, o, sigs)) {
+        engine_stop(0);                                 /* it holds nothing: it ends */
+    } else {
+        /* Cut short: the engine answers what it holds (503, or 502 OUTCOME_UNKNOWN for a write
+           that may have gone) and resumes those connections; give MHD a moment to send that. */
+        engine_stop(1);
+        for (i = 0; i < 10 && active_requests(); i++) nanosleep(&(struct timespec){ 0, 100 * 1000000L }, NULL);
+    }
+    MHD_stop_daemon(daemon);                            /* no connection is suspended now */
     fprintf(stderr, PROG ": stopped\n");
 }
 
@@ -1228,22 +1605,29 @@ int main(int argc, char **argv) {
     if (clickup_global_init() != CLICKUP_OK) { fprintf(stderr, PROG ": libcurl failed to start\n"); return EXIT_START; }
     if ((rc = open_client(&g_client)) != 0) { clickup_global_cleanup(); return rc; }
     if (load_key(key_file) < 0) rc = EXIT_START;
-    else if ((fd = open_listener(&o, &port, &rc)) >= 0) {
-        if (!(daemon = start_daemon(fd))) {
-            fprintf(stderr, PROG ": the HTTP server (libmicrohttpd) did not start\n");
-            close(fd);
-            rc = EXIT_START;
-        } else if (announce(&o, port) < 0) {
-            MHD_stop_daemon(daemon);
-            rc = EXIT_START;
-        } else {
-            fprintf(stderr, PROG ": proxy key in %s\n", key_file);
-            serve(daemon, &o, &sigs);               /* drain removes the socket file */
-            rc = EXIT_STOPPED;
+    else if (engine_start_thread() != 0) {
+        fprintf(stderr, PROG ": cannot start the engine thread\n");
+        rc = EXIT_START;
+    } else {
+        if ((fd = open_listener(&o, &port, &rc)) >= 0) {
+            if (!(daemon = start_daemon(fd))) {
+                fprintf(stderr, PROG ": the HTTP server (libmicrohttpd) did not start\n");
+                close(fd);
+                rc = EXIT_START;
+            } else if (announce(&o, port) < 0) {
+                engine_stop(1);
+                MHD_stop_daemon(daemon);
+                rc = EXIT_START;
+            } else {
+                fprintf(stderr, PROG ": proxy key in %s\n", key_file);
+                serve(daemon, &o, &sigs);           /* drain removes the socket file; joins the engine */
+                rc = EXIT_STOPPED;
+            }
+            if (o.socket_path && rc != EXIT_STOPPED) unlink(o.socket_path);
         }
-        if (o.socket_path && rc != EXIT_STOPPED) unlink(o.socket_path);
+        if (rc != EXIT_STOPPED && !daemon) engine_stop(0);
     }
-    clickup_client_destroy(g_client);
+    clickup_client_destroy(g_client);               /* drops calls an aborted engine left */
     clickup_global_cleanup();
     wipe(g_key, sizeof g_key);
     return rc;
