@@ -370,7 +370,9 @@ typedef clickup_transport_status (*clickup_transport_fn)(void *user,
                                                          clickup_http_response *resp);
 
 /* Time and randomness, injectable so tests never sleep. Any NULL member uses the default:
-   CLOCK_MONOTONIC, CLOCK_REALTIME, nanosleep, and a xorshift generator seeded per client. */
+   CLOCK_MONOTONIC, CLOCK_REALTIME, nanosleep, and a xorshift generator seeded per client.
+   sleep_ms is trusted: when it returns, the engine takes the wait as done (a test's hook may
+   only advance its own clock), so a hook must not return early. */
 typedef struct clickup_hooks {
     uint64_t (*now_ms)(void *user);              /* monotonic milliseconds                  */
     int64_t  (*wall_ms)(void *user);             /* Unix time in milliseconds               */
