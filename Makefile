@@ -83,6 +83,7 @@ test: deps
 	@sh tests/step.sh proxy sh tests/proxy_test.sh || true
 	@sh tests/step.sh webhooks sh tests/webhook_test.sh || true
 	@$(if $(wildcard tests/threads.mk),sh tests/step.sh threads $(MAKE) --no-print-directory test-threads || true,true)
+	@sh tests/step.sh shared-limiter $(MAKE) --no-print-directory test-shared-limiter || true
 	@sh tests/step.sh real-api sh tests/real_api_test.sh || true
 	@sh tests/step.sh postgres sh tests/pg_test.sh || true
 	@sh tests/step.sh fuzz $(MAKE) --no-print-directory fuzz-smoke || true
@@ -149,3 +150,4 @@ clean:
 -include tests/coverage.mk
 -include bench/bench.mk
 -include examples/demo.mk
+-include examples/redis.mk

@@ -3973,6 +3973,9 @@ typedef struct clickup__file_limiter {
     int                    fd;
     clickup__file_record  *rec;
     size_t                 map_size;
+    uint32_t               slots;   /* as opened: the record is checked against these on */
+    int32_t                window_ms, ceiling;   /* every call, never trusted as it is   */
+    int                    inflight;   /* this process's sends not answered yet          */
     clickup_allocator      alloc;
     clickup_hooks          hooks;   /* a clock for tests; unset: CLOCK_MONOTONIC, wall clock */
 } clickup__file_limiter;
@@ -3997,10 +4000,32 @@ CLICKUP__FN int64_t clickup__file_wall(const clickup__file_limiter *f) {
     return f->hooks.wall_ms ? f->hooks.wall_ms(f->hooks.user) : clickup__wall_ms(NULL);
 }
 
-/* Both locks, in order: this process's threads, then the other processes. */
+/* A record damaged since it was opened (another process of the user wrote into the file):
+   put it back in a state that holds everyone for a window (never one that admits). */
+CLICKUP__FN void clickup__file_repair(clickup__file_limiter *f, uint64_t now) {
+    clickup__file_record *r = f->rec;
+    uint32_t i, n;
+    r->slots = f->slots; r->window_ms = f->window_ms; r->ceiling = f->ceiling;
+    r->record_size = (uint32_t)clickup__file_record_size(f->slots);
+    r->version = CLICKUP__FILE_VERSION; r->magic = CLICKUP__FILE_MAGIC;
+    r->limit = f->ceiling ? f->ceiling : (f->slots < 100 ? (int32_t)f->slots : 100);
+    n = (uint32_t)r->limit;
+    for (i = 0; i < n; i++) r->ring[i] = now;          /* a full window of sends, just now  */
+    r->head_count = n;
+    r->server_remaining = -1; r->server_reset = 0; r->hold_until = 0;
+    if (r->newest < now) r->newest = now;
+}
+
+/* Both locks, in order: this process's threads, then the other processes. Then the record is
+   checked (it is shared with every process of the user, and could have been damaged). */
 CLICKUP__FN void clickup__file_lock(clickup__file_limiter *f) {
+    clickup__file_record *r = f->rec;
     pthread_mutex_lock(&f->mu);
     while (flock(f->fd, LOCK_EX) != 0 && errno == EINTR) {}
+    if (r->magic != CLICKUP__FILE_MAGIC || r->version != CLICKUP__FILE_VERSION || r->slots != f->slots ||
+        r->window_ms != f->window_ms || r->ceiling != f->ceiling || r->limit < 1 || (uint32_t)r->limit > f->slots ||
+        (uint32_t)(r->head_count >> 32) >= f->slots || (uint32_t)r->head_count > f->slots)
+        clickup__file_repair(f, clickup__file_now(f));
 }
 CLICKUP__FN void clickup__file_unlock(clickup__file_limiter *f) {
     (void)flock(f->fd, LOCK_UN);
@@ -4054,6 +4079,7 @@ CLICKUP__FN clickup_result clickup__file_acquire(void *self, uint64_t caller_now
         r->ring[(head + count) % r->slots] = now;                   /* the slot first, ...    */
         r->head_count = (uint64_t)head << 32 | (count + 1);         /* ... then it counts     */
         if (r->server_remaining > 0) r->server_remaining--;
+        f->inflight++;
     }
     clickup__file_unlock(f);
     return CLICKUP_OK;
@@ -4064,8 +4090,9 @@ CLICKUP__FN void clickup__file_observe(void *self, const clickup_rate_observatio
     clickup__file_record *r = f->rec;
     uint64_t now = clickup__file_now(f), margin = clickup__reset_margin(r->window_ms);
     int64_t wall = clickup__file_wall(f), lim, rem, raw = 0, reset_ms, ra;
-    if (!o->status) return;           /* no answer: nothing learned */
     clickup__file_lock(f);
+    if (f->inflight > 0) f->inflight--;
+    if (!o->status) { clickup__file_unlock(f); return; }   /* no answer: nothing learned */
     if (clickup__hdr_i64(o->limit, &lim) && lim > 0) {
         if (lim > (int64_t)r->slots) lim = (int64_t)r->slots;       /* the ring holds `slots` */
         r->limit = r->ceiling && r->ceiling < lim ? r->ceiling : (int32_t)lim;
@@ -4075,6 +4102,8 @@ CLICKUP__FN void clickup__file_observe(void *self, const clickup_rate_observatio
         int same;
         (void)clickup__hdr_i64(o->reset, &raw);
         same = r->server_remaining >= 0 && raw == r->server_reset_raw;
+        rem -= f->inflight;           /* this process's sends in flight: not counted by the server yet */
+        if (rem < 0) rem = 0;
         if (rem > INT32_MAX) rem = INT32_MAX;
         if (!same || rem < r->server_remaining) r->server_remaining = (int32_t)rem;   /* only down within a window */
         if (!same) { r->server_reset_raw = raw; r->server_reset = now + (uint64_t)reset_ms + margin; }
@@ -4181,6 +4210,7 @@ CLICKUP_API clickup_result clickup_limiter_open_file(const char *path, const cli
     r = (clickup__file_record *)mmap(NULL, f->map_size, PROT_READ | PROT_WRITE, MAP_SHARED, f->fd, 0);
     if (r == (clickup__file_record *)MAP_FAILED) { why = "cannot be mapped"; goto unlock; }
     f->rec = r;
+    f->slots = slots; f->window_ms = window; f->ceiling = ceiling;
     if (created) {
         r->version = CLICKUP__FILE_VERSION; r->slots = slots; r->record_size = (uint32_t)clickup__file_record_size(slots);
         r->window_ms = window; r->ceiling = ceiling;

@@ -32,6 +32,11 @@ $(eval $(call bench_program,rate_utilization,,))
 $(eval $(call bench_program,cache_savings,,))
 $(eval $(call bench_program,memory_10k,,))
 $(eval $(call bench_program,peer_clickup_js,,))
+$(eval $(call bench_program,engine_overhead,,))
+$(eval $(call bench_program,batch,,))
+$(eval $(call bench_program,shared,,-lhiredis))
+$(eval $(call bench_program,cache_savings_webhooks,,))
+$(eval $(call bench_program,proxy,,))
 # ---------------------------------------------------------------------------------------------
 
 .PHONY: bench-build
@@ -43,6 +48,14 @@ bench:
 	@sh bench/run.sh $(BENCH_DIR)
 
 bench-build: $(BENCH_BINS) $(BENCH_PAGE) bench-node
+
+# proxy_overhead drives $(BUILD)/clickup_proxy (it links libmicrohttpd): built here when it can
+# be; when it cannot, the figure prints "skipped (...)" and make goes on.
+.PHONY: bench-proxy
+bench-build: bench-proxy
+bench-proxy: | $(BENCH_DIR)
+	@$(MAKE) --no-print-directory $(BUILD)/clickup_proxy >$(BENCH_DIR)/proxy_build.log 2>&1 || \
+	 echo "bench: $(BUILD)/clickup_proxy did not build (see $(BENCH_DIR)/proxy_build.log); proxy_overhead will be skipped" >&2
 
 # peer_clickup_js: the npm package clickup.js in $(BENCH_NODE) (major version 4, whose API the
 # script uses). Optional: without npm or the registry the figure prints "skipped (...)", and

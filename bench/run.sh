@@ -42,6 +42,11 @@ run rate_utilization             # rate_utilization (injected clock), rate_utili
 run cache_savings                # cache_savings: one simulated dashboard hour
 run memory_10k                   # memory_10k: peak heap, foreach vs tasks_get
 run peer_clickup_js "$dir/node" "$here/peer_clickup_js.mjs"   # peer_clickup_js (node + npm)
+run engine_overhead              # engine_overhead: CPU us/request, cached / loopback / bare libcurl
+run batch                        # batch_create, parallel_fetch: 20 per 1 s window, 100 ms latency
+run shared                       # shared_limiter (8 processes: file, Redis, separate), limiter_acquire
+run cache_savings_webhooks       # cache_savings_webhooks: the same hour, events applied, 24 h TTLs
+run proxy "$dir/../clickup_proxy"   # proxy_overhead: latency the proxy adds, cached / uncached, vs the library
 # ---- ADD NEW BENCHES HERE, in order (and a bench_program line in bench/bench.mk) ------------
 # ==============================================================================================
 
@@ -58,6 +63,13 @@ add "over HTTP" "$(pick 's/^rate_utilization_http: \([0-9.]* %\) of allowance, \
 add "cache" "$(pick 's/^cache_savings: \([0-9.-]* %\) fewer API calls, \([0-9]*\) stale reads.*$/\1 fewer calls, \2 stale/p')"
 add "10k tasks" "$(pick 's/^memory_10k: \([0-9.]* MB\) peak with the per-page callback vs \([0-9.]* MB\) collecting all.*$/\1 streamed vs \2 collected/p')"
 add "clickup.js" "$(pick 's/^peer_clickup_js: [0-9.]* ms for [0-9]* pages (\([0-9.]*x\) of clickup.h.s time)$/\1 our time/p')"
+add "engine" "$(pick 's/^engine_overhead: cached GET \([0-9.]*\) us\/request, uncached GET over loopback \([0-9.]*\) us\/request, bare libcurl easy GET [0-9.]* us\/request (uncached\/bare = \([0-9.]*x\))$/\2 us CPU per uncached GET (\3 bare libcurl), \1 us cached/p')"
+add "batch" "$(pick 's/^batch_create: [0-9]* creates in [0-9]* ms = \([0-9.]*x\) the allowance-bound ideal .*, \([0-9.]*x\) faster than sequential ([0-9]* ms), \([0-9]*\) x 429, \([0-9]*\) duplicates$/\1 the ideal, \2 faster than sequential, \3 x 429, \4 duplicates/p')"
+add "parallel fetch" "$(pick 's/^parallel_fetch: [0-9]* lists in [0-9]* ms = \([0-9.]*x\) the allowance-bound ideal ([0-9]* ms), \([0-9.]*x\) faster than sequential.*$/\1 the ideal, \2 faster than sequential/p')"
+add "shared budget" "$(pick 's/^shared_limiter: [0-9]* processes, [^:]*: file \([0-9.]* %\) of allowance, \([0-9]*\) x 429; \(Redis [0-9.]* %\), \([0-9]*\) x 429; separate per-process limiters [0-9.]* %, \([0-9]*\) x 429 .*$/file \1 (\2 x 429), \3 (\4 x 429), separate \5 x 429/p')"
+add "acquire" "$(pick 's/^limiter_acquire: in-process \([0-9.]* us\), file \([0-9.]* us\), Redis \([0-9.]* us\) per acquire.*$/\1 in-process, \2 file, \3 Redis/p')"
+add "webhooks" "$(pick 's/^cache_savings_webhooks: \([0-9.-]* %\) fewer API calls, \([0-9]*\) stale reads.*changes made elsewhere: \([0-9.-]* %\), \([0-9]*\) stale vs TTL-only \([0-9.-]* %\), \([0-9]*\) stale)$/\1 fewer calls, \2 stale (changes elsewhere: \3, \4 stale vs TTL-only \5, \6 stale)/p')"
+add "proxy" "$(pick 's/^proxy_overhead: \([+-][0-9.]* us\) per cached GET (.*), \([+-][0-9.]* us\) per uncached GET (.*), over loopback$/\1 per cached GET, \2 per uncached/p')"
 rm -f "$all"
 [ -n "$sum" ] && echo "bench: summary: $sum"
 if [ -n "$failed" ]; then

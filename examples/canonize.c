@@ -31,6 +31,10 @@
 
 #define CLICKUP_IMPLEMENTATION
 #include "clickup.h"
+#ifdef CLICKUP_WITH_REDIS    /* the Makefile builds it so: CLICKUP_LIMITER / CLICKUP_CACHE = redis://... */
+#define CLICKUP_REDIS_IMPLEMENTATION
+#include "clickup_redis.h"
+#endif
 
 static const char INSTRUCTIONS[] =
     "In ClickUp: open the task, click ... > Templates > Save as Template "
@@ -242,13 +246,27 @@ int main(int argc, char **argv) {
         return 2;
     }
     clickup_global_init();
+#ifdef CLICKUP_WITH_REDIS
+    clickup_redis_env redis;
+    if ((rc = clickup_redis_env_open(&cfg, &redis, why, sizeof why)) < 0) {
+        fprintf(stderr, "canonize: configuration: %s\n", why);
+        clickup_global_cleanup();
+        return exit_code(rc);
+    }
+#endif
     if ((rc = clickup_client_create(&cfg, &cu)) < 0) {
         fprintf(stderr, "canonize: configuration: %s\n", clickup_strerror(rc));
+#ifdef CLICKUP_WITH_REDIS
+        clickup_redis_env_close(&redis);
+#endif
         clickup_global_cleanup();
         return exit_code(rc);
     }
     code = canonize(cu, argv[1], argv[2], list_id);
     clickup_client_destroy(cu);
+#ifdef CLICKUP_WITH_REDIS
+    clickup_redis_env_close(&redis);
+#endif
     clickup_global_cleanup();
     return code;
 }

@@ -20,6 +20,10 @@
 
 #define CLICKUP_IMPLEMENTATION
 #include "clickup.h"
+#ifdef CLICKUP_WITH_REDIS    /* the Makefile builds it so: CLICKUP_LIMITER / CLICKUP_CACHE = redis://... */
+#define CLICKUP_REDIS_IMPLEMENTATION
+#include "clickup_redis.h"
+#endif
 
 /* The exit code for a failed call (the same table as build/clickup). */
 static int exit_code(clickup_result rc) {
@@ -110,8 +114,19 @@ int main(void) {
         return 2;
     }
     clickup_global_init();
+#ifdef CLICKUP_WITH_REDIS
+    clickup_redis_env redis;
+    if ((rc = clickup_redis_env_open(&cfg, &redis, why, sizeof why)) < 0) {
+        fprintf(stderr, "team_central: configuration: %s\n", why);
+        clickup_global_cleanup();
+        return exit_code(rc);
+    }
+#endif
     if ((rc = clickup_client_create(&cfg, &cu)) < 0) {
         fprintf(stderr, "team_central: configuration: %s\n", clickup_strerror(rc));
+#ifdef CLICKUP_WITH_REDIS
+        clickup_redis_env_close(&redis);
+#endif
         clickup_global_cleanup();
         return exit_code(rc);
     }
@@ -123,6 +138,9 @@ int main(void) {
     clickup_members_free(members);
     clickup_spaces_free(spaces);
     clickup_client_destroy(cu);
+#ifdef CLICKUP_WITH_REDIS
+    clickup_redis_env_close(&redis);
+#endif
     clickup_global_cleanup();
     return code;
 }

@@ -14,6 +14,17 @@ $(BUILD)/tsan:
 $(BUILD)/tsan/test_threads: tests/test_threads.c $(TEST_DEPS) | $(BUILD)/tsan
 	$(TSAN_CC) $(TESTCF) $(TSAN_FLAGS) -o $@ $< $(SANDBOX_SRCS) $(LIBS) -lcmocka
 
+# The thread tests of tests/test_shared_limiter.c (a file limiter and a Redis limiter shared by 8
+# threads), run by `make test-shared-limiter` (examples/redis.mk) with SHARED_LIMITER_TESTS.
+$(BUILD)/tsan/test_shared_limiter: tests/test_shared_limiter.c examples/clickup_redis.h $(TEST_DEPS) | $(BUILD)/tsan
+	$(TSAN_CC) $(TESTCF) $(TSAN_FLAGS) -o $@ $< $(SANDBOX_SRCS) $(LIBS) $(HIREDIS_LIBS) -lcmocka
+
+# build/clickup_proxy under ThreadSanitizer (MHD's thread, the engine thread, libcurl's):
+#   make build/tsan/clickup_proxy && PROXY_BIN=build/tsan/clickup_proxy sh tests/proxy_test.sh
+# (a report on the proxy's stderr fails that run).
+$(BUILD)/tsan/clickup_proxy: examples/clickup_proxy.c clickup.h | $(BUILD)/tsan
+	$(TSAN_CC) $(CSTD) $(WARN) -g -O1 $(TSAN_FLAGS) $(CURL_CFLAGS) $(MHD_CFLAGS) -I. -o $@ $< $(MHD_LIBS) $(LIBS)
+
 # Prints the suite's output, then "threads (tsan): N passed, M failed" for tests/step.sh.
 test-threads: $(BUILD)/tsan/test_threads
 	@echo "== tsan: test_threads"
