@@ -113,10 +113,12 @@
    CLICKUP_BASE_URL, CLICKUP_RATE_LIMIT, CLICKUP_RATE_WINDOW_S, CLICKUP_ENABLE_CACHE,
    CLICKUP_TIMEOUT_MS, CLICKUP_LOG_LEVEL (clickup_config_from_env), CLICKUP_MAX_RETRIES,
    CLICKUP_BACKOFF_MS. CLICKUP_LIMITER=file:PATH shares the rate budget with every process of
-   this host that uses the same file (proxies, the CLI, the Worker). CLICKUP_LIMITER=redis://...
-   and CLICKUP_CACHE name backends this build does not have: when one is set the proxy refuses
-   to start (exit 3) rather than silently run with a private budget or cache. Their values are
-   never printed (a Redis URL may hold a password).
+   this host that uses the same file (proxies, the CLI, the Worker). Built with the Redis
+   companion (CLICKUP_WITH_REDIS, as the Makefile does), CLICKUP_LIMITER=redis://... and
+   CLICKUP_CACHE=redis://... share one budget and one cache between proxies on several hosts
+   (examples/clickup_redis.h). A backend this build does not have refuses the start (exit 3)
+   rather than silently running with a private budget or cache. Values are never printed (a
+   Redis URL may hold a password).
 
    EXIT CODES. 0 stopped by SIGTERM/SIGINT; 1 could not start (listen, key file, memory, MHD);
    2 usage or configuration error (options, CLICKUP_* values, a non-loopback address without
@@ -145,6 +147,11 @@
 
 #define CLICKUP_IMPLEMENTATION
 #include "clickup.h"
+#ifdef CLICKUP_WITH_REDIS    /* the Makefile builds it so: CLICKUP_LIMITER / CLICKUP_CACHE = redis://... */
+#define CLICKUP_REDIS_IMPLEMENTATION
+#include "clickup_redis.h"
+static clickup_redis_env g_redis;   /* the shared limiter and cache, closed after the client */
+#endif
 
 #define PROG "clickup_proxy"
 #define API_PREFIX "/api/v2"
@@ -198,8 +205,8 @@ static const char USAGE[] =
     "Environment: CLICKUP_API_TOKEN (required), CLICKUP_TEAM_ID, CLICKUP_BASE_URL,\n"
     "  CLICKUP_RATE_LIMIT, CLICKUP_RATE_WINDOW_S, CLICKUP_ENABLE_CACHE, CLICKUP_TIMEOUT_MS,\n"
     "  CLICKUP_LOG_LEVEL, CLICKUP_MAX_RETRIES, CLICKUP_BACKOFF_MS, CLICKUP_LIMITER=file:PATH (a rate\n"
-    "  budget shared by every process using the file). CLICKUP_LIMITER=redis://... and CLICKUP_CACHE\n"
-    "  are not available in this build: setting one is an error.\n"
+    "  budget shared by every process using the file); with the Redis companion built in,\n"
+    "  CLICKUP_LIMITER=redis://... and CLICKUP_CACHE=redis://... (one budget and cache for many hosts).\n"
     "Exit codes: 0 stopped by SIGTERM/SIGINT, 1 could not start, 2 usage or configuration,\n"
     "  3 a redis:// CLICKUP_LIMITER or a CLICKUP_CACHE: backend not available in this build.\n";
 
@@ -254,9 +261,10 @@ static int parse_options(int argc, char **argv, options *o) {
 }
 
 /* ==== the ClickUp client from the environment ============================================== */
-/* CLICKUP_LIMITER=file: is clickup.h's own (clickup_config_from_env reads it); a redis:// limiter
-   and CLICKUP_CACHE name backends this build does not have. Refuse to start when one is set,
-   naming the variable and the kind of backend but never its value. */
+/* CLICKUP_LIMITER=file: is clickup.h's own (clickup_config_from_env reads it); redis:// ones need
+   the Redis companion (built in with CLICKUP_WITH_REDIS, as the Makefile does). Refuse to start
+   when a backend this build does not have is named, saying the variable and the kind of backend
+   but never its value. */
 static int check_backends(void) {
     static const char *const vars[] = { "CLICKUP_LIMITER", "CLICKUP_CACHE" };
     size_t i;
@@ -264,6 +272,9 @@ static int check_backends(void) {
         const char *v = getenv(vars[i]);
         const char *kind;
         if (!v || !*v || (i == 0 && strncmp(v, "file:", 5) == 0)) continue;
+#ifdef CLICKUP_WITH_REDIS
+        if (strncmp(v, "redis://", 8) == 0) continue;         /* clickup_redis_env_open takes it */
+#endif
         kind = strncmp(v, "file:", 5) == 0 ? "file:" : strncmp(v, "redis://", 8) == 0 ? "redis://"
              : strncmp(v, "rediss://", 9) == 0 ? "rediss://" : "this";
         fprintf(stderr, PROG ": %s is set (a %s backend), but shared limiter and cache backends are not "
@@ -305,6 +316,12 @@ static int open_client(clickup_client **out) {
     if (got) cfg.max_retries = n == 0 ? -1 : (int)n;      /* in clickup_config, 0 means "default" */
     if ((got = env_number("CLICKUP_BACKOFF_MS", 1, 60000, &n)) < 0) return EXIT_USAGE;
     if (got) cfg.backoff_base_ms = (long)n;
+#ifdef CLICKUP_WITH_REDIS
+    if (clickup_redis_env_open(&cfg, &g_redis, why, sizeof why) < 0) {   /* redis:// limiter, cache */
+        fprintf(stderr, PROG ": configuration: %s\n", why);
+        return EXIT_USAGE;
+    }
+#endif
     if (clickup_config_check(&cfg, why, sizeof why) < 0) {
         fprintf(stderr, PROG ": configuration: %s\n", why);
         return EXIT_USAGE;
@@ -1628,6 +1645,9 @@ int main(int argc, char **argv) {
         if (rc != EXIT_STOPPED && !daemon) engine_stop(0);
     }
     clickup_client_destroy(g_client);               /* drops calls an aborted engine left */
+#ifdef CLICKUP_WITH_REDIS
+    clickup_redis_env_close(&g_redis);
+#endif
     clickup_global_cleanup();
     wipe(g_key, sizeof g_key);
     return rc;
