@@ -1,6 +1,6 @@
 #!/bin/sh
 # tests/fresh_clone.sh: does the committed HEAD pass `make test` on its own, as a user's clone?
-# Clones HEAD into a new empty temporary directory (nothing next to it, so no ../shared; its own
+# Clones HEAD into a new empty temporary directory (nothing next to it, no folder a user's clone would lack; its own
 # build/), runs `make test` there (which installs missing deps via .ci/deps.sh), removes the
 # directory, and ends with "fresh clone: 1 passed, 0 failed" or "fresh clone: 0 passed, 1 failed".
 # Uncommitted changes are not part of the test. It takes minutes: .ci/run runs it in CI only.
