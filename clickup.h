@@ -10865,15 +10865,11 @@ CLICKUP__FN clickup__req *clickup__batch_request(clickup_client *c, const clicku
 /* A typed write that answered with a task: decode it as its blocking call does (through the
    client's body buffer, which is lent the request's answer for the time of the decoding). */
 CLICKUP__FN clickup_result clickup__batch_decode(clickup_client *c, clickup__req *p, clickup_batch_result *r) {
-    char *body = c->body;
-    size_t len = c->body_len, cap = c->body_cap;
+    clickup__xfer saved;
     clickup_result rc;
-    c->body = p->x.body; c->body_len = p->x.len; c->body_cap = p->x.cap;
-    c->resend_ok = p->resend_ok;
-    c->err = p->err;
+    clickup__lend_body(c, p, &saved);
     rc = clickup__get_decoded(c, p->route->result_size, p->route->decode, (void **)&r->task);
-    p->x.body = c->body; p->x.len = c->body_len; p->x.cap = c->body_cap;
-    c->body = body; c->body_len = len; c->body_cap = cap;
+    clickup__return_body(c, p, &saved);
     if (rc != CLICKUP_OK) r->error = c->err;
     return rc;
 }
