@@ -572,8 +572,8 @@ typedef struct clickup_rate_observation {
 } clickup_rate_observation;
 
 typedef struct clickup_limiter_methods {
-    int version;                    /* CLICKUP_LIMITER_METHODS_VERSION; later versions only
-                                       add members at the end                               */
+    int version;                    /* CLICKUP_LIMITER_METHODS_VERSION (1); a later version
+                                       is a larger table that starts with this one (below)  */
     /* May a request go now? CLICKUP_OK with *wait_ms = 0 takes a slot (the request is then
        sent, and observe() follows); *wait_ms > 0 asks the caller to come back that much later.
        Any error refuses the request (the call fails with that code, e.g. a shared backend that
@@ -587,9 +587,32 @@ typedef struct clickup_limiter_methods {
     void (*destroy)(void *self);    /* optional: clickup_limiter_destroy calls it            */
 } clickup_limiter_methods;
 
+/* Version 2 of the table (since 0.3.0): tickets. A later version is a larger table that starts
+   with the earlier one, so a table of version 2 is a clickup_limiter_methods2 whose
+   base.version is CLICKUP_LIMITER_METHODS2_VERSION; pass &table.base to
+   clickup_limiter_create_custom. (A version-1 table stays a plain clickup_limiter_methods.)
+   Why: X-RateLimit-Remaining in an answer counted the request answered and every request the
+   server saw before it, and maybe not those sent after it. A limiter that can tell which sends
+   came after the answered one takes exactly those off Remaining; without that it must take off
+   every request in flight, some of which the server already counted (about half of them when
+   many go at once), and so leaves part of the budget unused.
+   acquire_ticket: as acquire; when it admits (CLICKUP_OK, *wait_ms = 0) it also sets *ticket,
+   any number the limiter likes (0 means none; the built-in limiters count admissions).
+   observe_ticket: as observe, with the ticket its request was given (0 when it had none).
+   Both are set, or neither (then the version-1 members are used); when they are set,
+   base.acquire and base.observe may be NULL. */
+#define CLICKUP_LIMITER_METHODS2_VERSION 2
+typedef struct clickup_limiter_methods2 {
+    clickup_limiter_methods base;
+    clickup_result (*acquire_ticket)(void *self, uint64_t now_ms, uint64_t *wait_ms, uint64_t *ticket);
+    void (*observe_ticket)(void *self, const clickup_rate_observation *obs, uint64_t ticket);
+} clickup_limiter_methods2;
+
 /* Wrap your methods as a clickup_limiter for config.limiter. The table is copied; self is
-   yours and must outlive the limiter. Returns CLICKUP_OK, CLICKUP_ERR_INVALID_ARG (a NULL
-   method, version < 1), CLICKUP_ERR_NOMEM. Release with clickup_limiter_destroy. */
+   yours and must outlive the limiter. methods->version 1: a clickup_limiter_methods; 2 or
+   more: the base of a clickup_limiter_methods2. Returns CLICKUP_OK, CLICKUP_ERR_INVALID_ARG
+   (a NULL method that is required, one ticket method without the other, version < 1),
+   CLICKUP_ERR_NOMEM. Release with clickup_limiter_destroy. */
 CLICKUP_API clickup_result clickup_limiter_create_custom(const clickup_limiter_methods *methods, void *self,
                                                          const clickup_allocator *alloc,
                                                          clickup_limiter **out);
@@ -3580,6 +3603,8 @@ typedef struct clickup__ring {
     uint64_t  hold_until;         /* Retry-After (or a 429's Reset): nobody sends before it */
     uint64_t  newest;             /* latest time seen: readings never go backwards          */
     int       inflight;
+    uint64_t  admitted;           /* sends admitted so far: the tickets handed out           */
+    uint64_t  rem_ticket;         /* the ticket whose answer set server_remaining (0 none)  */
 } clickup__ring;
 
 #define CLICKUP__LIMIT_MAX 100000
@@ -3671,8 +3696,9 @@ CLICKUP__FN int clickup__limiter_room(clickup__ring *l) {
     return 1;
 }
 
-/* Take a slot if one is free: returns 0 and counts the request in flight; else the wait. */
-CLICKUP__FN uint64_t clickup__limiter_try(clickup__ring *l, uint64_t caller_now) {
+/* Take a slot if one is free: returns 0, counts the request in flight and gives it a ticket
+   (its rank among the admissions; ticket may be NULL); else the wait. */
+CLICKUP__FN uint64_t clickup__limiter_try_ticket(clickup__ring *l, uint64_t caller_now, uint64_t *ticket) {
     uint64_t wait, now = clickup__limiter_now(l, caller_now);
     pthread_mutex_lock(&l->mu);
     /* A thread may read the clock, then wait for the lock while another goes ahead: keep the
@@ -3686,9 +3712,14 @@ CLICKUP__FN uint64_t clickup__limiter_try(clickup__ring *l, uint64_t caller_now)
         l->count++;
         if (l->server_remaining > 0) l->server_remaining--;
         l->inflight++;
+        l->admitted++;
+        if (ticket) *ticket = l->admitted;
     }
     pthread_mutex_unlock(&l->mu);
     return wait;
+}
+CLICKUP__FN uint64_t clickup__limiter_try(clickup__ring *l, uint64_t caller_now) {
+    return clickup__limiter_try_ticket(l, caller_now, NULL);
 }
 
 /* Parse a header value as a non-negative decimal integer; 0 on garbage. */
@@ -3757,9 +3788,13 @@ CLICKUP__FN int64_t clickup__retry_after_ms(const char *v, int64_t wall_now_ms, 
 
 /* After an exchange: the request is no longer in flight; adopt the server's view. The limit
    in force is the server's X-RateLimit-Limit, but never above a configured ceiling. A 429 or a
-   5xx with Retry-After holds back every client of this limiter until it has passed. */
-CLICKUP__FN void clickup__limiter_update(clickup__ring *l, uint64_t caller_now, int64_t caller_wall,
-                                         const clickup_http_response *r, int got_response) {
+   5xx with Retry-After holds back every client of this limiter until it has passed.
+   Remaining counted the answered request and what the server saw before it. With the request's
+   ticket, the sends admitted after it are taken off (the server may not have seen them), and
+   the answer to the latest ticket of a server window is the one believed; without a ticket (0),
+   every request in flight is taken off and Remaining only goes down within a window. */
+CLICKUP__FN void clickup__limiter_update_ticket(clickup__ring *l, uint64_t caller_now, int64_t caller_wall,
+                                                const clickup_http_response *r, int got_response, uint64_t ticket) {
     uint64_t now = clickup__limiter_now(l, caller_now);
     int64_t wall_now = clickup__limiter_wall(l, caller_wall);
     int64_t lim, rem, reset_ms, ra;
@@ -3778,13 +3813,18 @@ CLICKUP__FN void clickup__limiter_update(clickup__ring *l, uint64_t caller_now, 
             int same_window;
             (void)clickup__hdr_i64(r->rate_reset, &raw);
             same_window = l->server_remaining >= 0 && raw == l->server_reset_raw;
-            /* Requests still in flight were not counted by the server yet. */
-            rem -= l->inflight;
+            if (ticket > l->admitted) ticket = 0;          /* not one of ours: as none */
+            rem -= ticket ? (int64_t)(l->admitted - ticket) : (int64_t)l->inflight;
             if (rem < 0) rem = 0;
             if (rem > INT_MAX) rem = INT_MAX;
-            /* Answers arrive out of order between threads: within one server window the count
-               only goes down, so an older, larger Remaining never raises it again. */
-            if (!same_window || rem < l->server_remaining) l->server_remaining = (int)rem;
+            /* Answers arrive out of order between threads: an answer to an earlier ticket saw
+               less, and without tickets an older, larger Remaining never raises the count. */
+            if (!same_window || (ticket && ticket >= l->rem_ticket)) {
+                l->server_remaining = (int)rem;
+                l->rem_ticket = ticket;
+            } else if (!ticket && rem < l->server_remaining) {
+                l->server_remaining = (int)rem;
+            }
             if (!same_window) {
                 l->server_reset_raw = raw;
                 l->server_reset = now + (uint64_t)reset_ms + clickup__reset_margin(l->window_ms);
@@ -3792,6 +3832,7 @@ CLICKUP__FN void clickup__limiter_update(clickup__ring *l, uint64_t caller_now, 
         }
         if (r->status == 429 && reset_ms >= 0) {   /* without a Reset, Retry-After holds (below) */
             l->server_remaining = 0;
+            l->rem_ticket = UINT64_MAX;             /* no answer of this window raises it again */
             l->server_reset = now + (uint64_t)reset_ms + clickup__reset_margin(l->window_ms);
         }
         if (r->status == 429 || (r->status >= 500 && r->status <= 599)) {
@@ -3800,6 +3841,10 @@ CLICKUP__FN void clickup__limiter_update(clickup__ring *l, uint64_t caller_now, 
         }
     }
     pthread_mutex_unlock(&l->mu);
+}
+CLICKUP__FN void clickup__limiter_update(clickup__ring *l, uint64_t caller_now, int64_t caller_wall,
+                                         const clickup_http_response *r, int got_response) {
+    clickup__limiter_update_ticket(l, caller_now, caller_wall, r, got_response, 0);
 }
 
 CLICKUP__FN void clickup__limiter_state(clickup__ring *l, uint64_t caller_now, clickup_rate_state *out) {
@@ -3823,6 +3868,8 @@ CLICKUP__FN void clickup__limiter_state(clickup__ring *l, uint64_t caller_now, c
    another (a file shared by processes, Redis shared by hosts) written against the table alone. */
 struct clickup_limiter {
     clickup_limiter_methods m;    /* copied: the version-1 members                          */
+    clickup_result (*acquire_ticket)(void *self, uint64_t now_ms, uint64_t *wait_ms, uint64_t *ticket);
+    void (*observe_ticket)(void *self, const clickup_rate_observation *obs, uint64_t ticket);
     void                   *self;
     clickup_allocator       alloc;
     int                     window_ms;   /* from state() at creation: clamps Reset and Retry-After */
@@ -3832,12 +3879,19 @@ CLICKUP__FN clickup_result clickup__ring_acquire(void *self, uint64_t now_ms, ui
     *wait_ms = clickup__limiter_try((clickup__ring *)self, now_ms);
     return CLICKUP_OK;
 }
-CLICKUP__FN void clickup__ring_observe(void *self, const clickup_rate_observation *o) {
+CLICKUP__FN clickup_result clickup__ring_acquire_ticket(void *self, uint64_t now_ms, uint64_t *wait_ms, uint64_t *ticket) {
+    *wait_ms = clickup__limiter_try_ticket((clickup__ring *)self, now_ms, ticket);
+    return CLICKUP_OK;
+}
+CLICKUP__FN void clickup__ring_observe_ticket(void *self, const clickup_rate_observation *o, uint64_t ticket) {
     clickup_http_response r;
     memset(&r, 0, sizeof r);
     r.status = o->status;
     r.rate_limit = o->limit; r.rate_remaining = o->remaining; r.rate_reset = o->reset; r.retry_after = o->retry_after;
-    clickup__limiter_update((clickup__ring *)self, o->now_ms, o->wall_ms, &r, o->status != 0);
+    clickup__limiter_update_ticket((clickup__ring *)self, o->now_ms, o->wall_ms, &r, o->status != 0, ticket);
+}
+CLICKUP__FN void clickup__ring_observe(void *self, const clickup_rate_observation *o) {
+    clickup__ring_observe_ticket(self, o, 0);
 }
 CLICKUP__FN void clickup__ring_state(void *self, uint64_t now_ms, clickup_rate_state *out) {
     clickup__limiter_state((clickup__ring *)self, now_ms, out);
@@ -3847,18 +3901,25 @@ CLICKUP_API clickup_result clickup_limiter_create_custom(const clickup_limiter_m
                                                          const clickup_allocator *alloc, clickup_limiter **out) {
     clickup_limiter *l;
     clickup_rate_state st;
+    const clickup_limiter_methods2 *v2;
     if (!out) return CLICKUP_ERR_INVALID_ARG;
     *out = NULL;
-    if (!methods || methods->version < 1 || !methods->acquire || !methods->observe || !methods->state)
-        return CLICKUP_ERR_INVALID_ARG;
+    if (!methods || methods->version < 1 || !methods->state) return CLICKUP_ERR_INVALID_ARG;
+    /* version 2 and later: the table is the base of a larger one (a C struct may be reached
+       through a pointer to its first member) */
+    v2 = methods->version >= CLICKUP_LIMITER_METHODS2_VERSION ? (const clickup_limiter_methods2 *)(const void *)methods : NULL;
+    if (v2 && !v2->acquire_ticket != !v2->observe_ticket) return CLICKUP_ERR_INVALID_ARG;
+    if (v2 && !v2->acquire_ticket) v2 = NULL;                /* a version-2 table without tickets */
+    if ((!v2 && (!methods->acquire || !methods->observe))) return CLICKUP_ERR_INVALID_ARG;
     l = (clickup_limiter *)clickup__malloc(alloc, sizeof *l);
     if (!l) return CLICKUP_ERR_NOMEM;
     memset(l, 0, sizeof *l);
-    l->m.version = 1;                      /* only the members version 1 defines are read */
+    l->m.version = 1;                      /* the version-1 members, and the tickets apart */
     l->m.acquire = methods->acquire;
     l->m.observe = methods->observe;
     l->m.state = methods->state;
     l->m.destroy = methods->destroy;
+    if (v2) { l->acquire_ticket = v2->acquire_ticket; l->observe_ticket = v2->observe_ticket; }
     l->self = self;
     if (alloc) l->alloc = *alloc;
     memset(&st, 0, sizeof st);
@@ -3869,8 +3930,10 @@ CLICKUP_API clickup_result clickup_limiter_create_custom(const clickup_limiter_m
 }
 
 CLICKUP_API clickup_result clickup_limiter_create_ex(const clickup_limiter_config *cfg, clickup_limiter **out) {
-    static const clickup_limiter_methods ring_methods = {
-        1, clickup__ring_acquire, clickup__ring_observe, clickup__ring_state, clickup__ring_destroy
+    static const clickup_limiter_methods2 ring_methods = {
+        { CLICKUP_LIMITER_METHODS2_VERSION, clickup__ring_acquire, clickup__ring_observe, clickup__ring_state,
+          clickup__ring_destroy },
+        clickup__ring_acquire_ticket, clickup__ring_observe_ticket
     };
     clickup__ring *ring;
     clickup_result rc;
@@ -3879,7 +3942,7 @@ CLICKUP_API clickup_result clickup_limiter_create_ex(const clickup_limiter_confi
     if (!cfg || cfg->rate_limit < 0 || cfg->window_ms < 0 || cfg->rate_limit > CLICKUP__LIMIT_MAX)
         return CLICKUP_ERR_INVALID_ARG;
     if ((rc = clickup__ring_create(cfg, &ring)) != CLICKUP_OK) return rc;
-    if ((rc = clickup_limiter_create_custom(&ring_methods, ring, cfg->allocator, out)) != CLICKUP_OK)
+    if ((rc = clickup_limiter_create_custom(&ring_methods.base, ring, cfg->allocator, out)) != CLICKUP_OK)
         clickup__ring_destroy(ring);
     return rc;
 }
@@ -3905,21 +3968,32 @@ CLICKUP_API void clickup_limiter_destroy(clickup_limiter *l) {
 /* The built-in ring behind a limiter made by clickup_limiter_create (tests look inside). */
 CLICKUP__FN clickup__ring *clickup__ring_of(clickup_limiter *l) { return (clickup__ring *)l->self; }
 
-/* The engine's view of a limiter: the methods, with the caller's clock. */
-CLICKUP__FN uint64_t clickup__limiter_acquire(clickup_limiter *l, uint64_t now, clickup_result *refused) {
-    uint64_t wait = 0;
-    *refused = l->m.acquire(l->self, now, &wait);
+/* The engine's view of a limiter: the methods, with the caller's clock. An admitted request
+   gets the ticket the limiter gave it (0 when it gives none), and hands it back in observe. */
+CLICKUP__FN uint64_t clickup__limiter_take(clickup_limiter *l, uint64_t now, clickup_result *refused, uint64_t *ticket) {
+    uint64_t wait = 0, t = 0;
+    if (l->acquire_ticket) *refused = l->acquire_ticket(l->self, now, &wait, &t);
+    else *refused = l->m.acquire(l->self, now, &wait);
+    if (ticket) *ticket = *refused == CLICKUP_OK && wait == 0 ? t : 0;
     return wait;
 }
-CLICKUP__FN void clickup__limiter_observe(clickup_limiter *l, uint64_t now, int64_t wall, const clickup_http_response *r,
-                                          int got_response) {
+CLICKUP__FN uint64_t clickup__limiter_acquire(clickup_limiter *l, uint64_t now, clickup_result *refused) {
+    return clickup__limiter_take(l, now, refused, NULL);
+}
+CLICKUP__FN void clickup__limiter_observe_ticket(clickup_limiter *l, uint64_t now, int64_t wall,
+                                                 const clickup_http_response *r, int got_response, uint64_t ticket) {
     clickup_rate_observation o;
     memset(&o, 0, sizeof o);
     o.now_ms = now;
     o.wall_ms = wall;
     o.status = got_response ? (r->status ? r->status : 1) : 0;
     if (got_response) { o.limit = r->rate_limit; o.remaining = r->rate_remaining; o.reset = r->rate_reset; o.retry_after = r->retry_after; }
-    l->m.observe(l->self, &o);
+    if (l->observe_ticket) l->observe_ticket(l->self, &o, ticket);
+    else l->m.observe(l->self, &o);
+}
+CLICKUP__FN void clickup__limiter_observe(clickup_limiter *l, uint64_t now, int64_t wall, const clickup_http_response *r,
+                                          int got_response) {
+    clickup__limiter_observe_ticket(l, now, wall, r, got_response, 0);
 }
 CLICKUP__FN void clickup__limiter_view(clickup_limiter *l, uint64_t now, clickup_rate_state *out) {
     memset(out, 0, sizeof *out);
@@ -5592,6 +5666,7 @@ struct clickup_pending {
     int       defer_invalidate;         /* the caller invalidates (see clickup__call)        */
     unsigned  flags;
     uint64_t  ttl, deadline, wake_at, wait_since, t_sent;
+    uint64_t  ticket;                   /* the limiter's ticket for the attempt in flight    */
     clickup__buf url, key;              /* the full URL; the cache key "GET /path?query"    */
     const char *path;                   /* the path, for messages (inside url)              */
     char     *owned_body;               /* a raw call's copy of its body                    */
@@ -5910,7 +5985,7 @@ CLICKUP__FN int clickup__req_admit(clickup__req *p, uint64_t now) {
                                  : clickup__req_fail(p, CLICKUP_ERR_TIMEOUT, "the call deadline of %ld ms passed", c->call_deadline_ms));
         return 0;
     }
-    wait = clickup__limiter_acquire(c->limiter, now, &refused);
+    wait = clickup__limiter_take(c->limiter, now, &refused, &p->ticket);
     if (refused != CLICKUP_OK) { clickup__req_done(p, clickup__req_fail(p, refused, "the rate limiter refused the request")); return 0; }
     if (wait) {
         if (c->rate_mode == CLICKUP_RATE_FAIL) { clickup__req_done(p, clickup__req_rate_fail(p, wait, "rate limit reached")); return 0; }
@@ -6028,7 +6103,7 @@ CLICKUP__FN void clickup__req_classify(clickup__req *p, uint64_t now) {
     uint64_t delay = 0;
     clickup_result rc;
     if (p->ts != CLICKUP_TRANSPORT_NOT_SENT) p->sent = 1;
-    clickup__limiter_observe(c->limiter, now, c->hooks.wall_ms(c->hooks.user), &p->resp, http);
+    clickup__limiter_observe_ticket(c->limiter, now, c->hooks.wall_ms(c->hooks.user), &p->resp, http, p->ticket);
     clickup__record_latency(p->ep, now - p->t_sent);
     p->err.http_status = http ? p->resp.status : 0;
     p->err.curl_code = p->x.curl_code;

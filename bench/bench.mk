@@ -15,7 +15,7 @@
 BENCH_DIR    := $(BUILD)/bench
 BENCH_CFLAGS := $(CSTD) $(WARN) -O2 $(CURL_CFLAGS) -I. -Ibench
 BENCH_PAGE   := $(BENCH_DIR)/page100.json
-BENCH_COMMON := clickup.h bench/gen_page.h bench/bench.mk bench/bench_util.h bench/bench_server.h
+BENCH_COMMON := clickup.h examples/clickup_redis.h bench/gen_page.h bench/bench.mk bench/bench_util.h bench/bench_server.h
 BENCH_BINS   :=
 
 # bench_program NAME,EXTRA_SOURCES,EXTRA_LIBS  ->  $(BENCH_DIR)/bench_NAME from bench/bench_NAME.c

@@ -218,6 +218,7 @@ CLICKUP_API void clickup_redis_env_close(clickup_redis_env *env);
 #define CLICKUP_REDIS__LIMIT_MAX   100000      /* as clickup.h's limiter                          */
 #define CLICKUP_REDIS__HISTORY     10000       /* this process's sends remembered (fallback)      */
 #define CLICKUP_REDIS__FLIGHT      4096        /* this process's requests in flight, remembered   */
+#define CLICKUP_REDIS__LEASE_MAX   64          /* the most slots one admission takes              */
 #define CLICKUP_REDIS__SNAPSHOTS   128         /* generations seen by recent cache lookups        */
 #define CLICKUP_REDIS__MAX_ARRAY   64          /* the longest array reply we ever expect          */
 
@@ -598,14 +599,16 @@ enum { CLICKUP_REDIS__S_ACQUIRE, CLICKUP_REDIS__S_OBSERVE, CLICKUP_REDIS__S_PUT,
     " if v == nil or v ~= v or v ~= math.floor(v) or v < lo or v > hi then return nil end\n" \
     " return v\n" \
     "end\n" \
-    "local F = {'epoch', 'newest', 'limit', 'rem', 'reset', 'raw', 'hold', 'born', 'ext', 'fly'}\n" \
+    "local F = {'epoch', 'newest', 'limit', 'rem', 'reset', 'raw', 'hold', 'born', 'ext', 'fly', 'seq', 'rt'}\n" \
     "local function load(f, now, window, cap)\n" \
     " local far = now + 2 * window + 10000\n" \
-    " local lo = {0, 0, 1, -1, 0, -1, 0, 0, 0, 0}\n" \
-    " local hi = {0, now + window, cap, 1e9, far, 1e19, far, now + window, now + window, 1e9}\n" \
+    " local lo = {0, 0, 1, -1, 0, -1, 0, 0, 0, 0, 0, 0}\n" \
+    " local hi = {0, now + window, cap, 1e9, far, 1e19, far, now + window, now + window, 1e9, 1e15, 9e15}\n" \
     " if type(f[1]) ~= 'string' or #f[1] > 40 then return nil, 'epoch' end\n" \
+    " if not f[11] then f[11] = '0' end\n"                  /* written by version 0.1.0: no tickets yet */ \
+    " if not f[12] then f[12] = '0' end\n" \
     " local s = {epoch = f[1]}\n" \
-    " for i = 2, 10 do\n" \
+    " for i = 2, 12 do\n" \
     "  s[F[i]] = int(f[i], lo[i], hi[i])\n" \
     "  if not s[F[i]] then return nil, F[i] .. ' = ' .. string.sub(tostring(f[i]), 1, 24) end\n" \
     " end\n" \
@@ -621,11 +624,20 @@ enum { CLICKUP_REDIS__S_ACQUIRE, CLICKUP_REDIS__S_OBSERVE, CLICKUP_REDIS__S_PUT,
     "if f.err then return wrong(2) end\n"
 
 /* ACQUIRE. KEYS: log (zset of send times), st (hash: epoch, newest, limit, rem, reset, raw,
-   hold, born, ext, fly = requests in flight).
+   hold, born, ext, fly = requests in flight, seq = requests admitted, rt = the ticket whose
+   answer set rem).
    ARGV: 1 "take" or "peek", 2 ceiling (0 none), 3 window, 4 ttl, 5 member (unique), 6 the
-   epoch this caller saw less than a TTL ago ("" none), 7 a fresh epoch, 8 limit cap,
-   9.. ages (ms) of this caller's sends to add to the log.
-   Returns {wait, limit, count, remaining (-1 unknown), reset in ms, epoch}.
+   epoch this caller saw less than a TTL ago ("" none), 7 a fresh epoch, 8 limit cap, 9 slots
+   wanted (a lease, >= 1), 10 a lease's lifetime (ms), 11 a member given back ("" none) and
+   12, 13 the first and last of its slots, 14.. ages (ms) of this caller's sends to add to the
+   log.
+   Returns {wait, limit, count, remaining (-1 unknown), reset in ms, epoch, slots granted,
+   ticket of the first}.
+   A lease: when the budget is ample (at least 4 slots free per slot asked), one admission
+   takes up to ARGV[9] slots: the first at now, the others at now + lifetime, the latest the
+   caller may use them, so the log never holds a send later than it was recorded. The caller
+   gives back what it did not use (ZREM of member.i). Every slot gets a ticket (seq), which its
+   answer brings back to OBSERVE.
    A new state (none, or lost) is written whole with its TTL first; the log gets its TTL when
    the state does (made, then every quarter of a TTL), so every key always has one, and the
    state's outlives any deadline (reset, hold) written into it. The in-flight count leaks when
@@ -636,15 +648,16 @@ static const char clickup_redis__lua_acquire[] =
     CLICKUP_REDIS__LUA_COMMON
     "local take = ARGV[1] == 'take'\n"
     "local ceiling, window, ttl, cap = tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[8])\n"
+    "local want, lease = tonumber(ARGV[9]), tonumber(ARGV[10])\n"
     "local first = ceiling > 0 and ceiling or 100\n"
     "if not f[1] then\n"
-    " if not take then return {0, first, 0, -1, 0, ''} end\n"
+    " if not take then return {0, first, 0, -1, 0, '', 0, 0} end\n"
     " local hold = 0\n"
     " if ARGV[6] ~= '' then hold = now + window end\n"     /* lost while in use: a window's pause */
-    " f = {ARGV[7], now, first, -1, 0, -1, hold, now, now, 0}\n"
+    " f = {ARGV[7], now, first, -1, 0, -1, hold, now, now, 0, 0, 0}\n"
     " local z = redis.pcall('DEL', KEYS[1])\n"
     " redis.call('HSET', KEYS[2], 'epoch', f[1], 'newest', ms(now), 'limit', first, 'rem', -1, 'reset', 0, 'raw', -1,\n"
-    "  'hold', ms(hold), 'born', ms(now), 'ext', ms(now), 'fly', 0)\n"
+    "  'hold', ms(hold), 'born', ms(now), 'ext', ms(now), 'fly', 0, 'seq', 0, 'rt', 0)\n"
     " redis.call('PEXPIRE', KEYS[2], ttl)\n"
     "end\n"
     "local s, bad = load(f, now, window, cap)\n"
@@ -653,17 +666,29 @@ static const char clickup_redis__lua_acquire[] =
     "if s.newest > now then now = s.newest end\n"
     "local count = redis.pcall('ZCOUNT', KEYS[1], '(' .. ms(now - window), '+inf')\n"
     "if type(count) == 'table' then return wrong(1) end\n"
+    "local dirty = take\n"
+    "if ARGV[11] ~= '' then\n"                             /* a lease's unused slots, given back */
+    " local z = {}\n"
+    " for i = tonumber(ARGV[12]), tonumber(ARGV[13]) do z[#z + 1] = ARGV[11] .. '.' .. i end\n"
+    " local back = #z > 0 and redis.call('ZREM', KEYS[1], unpack(z)) or 0\n"
+    " count = count - back\n"
+    " s.fly = s.fly - back\n"
+    " if s.fly < 0 then s.fly = 0 end\n"
+    " dirty = true\n"
+    "end\n";
+/* (the rest of ACQUIRE: ISO C only promises string literals of 4095 characters) */
+static const char clickup_redis__lua_acquire_2[] =
     "if take and now - s.ext >= ttl / 4 then\n"           /* housekeeping, now and then */
     " local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')\n"
-    " if last[2] and tonumber(last[2]) > now then\n"
+    " if last[2] and tonumber(last[2]) > now + lease then\n"
     "  return redis.error_reply('CLICKUP_STATE ' .. KEYS[1] .. ' holds send times in the future')\n"
     " end\n"
     " redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ms(now - window))\n"
     " s.ext = now\n"
     " redis.call('PEXPIRE', KEYS[2], ttl)\n"
     "end\n"
-    "if take and #ARGV >= 9 then\n"                        /* sends made while Redis was away */
-    " for i = 9, #ARGV do\n"
+    "if take and #ARGV >= 14 then\n"                       /* sends made while Redis was away */
+    " for i = 14, #ARGV do\n"
     "  local age = tonumber(ARGV[i])\n"
     "  if age and age >= 0 and age < window then\n"
     "   redis.call('ZADD', KEYS[1], ms(now - age), ARGV[5] .. 'm' .. i)\n"
@@ -682,26 +707,42 @@ static const char clickup_redis__lua_acquire[] =
     "end\n"
     "if s.rem == 0 and s.reset > now and s.reset - now > wait then wait = s.reset - now end\n"
     "if s.hold > now and s.hold - now > wait then wait = s.hold - now end\n"
-    "if take then\n"
-    " if wait == 0 then\n"
-    "  redis.call('ZADD', KEYS[1], ms(now), ARGV[5])\n"
-    "  if count == 0 or s.ext == now then redis.call('PEXPIRE', KEYS[1], ttl) end\n"
-    "  count = count + 1\n"
-    "  s.fly = s.fly + 1\n"
-    "  if s.rem > 0 then s.rem = s.rem - 1 end\n"
+    "local g, ticket = 0, 0\n"
+    "if take and wait == 0 then\n"
+    " g = 1\n"
+    " if want > 1 then\n"                                  /* a lease only from an ample budget */
+    "  local free = s.limit - count\n"
+    "  if s.rem >= 0 and s.rem < free then free = s.rem end\n"
+    "  g = math.min(want, math.floor(free / 4))\n"
+    "  if g < 1 then g = 1 end\n"
     " end\n"
+    " local z = {ms(now), ARGV[5] .. '.1'}\n"
+    " for i = 2, g do z[#z + 1] = ms(now + lease); z[#z + 1] = ARGV[5] .. '.' .. i end\n"
+    " redis.call('ZADD', KEYS[1], unpack(z))\n"
+    " if count == 0 or s.ext == now then redis.call('PEXPIRE', KEYS[1], ttl) end\n"
+    " count = count + g\n"
+    " s.fly = s.fly + g\n"
+    " s.rem = s.rem > g and s.rem - g or (s.rem > 0 and 0 or s.rem)\n"
+    " ticket = s.seq + 1\n"
+    " s.seq = s.seq + g\n"
+    "end\n"
+    "if dirty then\n"
     " redis.call('HSET', KEYS[2], 'newest', ms(now), 'rem', s.rem, 'reset', ms(s.reset), 'hold', ms(s.hold), 'ext', ms(s.ext),\n"
-    "  'fly', s.fly)\n"
+    "  'fly', s.fly, 'seq', s.seq)\n"
     "end\n"
     "local reset_in = 0\n"
     "if s.reset > now then reset_in = s.reset - now end\n"
-    "return {wait, s.limit, count, s.rem, reset_in, s.epoch}\n";
+    "return {wait, s.limit, count, s.rem, reset_in, s.epoch, g, ticket}\n";
 
 /* OBSERVE. KEYS as ACQUIRE. ARGV: 1 "1" when the request was admitted through Redis (it leaves
    the flight), 2 HTTP status (0 no answer), 3 ceiling, 4 window, 5 X-RateLimit-Limit (-1
    absent), 6 -Remaining (-1), 7 -Reset as sent (-1), 8 Retry-After kind ("" none, "d" a delay
-   in ms, "a" Unix ms), 9 its value, 10 limit cap. Returns 1. The rules are clickup.h's
-   (clickup__limiter_update); Reset and an HTTP-date are compared with Redis's TIME. */
+   in ms, "a" Unix ms), 9 its value, 10 limit cap, 11 the request's ticket (0 none). Returns 1.
+   The rules are clickup.h's (clickup__limiter_update_ticket); Reset and an HTTP-date are
+   compared with Redis's TIME. Remaining counted the answered request and what the server saw
+   before it: with a ticket, the slots admitted after it (by any host) are taken off, and the
+   answer to the latest ticket of a server window is believed; without, every request in
+   flight is taken off and Remaining only goes down within a window. */
 static const char clickup_redis__lua_observe[] =
     "if redis.replicate_commands then redis.replicate_commands() end\n"
     CLICKUP_REDIS__LUA_COMMON
@@ -729,13 +770,16 @@ static const char clickup_redis__lua_observe[] =
     " end\n"
     " if reset_ms >= 0 and remh >= 0 then\n"
     "  local same = s.rem >= 0 and s.raw == rr\n"
-    "  remh = remh - s.fly\n"                              /* in flight: not counted by the server yet */
+    "  local tk = tonumber(ARGV[11])\n"
+    "  if not tk or tk < 0 or tk > s.seq then tk = 0 end\n"  /* not one of ours: as none */
+    "  if tk > 0 then remh = remh - (s.seq - tk) else remh = remh - s.fly end\n"
     "  if remh < 0 then remh = 0 end\n"
     "  if remh > 1e9 then remh = 1e9 end\n"
-    "  if not same or remh < s.rem then s.rem = remh end\n"
+    "  if not same or (tk > 0 and tk >= s.rt) then s.rem = remh; s.rt = tk\n"
+    "  elseif tk == 0 and remh < s.rem then s.rem = remh end\n"
     "  if not same then s.raw = rr; s.reset = now + reset_ms + margin end\n"
     " end\n"
-    " if status == 429 and reset_ms >= 0 then s.rem = 0; s.reset = now + reset_ms + margin end\n"
+    " if status == 429 and reset_ms >= 0 then s.rem = 0; s.rt = 9e15; s.reset = now + reset_ms + margin end\n"
     " if status == 429 or (status >= 500 and status <= 599) then\n"
     "  local ra = -1\n"
     "  if ARGV[8] == 'd' then ra = tonumber(ARGV[9]) elseif ARGV[8] == 'a' then ra = tonumber(ARGV[9]) - now end\n"
@@ -744,7 +788,7 @@ static const char clickup_redis__lua_observe[] =
     " end\n"
     "end\n"
     "redis.call('HSET', KEYS[2], 'limit', s.limit, 'rem', s.rem, 'reset', ms(s.reset), 'raw', ms(s.raw), 'hold', ms(s.hold),\n"
-    " 'fly', s.fly)\n"
+    " 'fly', s.fly, 'rt', ms(s.rt))\n"
     "return 1\n";
 
 /* PUT. KEYS: 1 the value, 2 its class's generation, 3 (task pages) its list's generation.
@@ -795,8 +839,10 @@ static const char clickup_redis__lua_bump[] =
     "end\n"
     "return n\n";
 
-static const char *const clickup_redis__script_text[CLICKUP_REDIS__S_COUNT] = {
-    clickup_redis__lua_acquire, clickup_redis__lua_observe, clickup_redis__lua_put, clickup_redis__lua_bump
+/* Each script in one or two parts, joined when a connection object is made. */
+static const char *const clickup_redis__script_parts[CLICKUP_REDIS__S_COUNT][2] = {
+    { clickup_redis__lua_acquire, clickup_redis__lua_acquire_2 }, { clickup_redis__lua_observe, "" },
+    { clickup_redis__lua_put, "" }, { clickup_redis__lua_bump, "" }
 };
 
 /* ==== [connection] ==========================================================================
@@ -812,6 +858,7 @@ typedef struct clickup_redis__conn {
     uint64_t        next_try;        /* monotonic ms: no connection attempt before            */
     unsigned        scripts;         /* bit per script this owner uses                        */
     char            sha[CLICKUP_REDIS__S_COUNT][41];
+    char           *text[CLICKUP_REDIS__S_COUNT];   /* the scripts this owner uses, whole  */
     int             was_up;          /* 1 after a connection, until a failure was logged      */
     int             ever_up;
     char            last_error[160]; /* why the last connection or command failed             */
@@ -965,7 +1012,7 @@ CLICKUP_REDIS__FN int clickup_redis__ready(clickup_redis__conn *c) {
         size_t lens[3];
         if (!(c->scripts & (1u << i))) continue;
         argv[0] = "SCRIPT"; lens[0] = 6; argv[1] = "LOAD"; lens[1] = 4;
-        argv[2] = clickup_redis__script_text[i]; lens[2] = strlen(argv[2]);
+        argv[2] = c->text[i]; lens[2] = strlen(argv[2]);
         if (redisAppendCommandArgv(c->ctx, 3, argv, lens) != REDIS_OK) why = "out of memory";
     }
     for (i = 0; !why && i < CLICKUP_REDIS__S_COUNT; i++) {
@@ -1027,7 +1074,7 @@ CLICKUP_REDIS__FN redisReply *clickup_redis__eval(clickup_redis__conn *c, int s,
     if (r && r->type == REDIS_REPLY_ERROR && strncmp(r->str, "NOSCRIPT", 8) == 0) {
         freeReplyObject(r);                          /* a SCRIPT FLUSH, or a failover */
         argv[0] = "EVAL"; alen[0] = 4;
-        argv[1] = clickup_redis__script_text[s]; alen[1] = strlen(argv[1]);
+        argv[1] = c->text[s]; alen[1] = strlen(argv[1]);
         r = (redisReply *)redisCommandArgv(c->ctx, n, argv, alen);
     }
     clickup_redis__sigpipe_restore(&g);
@@ -1038,6 +1085,24 @@ CLICKUP_REDIS__FN redisReply *clickup_redis__eval(clickup_redis__conn *c, int s,
         clickup_redis__failed(c, why);
     }
     return r;
+}
+
+/* The texts of the scripts this owner uses, each joined from its parts. 1, or 0 (no memory). */
+CLICKUP_REDIS__FN void clickup_redis__free_scripts(clickup_redis__conn *c) {
+    int i;
+    for (i = 0; i < CLICKUP_REDIS__S_COUNT; i++) { free(c->text[i]); c->text[i] = NULL; }
+}
+CLICKUP_REDIS__FN int clickup_redis__join_scripts(clickup_redis__conn *c) {
+    int i;
+    for (i = 0; i < CLICKUP_REDIS__S_COUNT; i++) {
+        const char *a = clickup_redis__script_parts[i][0], *b = clickup_redis__script_parts[i][1];
+        size_t na = strlen(a), nb = strlen(b);
+        if (!(c->scripts & 1u << i)) continue;
+        if (!(c->text[i] = (char *)malloc(na + nb + 1))) return 0;
+        memcpy(c->text[i], a, na);
+        memcpy(c->text[i] + na, b, nb + 1);
+    }
+    return 1;
 }
 
 CLICKUP_REDIS__FN clickup_result clickup_redis__conn_init(clickup_redis__conn *c, const clickup_redis_config *cfg,
@@ -1073,7 +1138,8 @@ CLICKUP_REDIS__FN clickup_result clickup_redis__conn_init(clickup_redis__conn *c
     c->rng = clickup_redis__random();
     c->log = cfg->log;
     c->log_user = cfg->log_user;
-    if (pthread_mutex_init(&c->mu, NULL) != 0) {
+    if (!clickup_redis__join_scripts(c) || pthread_mutex_init(&c->mu, NULL) != 0) {
+        clickup_redis__free_scripts(c);
         clickup_redis__target_free(&c->t);
         return CLICKUP_ERR_NOMEM;
     }
@@ -1083,6 +1149,7 @@ CLICKUP_REDIS__FN clickup_result clickup_redis__conn_init(clickup_redis__conn *c
 CLICKUP_REDIS__FN void clickup_redis__conn_free(clickup_redis__conn *c) {
     clickup_redis__drop(c);
     clickup_redis__target_free(&c->t);
+    clickup_redis__free_scripts(c);
     pthread_mutex_destroy(&c->mu);
 }
 
@@ -1130,9 +1197,24 @@ typedef struct clickup_redis__limiter {
     clickup_redis__ring local;       /* the fallback, while Redis is away (local.cap > 0)     */
     uint64_t  state_error_logged;    /* monotonic ms: the same complaint once a minute       */
     uint64_t  state_error_hash;      /* which complaint that was                              */
+    /* the lease: slots one admission took at once, used here without asking Redis again until
+       lease_until (their send times in Redis's log are the end of the lease) */
+    char      lease_member[40];      /* its slots are lease_member.1 ... .lease_size           */
+    int       lease_size, lease_used, want;   /* want: the slots the next admission asks for  */
+    uint64_t  lease_ticket;          /* the ticket of slot 1 (slot i: lease_ticket + i - 1)   */
+    uint64_t  lease_until;           /* monotonic ms                                          */
+    char      back_member[40];       /* slots to give back with the next script: .first..last */
+    int       back_first, back_last; /* back_first 0: none                                    */
 } clickup_redis__limiter;
 
 CLICKUP_REDIS__FN uint64_t clickup_redis__ttl(const clickup_redis__limiter *s) { return 2u * (uint64_t)s->window_ms + 10000u; }
+
+/* A lease lives a hundredth of the window, between 1 and 100 ms: the longest a slot may be
+   held back before it is sent, and so the most a send can be recorded later than it went. */
+CLICKUP_REDIS__FN uint64_t clickup_redis__lease_ms(const clickup_redis__limiter *s) {
+    uint64_t ms = (uint64_t)s->window_ms / 100u;
+    return ms < 1 ? 1 : ms > 100 ? 100 : ms;
+}
 
 
 /* ---- the local ring ----------------------------------------------------------------------- */
@@ -1208,10 +1290,58 @@ CLICKUP_REDIS__FN void clickup_redis__remember(clickup_redis__limiter *s, uint64
     if (local) s->h_local++;
 }
 
+/* Requests in flight: a ticket (admitted through Redis) or a counter << 1 | 1 (admitted by
+   the fallback). */
 CLICKUP_REDIS__FN void clickup_redis__flight_push(clickup_redis__limiter *s, uint64_t id, int local) {
     if (s->f_count == CLICKUP_REDIS__FLIGHT) { s->f_head = (s->f_head + 1) % CLICKUP_REDIS__FLIGHT; s->f_count--; }
     s->flight[(s->f_head + s->f_count) % CLICKUP_REDIS__FLIGHT] = id << 1 | (uint64_t)(local ? 1 : 0);
     s->f_count++;
+}
+
+/* The request an answer belongs to leaves the flight: the one with this ticket, or without a
+   ticket the oldest (answers mostly come in order, and requests in flight are alike). 1 when
+   it had been admitted through Redis (so Redis counts it in flight), else 0. */
+CLICKUP_REDIS__FN int clickup_redis__flight_pop(clickup_redis__limiter *s, uint64_t ticket) {
+    size_t i, at = 0, found = !ticket && s->f_count;
+    uint64_t e;
+    for (i = 0; ticket && i < s->f_count && !found; i++)
+        if (s->flight[(s->f_head + i) % CLICKUP_REDIS__FLIGHT] == ticket << 1) { at = i; found = 1; }
+    if (!found) return ticket != 0;
+    e = s->flight[(s->f_head + at) % CLICKUP_REDIS__FLIGHT];
+    for (i = at; i + 1 < s->f_count; i++)
+        s->flight[(s->f_head + i) % CLICKUP_REDIS__FLIGHT] = s->flight[(s->f_head + i + 1) % CLICKUP_REDIS__FLIGHT];
+    s->f_count--;
+    return !(e & 1u);
+}
+
+/* ---- the lease ------------------------------------------------------------------------------
+   When the budget is ample, one admission through Redis takes several slots (up to `want`, and
+   at most a quarter of what is free), used here one by one for clickup_redis__lease_ms: a busy
+   process then asks Redis once per lease, not once per request. want doubles while leases run
+   out within their lifetime, and falls back to what was used when slots were left over; those
+   are given back (removed from the log) with the next script run, or at destroy. A process
+   that calls now and then keeps want at 1: one admission per request, nothing held back. */
+CLICKUP_REDIS__FN int clickup_redis__lease_take(clickup_redis__limiter *s, uint64_t now, uint64_t *ticket) {
+    if (s->lease_used >= s->lease_size || now >= s->lease_until) return 0;
+    *ticket = s->lease_ticket + (uint64_t)s->lease_used;
+    s->lease_used++;
+    return 1;
+}
+
+/* End the lease (it ran out, expired, or force: a 429 or a Retry-After was seen, so nothing
+   held here may go): slots not used are to be given back. */
+CLICKUP_REDIS__FN void clickup_redis__lease_end(clickup_redis__limiter *s, uint64_t now, int force) {
+    if (!s->lease_size) return;
+    if (s->lease_used < s->lease_size) {
+        if (!force && now < s->lease_until) return;          /* still good */
+        memcpy(s->back_member, s->lease_member, sizeof s->back_member);
+        s->back_first = s->lease_used + 1;
+        s->back_last = s->lease_size;
+        s->want = s->lease_used > 1 ? s->lease_used : 1;
+    } else if (now < s->lease_until && s->want < CLICKUP_REDIS__LEASE_MAX) {
+        s->want *= 2;                                          /* used up before it expired */
+    }
+    s->lease_size = s->lease_used = 0;
 }
 
 /* Enter the fallback: a local ring at the share of the limit in force, holding this process's
@@ -1264,20 +1394,22 @@ CLICKUP_REDIS__FN void clickup_redis__limiter_bad_reply(clickup_redis__limiter *
     }
 }
 
-/* With the mutex held and a connection: run ACQUIRE (take or peek). 1 and *wait on success. */
+/* With the mutex held and a connection: run ACQUIRE (take or peek), giving back what a lease
+   left over. 1 and *wait on success; an admission (take, *wait 0) starts a lease whose first
+   slot is used now, with *ticket. */
 CLICKUP_REDIS__FN int clickup_redis__run_acquire(clickup_redis__limiter *s, int take, uint64_t now, uint64_t *wait,
-                                                 uint64_t *id_out) {
-    char num[4][24], member[40], fresh[17], *ages = NULL;
+                                                 uint64_t *ticket) {
+    char num[8][24], member[40], fresh[17], *ages = NULL;
     const char *stack_args[24], **args = stack_args;
     size_t stack_lens[24], *lens = stack_lens, merge = 0, i, k;
     uint64_t id = ++s->counter, ttl = clickup_redis__ttl(s);
-    long long v[5];
+    long long v[7];
     redisReply *r;
     int n = 0, ok;
     const redisReply *ep;
     if (take) merge = s->h_local;   /* the sends the fallback admitted, not yet in Redis's log */
-    if (merge && (!(ages = (char *)malloc(merge * 24)) || !(args = (const char **)malloc((13 + merge) * sizeof *args)) ||
-                  !(lens = (size_t *)malloc((13 + merge) * sizeof *lens)))) {
+    if (merge && (!(ages = (char *)malloc(merge * 24)) || !(args = (const char **)malloc((16 + merge) * sizeof *args)) ||
+                  !(lens = (size_t *)malloc((16 + merge) * sizeof *lens)))) {
         free(ages);
         if (args != stack_args) free((void *)args);
         return 0;
@@ -1288,12 +1420,17 @@ CLICKUP_REDIS__FN int clickup_redis__run_acquire(clickup_redis__limiter *s, int 
     clickup_redis__fmt(num[1], sizeof num[1], "%d", s->window_ms);
     clickup_redis__fmt(num[2], sizeof num[2], "%llu", (unsigned long long)ttl);
     clickup_redis__fmt(num[3], sizeof num[3], "%d", CLICKUP_REDIS__LIMIT_MAX);
+    clickup_redis__fmt(num[4], sizeof num[4], "%d", s->want > 1 ? s->want : 1);
+    clickup_redis__fmt(num[5], sizeof num[5], "%llu", (unsigned long long)clickup_redis__lease_ms(s));
+    clickup_redis__fmt(num[6], sizeof num[6], "%d", s->back_first);
+    clickup_redis__fmt(num[7], sizeof num[7], "%d", s->back_last);
     args[n++] = s->keys[0]; args[n++] = s->keys[1];
     args[n++] = take ? "take" : "peek";
     args[n++] = num[0]; args[n++] = num[1]; args[n++] = num[2]; args[n++] = member;
     /* the epoch seen, when recently: a state missing now was lost, not expired */
     args[n++] = s->epoch[0] && s->last_ok && now - s->last_ok + 2000 < ttl ? s->epoch : "";
-    args[n++] = fresh; args[n++] = num[3];
+    args[n++] = fresh; args[n++] = num[3]; args[n++] = num[4]; args[n++] = num[5];
+    args[n++] = s->back_first ? s->back_member : ""; args[n++] = num[6]; args[n++] = num[7];
     for (i = 0, k = 0; merge && i < s->h_count; i++) {
         uint64_t e = s->history[(s->h_head + i) % CLICKUP_REDIS__HISTORY];
         if (!(e & 1u)) continue;
@@ -1305,9 +1442,12 @@ CLICKUP_REDIS__FN int clickup_redis__run_acquire(clickup_redis__limiter *s, int 
     free(ages);
     if (args != stack_args) { free((void *)args); free(lens); }
     if (!r) return 0;
-    ok = r->type == REDIS_REPLY_ARRAY && r->elements == 6 && clickup_redis__elem_int(r, 0, 0, 1LL << 40, &v[0]) &&
+    ok = r->type == REDIS_REPLY_ARRAY && r->elements == 8 && clickup_redis__elem_int(r, 0, 0, 1LL << 40, &v[0]) &&
          clickup_redis__elem_int(r, 1, 1, CLICKUP_REDIS__LIMIT_MAX, &v[1]) && clickup_redis__elem_int(r, 2, 0, 1LL << 40, &v[2]) &&
-         clickup_redis__elem_int(r, 3, -1, 1000000000, &v[3]) && clickup_redis__elem_int(r, 4, 0, 1LL << 40, &v[4]);
+         clickup_redis__elem_int(r, 3, -1, 1000000000, &v[3]) && clickup_redis__elem_int(r, 4, 0, 1LL << 40, &v[4]) &&
+         clickup_redis__elem_int(r, 6, 0, s->want > 1 ? s->want : 1, &v[5]) &&
+         clickup_redis__elem_int(r, 7, 0, 1000000000000000LL, &v[6]) && (v[5] == 0) == (v[6] == 0) &&
+         (v[5] == 0) == (!take || v[0] != 0);
     ep = ok ? r->element[5] : NULL;
     if (ok && (!ep || ep->type != REDIS_REPLY_STRING || ep->len > 40)) ok = 0;
     if (!ok) {
@@ -1335,25 +1475,45 @@ CLICKUP_REDIS__FN int clickup_redis__run_acquire(clickup_redis__limiter *s, int 
         for (i = 0; i < s->h_count; i++) s->history[(s->h_head + i) % CLICKUP_REDIS__HISTORY] &= ~(uint64_t)1u;
         s->h_local = 0;
     }
-    if (id_out) *id_out = id;
+    s->back_first = s->back_last = 0;   /* given back */
+    if (v[5] > 0) {                     /* admitted: a lease of v[5] slots, the first used now */
+        memcpy(s->lease_member, member, sizeof s->lease_member);
+        s->lease_size = (int)v[5];
+        s->lease_used = 1;
+        s->lease_ticket = (uint64_t)v[6];
+        s->lease_until = now + clickup_redis__lease_ms(s);
+        if (ticket) *ticket = (uint64_t)v[6];
+    }
     return 1;
 }
 
-static clickup_result clickup_redis__acquire(void *self, uint64_t now_ms, uint64_t *wait_ms) {
+/* acquire_ticket (methods version 2): a slot of the lease, else an admission through Redis,
+   else the policy. The ticket is the slot's rank in Redis's count of admissions (0 for a slot
+   of the fallback). */
+static clickup_result clickup_redis__acquire_ticket(void *self, uint64_t now_ms, uint64_t *wait_ms, uint64_t *ticket) {
     clickup_redis__limiter *s = (clickup_redis__limiter *)self;
-    uint64_t now, wait = 0, id = 0;
+    uint64_t now, wait = 0, t = 0;
     clickup_result rc = CLICKUP_OK;
     (void)now_ms;                    /* Redis's TIME is the clock; this process's for the fallback */
     *wait_ms = 0;
+    *ticket = 0;
     pthread_mutex_lock(&s->conn.mu);
     now = clickup_redis__mono_ms();
-    if (clickup_redis__ready(&s->conn) && clickup_redis__run_acquire(s, 1, now, &wait, &id)) {
+    if (!s->local.cap && clickup_redis__lease_take(s, now, &t)) {
+        clickup_redis__flight_push(s, t, 0);
+        clickup_redis__remember(s, now, 0);
+        *ticket = t;
+        pthread_mutex_unlock(&s->conn.mu);
+        return CLICKUP_OK;
+    }
+    clickup_redis__lease_end(s, now, 0);
+    if (clickup_redis__ready(&s->conn) && clickup_redis__run_acquire(s, 1, now, &wait, &t)) {
         if (s->local.cap) {
             clickup_redis__ring_free(&s->local);
             clickup_redis__log(&s->conn, CLICKUP_LOG_INFO, "clickup_redis: limiter: back on the shared budget in Redis at %s",
                                s->conn.t.shown);
         }
-        if (wait == 0) { clickup_redis__flight_push(s, id, 0); clickup_redis__remember(s, now, 0); }
+        if (wait == 0) { clickup_redis__flight_push(s, t, 0); clickup_redis__remember(s, now, 0); *ticket = t; }
     } else if (s->policy == CLICKUP_REDIS_FAIL_CLOSED) {
         rc = CLICKUP_ERR_RATE_LIMITED;   /* nothing goes that Redis did not admit */
     } else if (!clickup_redis__local(s, now)) {
@@ -1367,22 +1527,25 @@ static clickup_result clickup_redis__acquire(void *self, uint64_t now_ms, uint64
     return rc;
 }
 
-static void clickup_redis__observe(void *self, const clickup_rate_observation *o) {
+static clickup_result clickup_redis__acquire(void *self, uint64_t now_ms, uint64_t *wait_ms) {
+    uint64_t ticket;
+    return clickup_redis__acquire_ticket(self, now_ms, wait_ms, &ticket);
+}
+
+/* observe_ticket (methods version 2): the request leaves the flight; the answer goes to Redis
+   with its ticket. A 429 or a Retry-After ends this process's lease at once. */
+static void clickup_redis__observe_ticket(void *self, const clickup_rate_observation *o, uint64_t ticket) {
     clickup_redis__limiter *s = (clickup_redis__limiter *)self;
-    uint64_t entry = 0;
-    int have = 0;
+    int through_redis;
     pthread_mutex_lock(&s->conn.mu);
-    if (s->f_count) {                /* any of our requests in flight: they are alike */
-        entry = s->flight[s->f_head];
-        s->f_head = (s->f_head + 1) % CLICKUP_REDIS__FLIGHT;
-        s->f_count--;
-        have = 1;
-    }
+    through_redis = clickup_redis__flight_pop(s, ticket);
+    if (o->status == 429 || (o->retry_after && o->status >= 500 && o->status <= 599))
+        clickup_redis__lease_end(s, clickup_redis__mono_ms(), 1);
     if (s->local.cap) clickup_redis__ring_observe(&s->local, o, clickup_redis__mono_ms(), s->window_ms);
     if (s->conn.ctx && s->conn.pid == getpid()) {   /* no reconnection here: acquire does that */
-        char num[8][24], kind[2] = "";
-        const char *args[12];
-        size_t lens[12];
+        char num[9][24], kind[2] = "";
+        const char *args[13];
+        size_t lens[13];
         int64_t ra = -1, secs;
         redisReply *r;
         int i;
@@ -1402,17 +1565,22 @@ static void clickup_redis__observe(void *self, const clickup_rate_observation *o
         clickup_redis__fmt(num[5], 24, "%lld", (long long)clickup_redis__hdr(o->reset));
         clickup_redis__fmt(num[6], 24, "%lld", (long long)ra);
         clickup_redis__fmt(num[7], 24, "%d", CLICKUP_REDIS__LIMIT_MAX);
+        clickup_redis__fmt(num[8], 24, "%llu", (unsigned long long)ticket);
         args[0] = s->keys[0]; args[1] = s->keys[1];
-        args[2] = have && !(entry & 1u) ? "1" : "0";   /* admitted through Redis: it leaves the flight */
+        args[2] = through_redis ? "1" : "0";   /* admitted through Redis: it leaves the flight */
         args[3] = num[0]; args[4] = num[1]; args[5] = num[2]; args[6] = num[3];
-        args[7] = num[4]; args[8] = num[5]; args[9] = kind; args[10] = num[6]; args[11] = num[7];
-        for (i = 0; i < 12; i++) lens[i] = strlen(args[i]);
-        if ((r = clickup_redis__eval(&s->conn, CLICKUP_REDIS__S_OBSERVE, 2, args, lens, 12)) != NULL) {
+        args[7] = num[4]; args[8] = num[5]; args[9] = kind; args[10] = num[6]; args[11] = num[7]; args[12] = num[8];
+        for (i = 0; i < 13; i++) lens[i] = strlen(args[i]);
+        if ((r = clickup_redis__eval(&s->conn, CLICKUP_REDIS__S_OBSERVE, 2, args, lens, 13)) != NULL) {
             if (r->type != REDIS_REPLY_INTEGER) clickup_redis__limiter_bad_reply(s, r, "observe");
             freeReplyObject(r);
         }
     }
     pthread_mutex_unlock(&s->conn.mu);
+}
+
+static void clickup_redis__observe(void *self, const clickup_rate_observation *o) {
+    clickup_redis__observe_ticket(self, o, 0);
 }
 
 static void clickup_redis__state(void *self, uint64_t now_ms, clickup_rate_state *out) {
@@ -1444,7 +1612,13 @@ static void clickup_redis__state(void *self, uint64_t now_ms, clickup_rate_state
 
 static void clickup_redis__limiter_destroy(void *self) {
     clickup_redis__limiter *s = (clickup_redis__limiter *)self;
+    uint64_t wait = 0, now;
     if (!s) return;
+    pthread_mutex_lock(&s->conn.mu);     /* what a lease left over goes back to the others */
+    now = clickup_redis__mono_ms();
+    clickup_redis__lease_end(s, now, 1);
+    if (s->back_first && s->conn.ctx && s->conn.pid == getpid()) (void)clickup_redis__run_acquire(s, 0, now, &wait, NULL);
+    pthread_mutex_unlock(&s->conn.mu);
     clickup_redis__conn_free(&s->conn);
     clickup_redis__ring_free(&s->local);
     free(s->history);
@@ -1464,9 +1638,10 @@ CLICKUP_REDIS__FN const char *clickup_redis__config_problem(const clickup_redis_
 
 CLICKUP_API clickup_result clickup_redis_limiter_open(const clickup_redis_config *cfg, clickup_limiter **out, char *msg,
                                                       size_t msg_size) {
-    static const clickup_limiter_methods methods = {
-        CLICKUP_LIMITER_METHODS_VERSION, clickup_redis__acquire, clickup_redis__observe, clickup_redis__state,
-        clickup_redis__limiter_destroy
+    static const clickup_limiter_methods2 methods = {
+        { CLICKUP_LIMITER_METHODS2_VERSION, clickup_redis__acquire, clickup_redis__observe, clickup_redis__state,
+          clickup_redis__limiter_destroy },
+        clickup_redis__acquire_ticket, clickup_redis__observe_ticket
     };
     clickup_redis__limiter *s;
     const char *why;
@@ -1490,6 +1665,7 @@ CLICKUP_API clickup_result clickup_redis_limiter_open(const clickup_redis_config
     }
     if (!(s = (clickup_redis__limiter *)calloc(1, sizeof *s))) return CLICKUP_ERR_NOMEM;
     s->local.remaining = -1;
+    s->want = 1;
     if ((rc = clickup_redis__conn_init(&s->conn, cfg, 1u << CLICKUP_REDIS__S_ACQUIRE | 1u << CLICKUP_REDIS__S_OBSERVE, msg,
                                        msg_size)) != CLICKUP_OK) {
         free(s);
@@ -1519,7 +1695,7 @@ CLICKUP_API clickup_result clickup_redis_limiter_open(const clickup_redis_config
         clickup_redis__limiter_destroy(s);
         return rc;
     }
-    if ((rc = clickup_limiter_create_custom(&methods, s, NULL, out)) != CLICKUP_OK) clickup_redis__limiter_destroy(s);
+    if ((rc = clickup_limiter_create_custom(&methods.base, s, NULL, out)) != CLICKUP_OK) clickup_redis__limiter_destroy(s);
     return rc;
 }
 

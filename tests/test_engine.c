@@ -392,6 +392,61 @@ static void test_limiter_syncs_to_remaining(void **state) {
     clickup_limiter_destroy(l);
 }
 
+/* Tickets: 8 requests go at once; the server (limit 50) counts all 8 as they arrive and so
+   answers each with Remaining 42. With the answered request's ticket the limiter takes off
+   only what was admitted after it, and the last answer leaves it believing exactly what is
+   left (42). Without tickets it takes off every request still in flight, some of which the
+   server had counted, and Remaining only goes down: it ends lower. An older ticket's answer arriving
+   late does not override a newer one; a 429 stays 0 until the window changes. */
+static int believed_after_burst(int with_tickets) {
+    clickup_limiter *l = NULL;
+    clickup__ring *ring;
+    clickup_http_response r;
+    char reset[32], rem[8];
+    int64_t wall = 1800000000000LL;
+    uint64_t ticket[8];
+    int i, believed;
+    assert_int_equal(clickup_limiter_create(50, 60000, NULL, &l), CLICKUP_OK);
+    ring = clickup__ring_of(l);
+    for (i = 0; i < 8; i++) assert_int_equal(clickup__limiter_try_ticket(ring, 1000, &ticket[i]), 0);
+    for (i = 0; i < 8; i++) assert_int_equal(ticket[i], (uint64_t)i + 1);
+    memset(&r, 0, sizeof r);
+    r.status = 200;
+    r.rate_limit = "50";
+    snprintf(reset, sizeof reset, "%lld", (long long)(wall / 1000 + 30));
+    r.rate_reset = reset;
+    r.rate_remaining = rem;
+    for (i = 0; i < 8; i++) {
+        snprintf(rem, sizeof rem, "%d", 42);
+        clickup__limiter_update_ticket(ring, 1010, wall, &r, 1, with_tickets ? ticket[i] : 0);
+    }
+    believed = ring->server_remaining;
+    if (with_tickets) {
+        snprintf(rem, sizeof rem, "%d", 42);              /* ticket 1's answer again, late: ignored */
+        clickup__limiter_update_ticket(ring, 1011, wall, &r, 1, ticket[0]);
+        assert_int_equal(ring->server_remaining, believed);
+        r.status = 429;                                  /* a 429: nothing left this window */
+        snprintf(rem, sizeof rem, "%d", 0);
+        clickup__limiter_update_ticket(ring, 1012, wall, &r, 1, ticket[7]);
+        r.status = 200;
+        snprintf(rem, sizeof rem, "%d", 30);              /* no answer of the window raises it */
+        clickup__limiter_update_ticket(ring, 1013, wall, &r, 1, ticket[7]);
+        assert_int_equal(ring->server_remaining, 0);
+    }
+    clickup_limiter_destroy(l);
+    return believed;
+}
+
+static void test_limiter_tickets(void **state) {
+    int exact, without;
+    (void)state;
+    exact = believed_after_burst(1);
+    without = believed_after_burst(0);
+    print_message("  8 at once, server Remaining 42 after them: with tickets %d, without %d\n", exact, without);
+    assert_int_equal(exact, 42);
+    assert_true(without < exact);
+}
+
 static void test_rate_fail_mode(void **state) {
     world *w = (world *)*state;
     clickup_config cfg;
@@ -761,6 +816,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_rate_guarantee_without_headers, setup, teardown),
         cmocka_unit_test(test_limiter_window_bound),
         cmocka_unit_test(test_limiter_syncs_to_remaining),
+        cmocka_unit_test(test_limiter_tickets),
         cmocka_unit_test_setup_teardown(test_rate_fail_mode, setup, teardown),
         cmocka_unit_test_setup_teardown(test_shared_limiter_across_clients, setup, teardown),
         cmocka_unit_test(test_header_parsers),
