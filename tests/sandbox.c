@@ -155,7 +155,8 @@ static int starts_with(const char *s, const char *prefix) {
 }
 
 /* ==== [data: static workspace] ==============================================================
-   The hierarchy never changes; only tasks do. Values follow docs/clickup-api.md sections 1 and
+   The seeds of the hierarchy (copied into sandbox.hier, which the API may change) and the
+   fixed users, teams and statuses. Values follow docs/clickup-api.md sections 1 and
    6: hierarchy ids are digit strings, user ids are integers, dates are digit strings in ms. */
 
 typedef struct sb_user {
@@ -202,34 +203,59 @@ static const sb_status STATUSES_B[] = {
 };
 #define NSTATUS 4
 
-typedef struct sb_space {
+/* The hierarchy is mutable (POST/PUT/DELETE of spaces, folders and lists): the seeds below are
+   copied into sandbox.hier at start, and what the API creates is added there. Records are never
+   freed before sandbox_stop (tasks point at their list): deleting one marks it `deleted`. */
+typedef struct sb_space_seed {
     const char *id, *name, *team;
     int         is_private, archived, multiple_assignees, admin_can_manage;
     const char *color;           /* NULL = JSON null (the spec's example has one) */
     const sb_status *statuses;
     const char *hidden_folder;   /* the placeholder folder of its folderless lists */
-} sb_space;
+} sb_space_seed;
 
-static const sb_space SPACES[] = {
+static const sb_space_seed SPACE_SEEDS[] = {
     { "790", "Client A", "9001", 0, 0, 1, 1, "#0000ff", STATUSES_A, "1190" },
     { "791", "Private Ops", "9001", 1, 0, 0, 0, NULL, STATUSES_B, "1191" },
     { "792", "Old Brand", "9001", 0, 1, 1, 1, "#0000ff", STATUSES_A, "1192" },
     { "890", "Agency Space", "9002", 0, 0, 1, 1, "#40bc86", STATUSES_B, "1890" },
 };
 
-typedef struct sb_folder {
+typedef struct sb_space_tag {
+    char *name, *fg, *bg;        /* name lower-case, as ClickUp stores tags */
+} sb_space_tag;
+
+typedef struct sb_space {
+    char         id[24], hidden_folder[24];
+    char        *name, *color;   /* color NULL = JSON null */
+    char        *features;       /* JSON text; NULL = SPACE_FEATURES */
+    const char  *team;           /* a TEAMS id */
+    int          is_private, archived, multiple_assignees, admin_can_manage, deleted;
+    const sb_status *statuses;
+    sb_space_tag *tags;
+    size_t       ntags;
+} sb_space;
+
+typedef struct sb_folder_seed {
     const char *id, *name, *space;
     int         orderindex;
-} sb_folder;
+} sb_folder_seed;
 
-static const sb_folder FOLDERS[] = {
+static const sb_folder_seed FOLDER_SEEDS[] = {
     { "1100", "Onboarding", "790", 0 },
     { "1101", "SOP Library", "791", 1 },
 };
 
+typedef struct sb_folder {
+    char      id[24];
+    char     *name;
+    sb_space *sp;
+    int       orderindex, deleted;
+} sb_folder;
+
 enum { COUNT_NUMBER, COUNT_STRING, COUNT_NULL };
 
-typedef struct sb_list {
+typedef struct sb_list_seed {
     const char *id, *name;
     const char *folder;          /* NULL = folderless */
     const char *space;
@@ -237,18 +263,70 @@ typedef struct sb_list {
     const char *content;
     int         count_style;     /* task_count is a number, a string or null (spec: all three) */
     int         labelled;        /* list-level status/priority labels set, else null */
-    const char *due_date;        /* digit string or NULL */
+    int64_t     due_date;        /* -1 = null */
     const char *prefix;          /* custom task id prefix */
+} sb_list_seed;
+
+static const sb_list_seed LIST_SEEDS[] = {
+    { "2100", "Big List", "1100", "790", 0, "Every client deliverable.", COUNT_NUMBER, 0, -1, "DEV" },
+    { "2101", "Small List", "1100", "790", 1, "Onboarding SOPs.", COUNT_STRING, 1, 1711929600000LL, "OPS" },
+    { "2102", "SOP Templates", "1101", "791", 0, "", COUNT_NULL, 0, -1, "SOP" },
+    { "2200", "Inbox", NULL, "790", 2, "", COUNT_STRING, 0, -1, "INB" },
+    { "2900", "Agency Inbox", NULL, "890", 0, "", COUNT_NUMBER, 0, -1, "AG" },
+};
+
+typedef struct sb_list {
+    char       id[24], prefix[16];   /* prefix: of its tasks' custom ids */
+    char      *name, *content;
+    char      *label;                /* the list's colour label ("status"); NULL = null */
+    sb_folder *fo;                   /* NULL = folderless */
+    sb_space  *sp;
+    int        orderindex, count_style, deleted;
+    int        priority;             /* 0 = null, 1 urgent .. 4 low */
+    int64_t    due_date;             /* -1 = null */
+    int        due_date_time;
+    int64_t    assignee;             /* 0 = null */
 } sb_list;
 
-static const sb_list LISTS[] = {
-    { "2100", "Big List", "1100", "790", 0, "Every client deliverable.", COUNT_NUMBER, 0, NULL, "DEV" },
-    { "2101", "Small List", "1100", "790", 1, "Onboarding SOPs.", COUNT_STRING, 1, "1711929600000",
-      "OPS" },
-    { "2102", "SOP Templates", "1101", "791", 0, "", COUNT_NULL, 0, NULL, "SOP" },
-    { "2200", "Inbox", NULL, "790", 2, "", COUNT_STRING, 0, NULL, "INB" },
-    { "2900", "Agency Inbox", NULL, "890", 0, "", COUNT_NUMBER, 0, NULL, "AG" },
+/* Views: type, parent (7 workspace, 4 space, 5 folder, 6 list, as ClickUp numbers them). */
+enum { VIEW_TEAM = 7, VIEW_SPACE = 4, VIEW_FOLDER = 5, VIEW_LIST = 6 };
+
+typedef struct sb_view_seed {
+    const char *id, *name, *type;
+    int         parent_type;
+    const char *parent;
+} sb_view_seed;
+
+static const sb_view_seed VIEW_SEEDS[] = {
+    { "3c-100", "Everything", "list", VIEW_TEAM, "9001" },
+    { "3c-101", "Workload", "workload", VIEW_TEAM, "9001" },
+    { "3c-110", "Client A board", "board", VIEW_SPACE, "790" },
+    { "3c-111", "Client A list", "list", VIEW_SPACE, "790" },
+    { "3c-120", "Onboarding calendar", "calendar", VIEW_FOLDER, "1100" },
+    { "3c-130", "Big List", "list", VIEW_LIST, "2100" },
+    { "3c-131", "Big List board", "board", VIEW_LIST, "2100" },
+    { "3c-132", "Big List gantt", "gantt", VIEW_LIST, "2100" },
+    { "3c-140", "Inbox", "list", VIEW_LIST, "2200" },
+    { "3c-190", "Agency everything", "list", VIEW_TEAM, "9002" },
 };
+
+typedef struct sb_view {
+    char        id[32], parent[24];
+    char       *name;
+    const char *type;                /* one of VIEW_TYPES */
+    int         parent_type, orderindex;
+} sb_view;
+
+/* The hierarchy and its views (see above). Guarded by sandbox.mu like everything else. */
+typedef struct sb_hier {
+    sb_space  **spaces;
+    sb_folder **folders;
+    sb_list   **lists;
+    sb_view   **views;
+    size_t      nspaces, nfolders, nlists, nviews;
+    unsigned    next_id;             /* created spaces, folders, lists: "30001", ... */
+    unsigned    next_view;           /* created views: "3c-n1", ... */
+} sb_hier;
 
 /* Custom fields. Every task lists all five; `value` is present only when set. */
 enum { F_DROPDOWN, F_TEXT, F_NUMBER, F_LABELS, F_USERS, NFIELDS };
@@ -312,22 +390,22 @@ static const sb_team *find_team(const char *id) {
         if (strcmp(TEAMS[i].id, id) == 0) return &TEAMS[i];
     return NULL;
 }
-static const sb_space *find_space(const char *id) {
+static sb_space *find_space(const sb_hier *h, const char *id) {
     size_t i;
-    for (i = 0; i < COUNT_OF(SPACES); i++)
-        if (strcmp(SPACES[i].id, id) == 0) return &SPACES[i];
+    for (i = 0; i < h->nspaces; i++)
+        if (!h->spaces[i]->deleted && strcmp(h->spaces[i]->id, id) == 0) return h->spaces[i];
     return NULL;
 }
-static const sb_folder *find_folder(const char *id) {
+static sb_folder *find_folder(const sb_hier *h, const char *id) {
     size_t i;
-    for (i = 0; i < COUNT_OF(FOLDERS); i++)
-        if (strcmp(FOLDERS[i].id, id) == 0) return &FOLDERS[i];
+    for (i = 0; i < h->nfolders; i++)
+        if (!h->folders[i]->deleted && strcmp(h->folders[i]->id, id) == 0) return h->folders[i];
     return NULL;
 }
-static const sb_list *find_list(const char *id) {
+static sb_list *find_list(const sb_hier *h, const char *id) {
     size_t i;
-    for (i = 0; i < COUNT_OF(LISTS); i++)
-        if (strcmp(LISTS[i].id, id) == 0) return &LISTS[i];
+    for (i = 0; i < h->nlists; i++)
+        if (!h->lists[i]->deleted && strcmp(h->lists[i]->id, id) == 0) return h->lists[i];
     return NULL;
 }
 static int find_field(const char *id) {
@@ -336,8 +414,135 @@ static int find_field(const char *id) {
         if (strcmp(FIELDS[i].id, id) == 0) return i;
     return -1;
 }
-static const sb_space *list_space(const sb_list *l) { return find_space(l->space); }
-static const sb_team *list_team(const sb_list *l) { return find_team(list_space(l)->team); }
+static const sb_space *list_space(const sb_list *l) { return l->sp; }
+static const sb_team *list_team(const sb_list *l) { return find_team(l->sp->team); }
+
+/* ---- the hierarchy store: seeding, adding, freeing ---- */
+#define HIER_PUSH(arr, n, item)                                                    \
+    do {                                                                           \
+        (arr) = sb_grow((arr), ((n) + 1) * sizeof *(arr));                         \
+        (arr)[(n)++] = (item);                                                     \
+    } while (0)
+
+static sb_space *hier_add_space(sb_hier *h, const char *id, const char *name, const char *team,
+                                const sb_status *statuses, const char *hidden_folder) {
+    sb_space *sp = (sb_space *)sb_zalloc(sizeof *sp);
+    snprintf(sp->id, sizeof sp->id, "%s", id);
+    snprintf(sp->hidden_folder, sizeof sp->hidden_folder, "%s", hidden_folder);
+    sp->name = sb_strdup(name);
+    sp->team = find_team(team)->id;
+    sp->statuses = statuses;
+    HIER_PUSH(h->spaces, h->nspaces, sp);
+    return sp;
+}
+static sb_folder *hier_add_folder(sb_hier *h, const char *id, const char *name, sb_space *sp, int orderindex) {
+    sb_folder *f = (sb_folder *)sb_zalloc(sizeof *f);
+    snprintf(f->id, sizeof f->id, "%s", id);
+    f->name = sb_strdup(name);
+    f->sp = sp;
+    f->orderindex = orderindex;
+    HIER_PUSH(h->folders, h->nfolders, f);
+    return f;
+}
+static sb_list *hier_add_list(sb_hier *h, const char *id, const char *name, sb_folder *fo, sb_space *sp,
+                              int orderindex, const char *prefix) {
+    sb_list *l = (sb_list *)sb_zalloc(sizeof *l);
+    snprintf(l->id, sizeof l->id, "%s", id);
+    snprintf(l->prefix, sizeof l->prefix, "%s", prefix);
+    l->name = sb_strdup(name);
+    l->content = sb_strdup("");
+    l->fo = fo;
+    l->sp = sp;
+    l->orderindex = orderindex;
+    l->count_style = COUNT_NUMBER;
+    l->due_date = -1;
+    HIER_PUSH(h->lists, h->nlists, l);
+    return l;
+}
+static sb_view *hier_add_view(sb_hier *h, const char *id, const char *name, const char *type, int parent_type,
+                              const char *parent) {
+    sb_view *v = (sb_view *)sb_zalloc(sizeof *v);
+    snprintf(v->id, sizeof v->id, "%s", id);
+    snprintf(v->parent, sizeof v->parent, "%s", parent);
+    v->name = sb_strdup(name);
+    v->type = type;
+    v->parent_type = parent_type;
+    v->orderindex = (int)h->nviews;
+    HIER_PUSH(h->views, h->nviews, v);
+    return v;
+}
+static void space_tag_add(sb_space *sp, const char *name, const char *fg, const char *bg) {
+    sb_space_tag t;
+    char *c;
+    t.name = sb_strdup(name);
+    for (c = t.name; *c; c++) *c = (char)tolower((unsigned char)*c);
+    t.fg = sb_strdup(fg);
+    t.bg = sb_strdup(bg);
+    sp->tags = (sb_space_tag *)sb_grow(sp->tags, (sp->ntags + 1) * sizeof *sp->tags);
+    sp->tags[sp->ntags++] = t;
+}
+
+static void hier_seed(sb_hier *h) {
+    size_t i;
+    for (i = 0; i < COUNT_OF(SPACE_SEEDS); i++) {
+        const sb_space_seed *z = &SPACE_SEEDS[i];
+        sb_space *sp = hier_add_space(h, z->id, z->name, z->team, z->statuses, z->hidden_folder);
+        sp->is_private = z->is_private;
+        sp->archived = z->archived;
+        sp->multiple_assignees = z->multiple_assignees;
+        sp->admin_can_manage = z->admin_can_manage;
+        sp->color = sb_strdup(z->color);
+    }
+    space_tag_add(find_space(h, "790"), "urgent", "#fff", "#e50000");   /* as k_tags shows them */
+    space_tag_add(find_space(h, "790"), "sop", "#fff", "#000");
+    for (i = 0; i < COUNT_OF(FOLDER_SEEDS); i++)
+        hier_add_folder(h, FOLDER_SEEDS[i].id, FOLDER_SEEDS[i].name, find_space(h, FOLDER_SEEDS[i].space),
+                        FOLDER_SEEDS[i].orderindex);
+    for (i = 0; i < COUNT_OF(LIST_SEEDS); i++) {
+        const sb_list_seed *z = &LIST_SEEDS[i];
+        sb_list *l = hier_add_list(h, z->id, z->name, z->folder ? find_folder(h, z->folder) : NULL,
+                                   find_space(h, z->space), z->orderindex, z->prefix);
+        free(l->content);
+        l->content = sb_strdup(z->content);
+        l->count_style = z->count_style;
+        l->due_date = z->due_date;
+        if (z->labelled) { l->label = sb_strdup("green"); l->priority = 2; }
+    }
+    for (i = 0; i < COUNT_OF(VIEW_SEEDS); i++)
+        hier_add_view(h, VIEW_SEEDS[i].id, VIEW_SEEDS[i].name, VIEW_SEEDS[i].type, VIEW_SEEDS[i].parent_type,
+                      VIEW_SEEDS[i].parent);
+    h->next_id = 30001;
+    h->next_view = 1;
+}
+
+static void hier_free(sb_hier *h) {
+    size_t i, j;
+    for (i = 0; i < h->nspaces; i++) {
+        for (j = 0; j < h->spaces[i]->ntags; j++) {
+            free(h->spaces[i]->tags[j].name);
+            free(h->spaces[i]->tags[j].fg);
+            free(h->spaces[i]->tags[j].bg);
+        }
+        free(h->spaces[i]->tags);
+        free(h->spaces[i]->name);
+        free(h->spaces[i]->color);
+        free(h->spaces[i]->features);
+        free(h->spaces[i]);
+    }
+    for (i = 0; i < h->nfolders; i++) { free(h->folders[i]->name); free(h->folders[i]); }
+    for (i = 0; i < h->nlists; i++) {
+        free(h->lists[i]->name);
+        free(h->lists[i]->content);
+        free(h->lists[i]->label);
+        free(h->lists[i]);
+    }
+    for (i = 0; i < h->nviews; i++) { free(h->views[i]->name); free(h->views[i]); }
+    free(h->spaces);
+    free(h->folders);
+    free(h->lists);
+    free(h->views);
+    memset(h, 0, sizeof *h);
+}
 
 /* Status of a list by name, case-insensitive (ClickUp matches status names that way). */
 static int list_status_index(const sb_list *l, const char *name) {
@@ -400,7 +605,17 @@ typedef struct sb_task {
     int            checklists;         /* 1 = SPECIAL_CHECKLISTS                           */
     char          *fv[NFIELDS];        /* custom field values as JSON text, NULL = unset;
                                           F_USERS holds an array of user ids               */
+    struct sb_attach *att;             /* uploaded attachments (POST /task/{id}/attachment) */
+    size_t         natt;
 } sb_task;
+
+typedef struct sb_attach {
+    char               id[64], ext[16];
+    char              *title, *mimetype;
+    size_t             size;
+    unsigned long long fnv;            /* FNV-1a 64 of the file's bytes */
+    int64_t            date;
+} sb_attach;
 
 typedef struct sb_entry {              /* one request of the log (owns every string)        */
     sandbox_request pub;
@@ -442,9 +657,11 @@ struct sandbox {
     int             ntemplates;
     sb_template_edit *template_edits;  /* renamed or removed templates (sandbox_template_edit) */
     struct sb_lab  *lab;               /* field lab and time entries (sandbox_field_lab) */
+    sb_hier         hier;              /* spaces, folders, lists, views (mutable) */
     sb_task       **tasks;
     size_t          ntasks, cap_tasks, created;
     unsigned        next_task;
+    unsigned        next_attach;       /* uploaded attachments: ids from 1 */
     sb_entry      **log;
     size_t          nlog, cap_log;
     unsigned        log_gen;           /* bumped by every log reset */
@@ -468,6 +685,8 @@ static void task_free(sb_task *t) {
     for (i = 0; i < t->ntags; i++) free(t->tags[i]);
     free(t->tags);
     for (i = 0; i < NFIELDS; i++) free(t->fv[i]);
+    for (i = 0; i < t->natt; i++) { free(t->att[i].title); free(t->att[i].mimetype); }
+    free(t->att);
     free(t);
 }
 
@@ -580,19 +799,23 @@ static sb_task *find_task_custom(sandbox *sb, const char *team, const char *cust
 
 /* The next custom id of a list's prefix: one more than the highest in use. */
 static void next_custom_id(sandbox *sb, const sb_list *l, char *buf, size_t n) {
-    size_t i, plen = strlen(l->prefix);
+    size_t i, len, plen = strlen(l->prefix);
     long long max = 0, v;
+    char tmp[64];
     for (i = 0; i < sb->ntasks; i++) {
         const char *c = sb->tasks[i]->custom_id;
         if (strncmp(c, l->prefix, plen) == 0 && c[plen] == '-' && (v = parse_ull(c + plen + 1)) > max)
             max = v;
     }
-    snprintf(buf, n, "%s-%lld", l->prefix, max + 1);
+    snprintf(tmp, sizeof tmp, "%s-%lld", l->prefix, max + 1);
+    len = strlen(tmp) < n ? strlen(tmp) : n - 1;   /* (prefixes are short: never cut) */
+    memcpy(buf, tmp, len);
+    buf[len] = '\0';
 }
 
 /* List 2100: n generated tasks with the patterns documented in sandbox.h. */
 static void seed_big_list(sandbox *sb, int n) {
-    const sb_list *l = find_list("2100");
+    const sb_list *l = find_list(&sb->hier, "2100");
     int i;
     for (i = 1; i <= n; i++) {
         char id[24], cid[24], name[96];
@@ -622,7 +845,7 @@ static void seed_big_list(sandbox *sb, int n) {
 
 /* 86abc123 and friends: the task every parser test reads (see sandbox.h). */
 static void seed_small_list(sandbox *sb) {
-    const sb_list *l = find_list("2101");
+    const sb_list *l = find_list(&sb->hier, "2101");
     sb_task *t = task_alloc(l, "86abc123", "OPS-42", "Onboard {{client_name}} to Slack");
     task_set_str(&t->description,
                  "Onboarding\nInvite {{client_name}} to the shared Slack channel and post the welcome "
@@ -663,19 +886,19 @@ static void seed_small_list(sandbox *sb) {
 }
 
 static void seed_other_lists(sandbox *sb) {
-    sb_task *t = task_alloc(find_list("2102"), "86b00001", "SOP-1", "SOP: Client kickoff call");
+    sb_task *t = task_alloc(find_list(&sb->hier, "2102"), "86b00001", "SOP-1", "SOP: Client kickoff call");
     task_set_str(&t->description, "Run the kickoff call with {{client_name}}.");
     t->priority = 2;
     task_add(sb, t);
-    t = task_alloc(find_list("2200"), "86c00001", "INB-1", "Triage the inbox");
+    t = task_alloc(find_list(&sb->hier, "2200"), "86c00001", "INB-1", "Triage the inbox");
     t->start_date = 1712000000000LL;
     t->due_date = 1712086400000LL;
     task_add(sb, t);
-    t = task_alloc(find_list("2200"), "86c00002", "INB-2", "Reply to {{client_name}}");
+    t = task_alloc(find_list(&sb->hier, "2200"), "86c00002", "INB-2", "Reply to {{client_name}}");
     t->date_created = 1700000001000LL;
     task_add_tag(t, "urgent");
     task_add(sb, t);
-    t = task_alloc(find_list("2900"), "86d00001", "AG-1", "Agency retainer renewal");
+    t = task_alloc(find_list(&sb->hier, "2900"), "86d00001", "AG-1", "Agency retainer renewal");
     task_add_assignee(t, 7001);
     task_add(sb, t);
 }
@@ -809,7 +1032,7 @@ static void w_space(jw_t *w, const sb_space *s) {
     }
     k_statuses(w, s->statuses);
     k_bool(w, "multiple_assignees", s->multiple_assignees);
-    k_raw(w, "features", SPACE_FEATURES);
+    k_raw(w, "features", s->features ? s->features : SPACE_FEATURES);
     clickup_jw_object_end(w);
 }
 
@@ -831,9 +1054,39 @@ static void w_ref(jw_t *w, const char *k, const char *id, const char *name, int 
 }
 /* A list's folder: the real one, or the hidden placeholder folderless lists report. */
 static void w_list_folder(jw_t *w, const char *k, const sb_list *l) {
-    const sb_folder *f = l->folder ? find_folder(l->folder) : NULL;
+    const sb_folder *f = l->fo;
     if (f) w_ref(w, k, f->id, f->name, 0);
     else w_ref(w, k, list_space(l)->hidden_folder, "hidden", 1);
+}
+
+/* A list's colour label: {"status", "color", "hide_label"}, or null. */
+static const char *const LABEL_COLORS[][2] = {
+    { "green", "#00ff00" }, { "red", "#e50000" }, { "blue", "#0231e8" }, { "yellow", "#ffcc00" },
+    { "purple", "#7b68ee" },
+};
+static void k_list_label(jw_t *w, const char *label) {
+    size_t i;
+    const char *color = "#d3d3d3";
+    if (!label) { k_null(w, "status"); return; }
+    for (i = 0; i < COUNT_OF(LABEL_COLORS); i++)
+        if (strcasecmp(LABEL_COLORS[i][0], label) == 0) color = LABEL_COLORS[i][1];
+    clickup_jw_key(w, "status");
+    clickup_jw_object_begin(w);
+    k_str(w, "status", label);
+    k_str(w, "color", color);
+    k_bool(w, "hide_label", 1);
+    clickup_jw_object_end(w);
+}
+/* A list's priority: {"priority", "color"} (names and colours as a task's), or null. */
+static const char *const PRIORITY_NAMES[] = { NULL, "urgent", "high", "normal", "low" };
+static const char *const PRIORITY_COLORS[] = { NULL, "#f50000", "#ffcc00", "#6fddff", "#d8d8d8" };
+static void k_list_priority(jw_t *w, int p) {
+    if (p < 1 || p > 4) { k_null(w, "priority"); return; }
+    clickup_jw_key(w, "priority");
+    clickup_jw_object_begin(w);
+    k_str(w, "priority", PRIORITY_NAMES[p]);
+    k_str(w, "color", PRIORITY_COLORS[p]);
+    clickup_jw_object_end(w);
 }
 
 /* The List object of docs section 6. GET /list/{id} adds statuses and inbound_address. */
@@ -845,20 +1098,16 @@ static void w_list(sandbox *sb, jw_t *w, const sb_list *l, int full) {
     k_str(w, "name", l->name);
     k_int(w, "orderindex", l->orderindex);
     k_str(w, "content", l->content);
-    if (l->labelled) {
-        k_raw(w, "status", "{\"status\":\"green\",\"color\":\"#00ff00\",\"hide_label\":true}");
-        k_raw(w, "priority", "{\"priority\":\"high\",\"color\":\"#ffcc00\"}");
-    } else {
-        k_null(w, "status");
-        k_null(w, "priority");
-    }
-    k_null(w, "assignee");
+    k_list_label(w, l->label);
+    k_list_priority(w, l->priority);
+    if (l->assignee) { clickup_jw_key(w, "assignee"); w_user(w, l->assignee, U_TASK); }
+    else k_null(w, "assignee");
     snprintf(count, sizeof count, "%zu", list_task_count(sb, l));
     if (l->count_style == COUNT_NUMBER) k_int(w, "task_count", (int64_t)list_task_count(sb, l));
     else if (l->count_style == COUNT_STRING) k_str(w, "task_count", count);
     else k_null(w, "task_count");
-    k_str(w, "due_date", l->due_date);
-    k_bool(w, "due_date_time", 0);
+    k_ms(w, "due_date", l->due_date);
+    k_bool(w, "due_date_time", l->due_date_time);
     k_null(w, "start_date");
     k_null(w, "start_date_time");
     w_list_folder(w, "folder", l);
@@ -875,12 +1124,15 @@ static void w_list(sandbox *sb, jw_t *w, const sb_list *l, int full) {
     clickup_jw_object_end(w);
 }
 
+static int list_in_folder(const sb_list *l, const sb_folder *f) { return !l->deleted && l->fo == f; }
+
 static void w_folder(sandbox *sb, jw_t *w, const sb_folder *f) {
-    const sb_space *s = find_space(f->space);
+    const sb_space *s = f->sp;
+    const sb_hier *h = &sb->hier;
     size_t i, n = 0;
     char count[24];
-    for (i = 0; i < COUNT_OF(LISTS); i++)
-        if (LISTS[i].folder && strcmp(LISTS[i].folder, f->id) == 0) n += list_task_count(sb, &LISTS[i]);
+    for (i = 0; i < h->nlists; i++)
+        if (list_in_folder(h->lists[i], f)) n += list_task_count(sb, h->lists[i]);
     snprintf(count, sizeof count, "%zu", n);
     clickup_jw_object_begin(w);
     k_str(w, "id", f->id);
@@ -894,15 +1146,12 @@ static void w_folder(sandbox *sb, jw_t *w, const sb_folder *f) {
     k_empty_array(w, "statuses");
     clickup_jw_key(w, "lists");
     clickup_jw_array_begin(w);
-    for (i = 0; i < COUNT_OF(LISTS); i++)
-        if (LISTS[i].folder && strcmp(LISTS[i].folder, f->id) == 0) w_list(sb, w, &LISTS[i], 0);
+    for (i = 0; i < h->nlists; i++)
+        if (list_in_folder(h->lists[i], f)) w_list(sb, w, h->lists[i], 0);
     clickup_jw_array_end(w);
     k_str(w, "permission_level", "create");
     clickup_jw_object_end(w);
 }
-
-static const char *const PRIORITY_NAMES[] = { NULL, "urgent", "high", "normal", "low" };
-static const char *const PRIORITY_COLORS[] = { NULL, "#f50000", "#ffcc00", "#6fddff", "#d8d8d8" };
 
 /* Task priority: an object of strings, or null (docs 1.3). */
 static void k_priority(jw_t *w, int p) {
@@ -989,6 +1238,59 @@ static const char TASK_SHARING[] =
     "\"due_date\",\"content\",\"comments\",\"attachments\",\"customFields\",\"subtasks\",\"tags\","
     "\"checklists\",\"coverimage\"],\"token\":null,\"seo_optimized\":false}";
 
+static int attach_is_image(const sb_attach *a) {
+    return !strcmp(a->ext, "png") || !strcmp(a->ext, "jpg") || !strcmp(a->ext, "jpeg") || !strcmp(a->ext, "gif");
+}
+static void attach_url(const sb_attach *a, const char *size, char *buf, size_t n) {
+    snprintf(buf, n, "https://attachments.sandbox.invalid/%s/%s%s", a->id, size, a->title);
+}
+/* The answer of an upload, ClickUp's shape: id, version, date, title, extension, thumbnails, url. */
+static void w_attachment_created(jw_t *w, const sb_attach *a) {
+    char url[512];
+    clickup_jw_object_begin(w);
+    k_str(w, "id", a->id);
+    k_str(w, "version", "0");
+    k_int(w, "date", a->date);
+    k_str(w, "title", a->title);
+    k_str(w, "extension", a->ext);
+    attach_url(a, "small_", url, sizeof url);
+    k_str(w, "thumbnail_small", attach_is_image(a) ? url : NULL);
+    attach_url(a, "large_", url, sizeof url);
+    k_str(w, "thumbnail_large", attach_is_image(a) ? url : NULL);
+    attach_url(a, "", url, sizeof url);
+    k_str(w, "url", url);
+    clickup_jw_object_end(w);
+}
+/* A task's "attachments", as GET /task shows them (a subset of ClickUp's keys, "size" included). */
+static void k_attachments(jw_t *w, const sb_task *t) {
+    size_t i;
+    char url[512];
+    clickup_jw_key(w, "attachments");
+    clickup_jw_array_begin(w);
+    for (i = 0; i < t->natt; i++) {
+        const sb_attach *a = &t->att[i];
+        clickup_jw_object_begin(w);
+        k_str(w, "id", a->id);
+        k_int(w, "date", a->date);
+        k_str(w, "title", a->title);
+        k_int(w, "type", 1);
+        k_int(w, "source", 1);
+        k_int(w, "version", 0);
+        k_str(w, "extension", a->ext);
+        k_null(w, "thumbnail_small");
+        k_null(w, "thumbnail_large");
+        k_str(w, "mimetype", a->mimetype);
+        k_bool(w, "hidden", 0);
+        k_str(w, "parent_id", t->id);
+        k_int(w, "size", (int64_t)a->size);
+        k_bool(w, "deleted", 0);
+        attach_url(a, "", url, sizeof url);
+        k_str(w, "url", url);
+        clickup_jw_object_end(w);
+    }
+    clickup_jw_array_end(w);
+}
+
 /* The top of a subtask chain. */
 static const sb_task *task_root(sandbox *sb, const sb_task *t) {
     int hops = 0;
@@ -1061,6 +1363,7 @@ static void w_task(sandbox *sb, jw_t *w, const sb_task *t, task_view v) {
     k_empty_array(w, "dependencies");
     k_empty_array(w, "linked_tasks");
     k_empty_array(w, "locations");
+    k_attachments(w, t);
     k_str(w, "team_id", s->team);
     snprintf(url, sizeof url, "https://app.clickup.com/t/%s", t->id);
     k_str(w, "url", url);
@@ -1424,20 +1727,20 @@ static int need_team(sb_ctx *c, const char *team_id) {
 }
 
 /* ClickUp answers 401 for ids it cannot place (n8n PR #28584): spaces and folders. */
-static const sb_space *need_space(sb_ctx *c, const char *id) {
-    const sb_space *s = find_space(id);
+static sb_space *need_space(sb_ctx *c, const char *id) {
+    sb_space *s = find_space(&c->sb->hier, id);
     if (!s) { reply_err(c, 401, "Team not authorized", "OAUTH_027"); return NULL; }
     if (need_team(c, s->team) < 0) return NULL;
     return s;
 }
-static const sb_folder *need_folder(sb_ctx *c, const char *id) {
-    const sb_folder *f = find_folder(id);
+static sb_folder *need_folder(sb_ctx *c, const char *id) {
+    sb_folder *f = find_folder(&c->sb->hier, id);
     if (!f) { reply_err(c, 401, "Team not authorized", "OAUTH_027"); return NULL; }
-    if (!need_space(c, f->space)) return NULL;
+    if (!need_space(c, f->sp->id)) return NULL;
     return f;
 }
-static const sb_list *need_list(sb_ctx *c, const char *id) {
-    const sb_list *l = find_list(id);
+static sb_list *need_list(sb_ctx *c, const char *id) {
+    sb_list *l = find_list(&c->sb->hier, id);
     if (!l) { reply_err(c, 404, "List not found", "ITEM_017"); return NULL; }
     if (need_team(c, list_team(l)->id) < 0) return NULL;
     return l;
@@ -1512,12 +1815,14 @@ static int h_user(sb_ctx *c) {
 static int h_spaces(sb_ctx *c) {
     size_t i;
     int archived = q_bool(c->rq, "archived");
+    const sb_hier *h = &c->sb->hier;
     if (need_team(c, c->arg[0]) < 0) return -1;
     clickup_jw_object_begin(&c->w);
     clickup_jw_key(&c->w, "spaces");
     clickup_jw_array_begin(&c->w);
-    for (i = 0; i < COUNT_OF(SPACES); i++)
-        if (strcmp(SPACES[i].team, c->arg[0]) == 0 && SPACES[i].archived == archived) w_space(&c->w, &SPACES[i]);
+    for (i = 0; i < h->nspaces; i++)
+        if (!h->spaces[i]->deleted && strcmp(h->spaces[i]->team, c->arg[0]) == 0 && h->spaces[i]->archived == archived)
+            w_space(&c->w, h->spaces[i]);
     clickup_jw_array_end(&c->w);
     clickup_jw_object_end(&c->w);
     return 0;
@@ -1538,8 +1843,9 @@ static int h_folders(sb_ctx *c) {
     clickup_jw_object_begin(&c->w);
     clickup_jw_key(&c->w, "folders");
     clickup_jw_array_begin(&c->w);
-    for (i = 0; i < COUNT_OF(FOLDERS) && !q_bool(c->rq, "archived"); i++)
-        if (strcmp(FOLDERS[i].space, s->id) == 0) w_folder(c->sb, &c->w, &FOLDERS[i]);
+    for (i = 0; i < c->sb->hier.nfolders && !q_bool(c->rq, "archived"); i++)
+        if (!c->sb->hier.folders[i]->deleted && c->sb->hier.folders[i]->sp == s)
+            w_folder(c->sb, &c->w, c->sb->hier.folders[i]);
     clickup_jw_array_end(&c->w);
     clickup_jw_object_end(&c->w);
     return 0;
@@ -1553,14 +1859,14 @@ static int h_folder(sb_ctx *c) {
 }
 
 /* Lists of a folder (folder != NULL) or the folderless lists of a space. */
-static void w_lists(sb_ctx *c, const char *folder, const char *space) {
+static void w_lists(sb_ctx *c, const sb_folder *folder, const sb_space *space) {
     size_t i;
     clickup_jw_object_begin(&c->w);
     clickup_jw_key(&c->w, "lists");
     clickup_jw_array_begin(&c->w);
-    for (i = 0; i < COUNT_OF(LISTS) && !q_bool(c->rq, "archived"); i++) {
-        const sb_list *l = &LISTS[i];
-        if (folder ? (l->folder && strcmp(l->folder, folder) == 0) : (!l->folder && strcmp(l->space, space) == 0))
+    for (i = 0; i < c->sb->hier.nlists && !q_bool(c->rq, "archived"); i++) {
+        const sb_list *l = c->sb->hier.lists[i];
+        if (!l->deleted && (folder ? l->fo == folder : (!l->fo && l->sp == space)))
             w_list(c->sb, &c->w, l, 0);
     }
     clickup_jw_array_end(&c->w);
@@ -1569,13 +1875,13 @@ static void w_lists(sb_ctx *c, const char *folder, const char *space) {
 static int h_folder_lists(sb_ctx *c) {
     const sb_folder *f = need_folder(c, c->arg[0]);
     if (!f) return -1;
-    w_lists(c, f->id, NULL);
+    w_lists(c, f, NULL);
     return 0;
 }
 static int h_space_lists(sb_ctx *c) {
     const sb_space *s = need_space(c, c->arg[0]);
     if (!s) return -1;
-    w_lists(c, NULL, s->id);
+    w_lists(c, NULL, s);
     return 0;
 }
 static int h_list(sb_ctx *c) {
@@ -1598,7 +1904,7 @@ static int h_list_fields(sb_ctx *c) {
 enum { ORDER_CREATED, ORDER_UPDATED, ORDER_ID, ORDER_DUE };
 
 typedef struct task_query {
-    const sb_list *lists[COUNT_OF(LISTS)];   /* searched lists */
+    const sb_list **lists;                   /* searched lists */
     size_t         nlists;
     int            archived;                 /* list endpoint only */
     const char    *parent;                   /* team endpoint only */
@@ -1725,8 +2031,10 @@ static void w_task_page(sb_ctx *c, const task_query *q, int with_last_page) {
 
 static int h_list_tasks(sb_ctx *c) {
     task_query q;
+    const sb_list *one;
     memset(&q, 0, sizeof q);
-    if (!(q.lists[0] = need_list(c, c->arg[0]))) return -1;
+    if (!(one = need_list(c, c->arg[0]))) return -1;
+    q.lists = &one;
     q.nlists = 1;
     q.archived = q_bool(c->rq, "archived");
     w_task_page(c, &q, 1);
@@ -1742,15 +2050,17 @@ static int h_team_tasks(sb_ctx *c) {
     int any = q_arr(c->rq, "space_ids", 0) || q_arr(c->rq, "project_ids", 0) || q_arr(c->rq, "list_ids", 0);
     if (need_team(c, c->arg[0]) < 0) return -1;
     memset(&q, 0, sizeof q);
-    for (i = 0; i < COUNT_OF(LISTS); i++) {
-        const sb_list *l = &LISTS[i];
-        if (strcmp(list_team(l)->id, c->arg[0]) != 0) continue;
-        if (!any || in_value_list(c->rq, "space_ids", l->space, 0) || in_value_list(c->rq, "list_ids", l->id, 0) ||
-            (l->folder && in_value_list(c->rq, "project_ids", l->folder, 0)))
+    q.lists = (const sb_list **)sb_alloc((c->sb->hier.nlists + 1) * sizeof *q.lists);
+    for (i = 0; i < c->sb->hier.nlists; i++) {
+        const sb_list *l = c->sb->hier.lists[i];
+        if (l->deleted || strcmp(list_team(l)->id, c->arg[0]) != 0) continue;
+        if (!any || in_value_list(c->rq, "space_ids", l->sp->id, 0) || in_value_list(c->rq, "list_ids", l->id, 0) ||
+            (l->fo && in_value_list(c->rq, "project_ids", l->fo->id, 0)))
             q.lists[q.nlists++] = l;
     }
     q.parent = q_get(c->rq, "parent");
     w_task_page(c, &q, 0);
+    free(q.lists);
     return 0;
 }
 
@@ -3348,8 +3658,8 @@ static int hook_wants(const sb_hook *h, const char *event, const sb_task *t) {
     if (!named) return 0;
     if (h->task[0]) return strcmp(h->task, t->id) == 0;
     if (h->list[0]) return strcmp(h->list, l->id) == 0;
-    if (h->folder[0]) return l->folder && strcmp(h->folder, l->folder) == 0;
-    if (h->space[0]) return strcmp(h->space, l->space) == 0;
+    if (h->folder[0]) return l->fo && strcmp(h->folder, l->fo->id) == 0;
+    if (h->space[0]) return strcmp(h->space, l->sp->id) == 0;
     return 1;
 }
 
@@ -3734,7 +4044,7 @@ static int hook_location(sb_ctx *c, sb_hook *h) {
     } else if (h->folder[0]) {
         const sb_folder *f = need_folder(c, h->folder);
         if (!f) return -1;
-        if (strcmp(find_space(f->space)->team, team) != 0)
+        if (strcmp(f->sp->team, team) != 0)
             return reply_err(c, 400, "Location not in this workspace", "WEBHOOK_003");
     } else if (h->list[0]) {
         const sb_list *l = need_list(c, h->list);
@@ -4366,10 +4676,10 @@ static void w_time_entry(sandbox *sb, jw_t *w, const lab_entry *e, int style, in
         clickup_jw_key(w, "task_location");
         clickup_jw_object_begin(w);
         k_int(w, "list_id", parse_ull(t->list->id));
-        k_int(w, "folder_id", parse_ull(t->list->folder ? t->list->folder : sp->hidden_folder));
+        k_int(w, "folder_id", parse_ull(t->list->fo ? t->list->fo->id : sp->hidden_folder));
         k_int(w, "space_id", parse_ull(sp->id));
         if (names) {
-            const sb_folder *fo = t->list->folder ? find_folder(t->list->folder) : NULL;
+            const sb_folder *fo = t->list->fo;
             k_str(w, "list_name", t->list->name);
             k_str(w, "folder_name", fo ? fo->name : "hidden");
             k_str(w, "space_name", sp->name);
@@ -4501,8 +4811,8 @@ static int h_time_list(sb_ctx *c) {
         if (only && t != only) continue;
         if ((list || folder || space) && !t) continue;
         if (list && strcmp(t->list->id, list) != 0) continue;
-        if (folder && (!t->list->folder || strcmp(t->list->folder, folder) != 0)) continue;
-        if (space && strcmp(t->list->space, space) != 0) continue;
+        if (folder && (!t->list->fo || strcmp(t->list->fo->id, folder) != 0)) continue;
+        if (space && strcmp(t->list->sp->id, space) != 0) continue;
         w_time_entry(c->sb, &c->w, e, TE_STRINGS, q_bool(c->rq, "include_task_tags"), q_bool(c->rq, "include_location_names"));
     }
     clickup_jw_array_end(&c->w);
@@ -4649,8 +4959,9 @@ static int h_time_stop(sb_ctx *c) {
 }
 
 int sandbox_field_lab(sandbox *s, const char *list_id) {
-    if (!s || (list_id && !find_list(list_id))) return -1;
+    if (!s) return -1;
     pthread_mutex_lock(&s->mu);
+    if (list_id && !find_list(&s->hier, list_id)) { pthread_mutex_unlock(&s->mu); return -1; }
     snprintf(lab_of(s)->list, sizeof s->lab->list, "%s", list_id ? list_id : "");
     pthread_mutex_unlock(&s->mu);
     return 0;
@@ -4662,6 +4973,682 @@ size_t sandbox_time_entry_count(sandbox *s) {
     n = s->lab ? s->lab->nentries : 0;
     pthread_mutex_unlock(&s->mu);
     return n;
+}
+
+/* ---- hierarchy writes ---------------------------------------------------------------------------
+   POST /team/{id}/space, PUT/DELETE /space/{id}; POST /space/{id}/folder, PUT/DELETE
+   /folder/{id}; POST /folder/{id}/list, POST /space/{id}/list, PUT/DELETE /list/{id}. A delete
+   takes what is inside with it (folders, lists, their tasks and views). Input is checked whole
+   before anything changes; the ECODEs of these 400s are the sandbox's own (HIER_*). */
+#define HIER_MAX_NAME 400
+
+static void hier_new_id(sb_hier *h, char *buf, size_t n) { snprintf(buf, n, "%u", h->next_id++); }
+
+static void hier_delete_list(sandbox *sb, sb_list *l) {
+    size_t i;
+    l->deleted = 1;
+    for (i = 0; i < sb->ntasks; i++)
+        if (sb->tasks[i]->list == l) sb->tasks[i]->deleted = 1;
+}
+static void hier_delete_folder(sandbox *sb, sb_folder *f) {
+    size_t i;
+    f->deleted = 1;
+    for (i = 0; i < sb->hier.nlists; i++)
+        if (sb->hier.lists[i]->fo == f && !sb->hier.lists[i]->deleted) hier_delete_list(sb, sb->hier.lists[i]);
+}
+static void hier_delete_space(sandbox *sb, sb_space *sp) {
+    size_t i;
+    sp->deleted = 1;
+    for (i = 0; i < sb->hier.nfolders; i++)
+        if (sb->hier.folders[i]->sp == sp && !sb->hier.folders[i]->deleted) hier_delete_folder(sb, sb->hier.folders[i]);
+    for (i = 0; i < sb->hier.nlists; i++)
+        if (sb->hier.lists[i]->sp == sp && !sb->hier.lists[i]->deleted) hier_delete_list(sb, sb->hier.lists[i]);
+}
+
+/* Body key `k`: absent (NULL, fine unless required), else a string of 1..HIER_MAX_NAME bytes.
+   0, or -1 after a 400. */
+static int hier_name(sb_ctx *c, const char *k, int required, const char **out) {
+    const clickup_json *v = clickup_json_get(c->body, k);
+    size_t len = 0;
+    const char *sv = clickup_json_as_string(v, NULL, &len);
+    *out = NULL;
+    if (!v && !required) return 0;
+    if (!clickup_json_is(v, CLICKUP_JSON_STRING) || !len || len > HIER_MAX_NAME || strlen(sv) != len)
+        return reply_err(c, 400, "Name invalid", "HIER_001");
+    *out = sv;
+    return 0;
+}
+/* Body key `k`: absent (dst unchanged) or a boolean into *dst. */
+static int hier_bool(sb_ctx *c, const char *k, int *dst) {
+    const clickup_json *v = clickup_json_get(c->body, k);
+    if (!v) return 0;
+    if (!clickup_json_is(v, CLICKUP_JSON_BOOL)) return reply_err(c, 400, "Value invalid: a boolean is expected", "HIER_002");
+    *dst = clickup_json_as_bool(v, 0);
+    return 0;
+}
+static int hier_bad(sb_ctx *c, const char *what) {
+    char msg[96];
+    snprintf(msg, sizeof msg, "Value invalid: %s", what);
+    return reply_err(c, 400, msg, "HIER_002");
+}
+
+/* What a space create/update may carry; applied only once all of it is valid. */
+typedef struct space_input {
+    const char *name;
+    const clickup_json *color, *features;
+    int is_private, multiple_assignees, admin_can_manage;
+} space_input;
+
+static int space_read(sb_ctx *c, const sb_space *cur, int create, space_input *in) {
+    in->is_private = cur ? cur->is_private : 0;
+    in->multiple_assignees = cur ? cur->multiple_assignees : 1;
+    in->admin_can_manage = cur ? cur->admin_can_manage : 1;
+    in->color = clickup_json_get(c->body, "color");
+    in->features = clickup_json_get(c->body, "features");
+    if (hier_name(c, "name", create, &in->name) < 0 || hier_bool(c, "private", &in->is_private) < 0 ||
+        hier_bool(c, "multiple_assignees", &in->multiple_assignees) < 0 ||
+        hier_bool(c, "admin_can_manage", &in->admin_can_manage) < 0)
+        return -1;
+    if (in->color && !clickup_json_is(in->color, CLICKUP_JSON_STRING) && !clickup_json_is(in->color, CLICKUP_JSON_NULL))
+        return hier_bad(c, "color is a string");
+    if (in->features && !clickup_json_is(in->features, CLICKUP_JSON_OBJECT)) return hier_bad(c, "features is an object");
+    return 0;
+}
+static void space_apply(sb_space *sp, const space_input *in) {
+    if (in->name) task_set_str(&sp->name, in->name);
+    if (in->color) { free(sp->color); sp->color = sb_strdup(clickup_json_as_string(in->color, NULL, NULL)); }
+    if (in->features) {
+        jw_t w;
+        clickup_json_writer_init(&w, NULL);
+        clickup_jw_value(&w, in->features);
+        free(sp->features);
+        sp->features = json_text_of_writer(&w);
+    }
+    sp->is_private = in->is_private;
+    sp->multiple_assignees = in->multiple_assignees;
+    sp->admin_can_manage = in->admin_can_manage;
+}
+
+static int h_space_create(sb_ctx *c) {
+    space_input in;
+    sb_space *sp;
+    char id[24], hidden[24];
+    if (need_team(c, c->arg[0]) < 0 || space_read(c, NULL, 1, &in) < 0) return -1;
+    hier_new_id(&c->sb->hier, id, sizeof id);
+    hier_new_id(&c->sb->hier, hidden, sizeof hidden);
+    sp = hier_add_space(&c->sb->hier, id, in.name, c->arg[0], STATUSES_A, hidden);
+    space_apply(sp, &in);
+    w_space(&c->w, sp);
+    return 0;
+}
+static int h_space_update(sb_ctx *c) {
+    space_input in;
+    sb_space *sp = need_space(c, c->arg[0]);
+    if (!sp || space_read(c, sp, 0, &in) < 0) return -1;
+    space_apply(sp, &in);
+    w_space(&c->w, sp);
+    return 0;
+}
+static int h_space_delete(sb_ctx *c) {
+    sb_space *sp = need_space(c, c->arg[0]);
+    if (!sp) return -1;
+    hier_delete_space(c->sb, sp);
+    return reply_empty_object(c);
+}
+
+static int h_folder_create(sb_ctx *c) {
+    const char *name;
+    sb_space *sp = need_space(c, c->arg[0]);
+    sb_folder *f;
+    size_t i;
+    int order = 0;
+    char id[24];
+    if (!sp || hier_name(c, "name", 1, &name) < 0) return -1;
+    for (i = 0; i < c->sb->hier.nfolders; i++) order += !c->sb->hier.folders[i]->deleted && c->sb->hier.folders[i]->sp == sp;
+    hier_new_id(&c->sb->hier, id, sizeof id);
+    f = hier_add_folder(&c->sb->hier, id, name, sp, order);
+    w_folder(c->sb, &c->w, f);
+    return 0;
+}
+static int h_folder_update(sb_ctx *c) {
+    const char *name;
+    sb_folder *f = need_folder(c, c->arg[0]);
+    if (!f || hier_name(c, "name", 1, &name) < 0) return -1;
+    task_set_str(&f->name, name);
+    w_folder(c->sb, &c->w, f);
+    return 0;
+}
+static int h_folder_delete(sb_ctx *c) {
+    sb_folder *f = need_folder(c, c->arg[0]);
+    if (!f) return -1;
+    hier_delete_folder(c->sb, f);
+    return reply_empty_object(c);
+}
+
+/* What a list create/update may carry (OpenAPI CreateList / UpdateList). */
+typedef struct list_input {
+    const char *name, *content, *markdown, *label;
+    int         unset_label, priority, due_date_time;
+    int64_t     due_date, assignee;
+    int         has_due, has_assignee;
+} list_input;
+
+static int list_read_assignee(sb_ctx *c, list_input *in) {
+    const clickup_json *v = clickup_json_get(c->body, "assignee");
+    long long id;
+    if (!v) return 0;
+    in->has_assignee = 1;
+    if (clickup_json_is(v, CLICKUP_JSON_NULL)) { in->assignee = 0; return 0; }
+    if (clickup_json_is(v, CLICKUP_JSON_STRING)) {            /* UpdateList: a string in the spec */
+        id = parse_ull(clickup_json_as_string(v, "", NULL));
+        in->assignee = id;
+    } else if (!json_i64(v, &in->assignee)) {
+        in->assignee = -1;
+    }
+    if (in->assignee <= 0 || !find_user(in->assignee)) return hier_bad(c, "assignee is a user id of the workspace");
+    return 0;
+}
+
+static int list_read(sb_ctx *c, const sb_list *cur, int create, list_input *in) {
+    const clickup_json *b = c->body, *v;
+    memset(in, 0, sizeof *in);
+    in->priority = cur ? cur->priority : 0;
+    in->due_date_time = cur ? cur->due_date_time : 0;
+    if (hier_name(c, "name", create, &in->name) < 0) return -1;
+    if ((v = clickup_json_get(b, "content")) && !(in->content = clickup_json_is(v, CLICKUP_JSON_STRING) ? clickup_json_as_string(v, "", NULL) : NULL))
+        return hier_bad(c, "content is a string");
+    if ((v = clickup_json_get(b, "markdown_content")) && !(in->markdown = clickup_json_is(v, CLICKUP_JSON_STRING) ? clickup_json_as_string(v, "", NULL) : NULL))
+        return hier_bad(c, "markdown_content is a string");
+    if ((v = clickup_json_get(b, "status")) && !(in->label = clickup_json_is(v, CLICKUP_JSON_STRING) ? clickup_json_as_string(v, "", NULL) : NULL))
+        return hier_bad(c, "status is a string");
+    if ((v = clickup_json_get(b, "due_date")) != NULL) {
+        in->has_due = 1;
+        in->due_date = -1;
+        if (!clickup_json_is(v, CLICKUP_JSON_NULL) && (!json_i64(v, &in->due_date) || in->due_date <= 0))
+            return hier_bad(c, "due_date is a timestamp in ms");
+    }
+    if ((v = clickup_json_get(b, "priority")) != NULL) {
+        int64_t p = 0;
+        if (!clickup_json_is(v, CLICKUP_JSON_NULL) && (!json_i64(v, &p) || p < 1 || p > 4))
+            return hier_bad(c, "priority is 1 (urgent) to 4 (low)");
+        in->priority = (int)p;
+    }
+    if (hier_bool(c, "due_date_time", &in->due_date_time) < 0 || hier_bool(c, "unset_status", &in->unset_label) < 0 ||
+        list_read_assignee(c, in) < 0)
+        return -1;
+    return 0;
+}
+static void list_apply(sb_list *l, const list_input *in) {
+    if (in->name) task_set_str(&l->name, in->name);
+    if (in->content) task_set_str(&l->content, in->content);
+    if (in->markdown) { free(l->content); l->content = md_plain(in->markdown); }
+    if (in->label) task_set_str(&l->label, in->label);
+    if (in->unset_label) { free(l->label); l->label = NULL; }
+    if (in->has_due) l->due_date = in->due_date;
+    if (in->has_assignee) l->assignee = in->assignee;
+    l->priority = in->priority;
+    l->due_date_time = in->due_date_time;
+}
+
+/* A new list in folder f (or folderless in sp when f is NULL), with a default "List" view as
+   ClickUp gives every new list. */
+static int list_create(sb_ctx *c, sb_folder *f, sb_space *sp) {
+    list_input in;
+    sb_hier *h = &c->sb->hier;
+    sb_list *l;
+    size_t i;
+    int order = 0;
+    char id[24], prefix[16], vid[32];
+    if (list_read(c, NULL, 1, &in) < 0) return -1;
+    for (i = 0; i < h->nlists; i++) order += !h->lists[i]->deleted && h->lists[i]->fo == f && h->lists[i]->sp == sp;
+    hier_new_id(h, id, sizeof id);
+    snprintf(prefix, sizeof prefix, "L%.12s", id);
+    l = hier_add_list(h, id, in.name, f, sp, order, prefix);
+    list_apply(l, &in);
+    snprintf(vid, sizeof vid, "3c-n%u", h->next_view++);
+    hier_add_view(h, vid, "List", "list", VIEW_LIST, l->id);
+    w_list(c->sb, &c->w, l, 1);
+    return 0;
+}
+static int h_list_create(sb_ctx *c) {
+    sb_folder *f = need_folder(c, c->arg[0]);
+    return f ? list_create(c, f, f->sp) : -1;
+}
+static int h_folderless_list_create(sb_ctx *c) {
+    sb_space *sp = need_space(c, c->arg[0]);
+    return sp ? list_create(c, NULL, sp) : -1;
+}
+static int h_list_update(sb_ctx *c) {
+    list_input in;
+    sb_list *l = need_list(c, c->arg[0]);
+    if (!l || list_read(c, l, 0, &in) < 0) return -1;
+    list_apply(l, &in);
+    w_list(c->sb, &c->w, l, 1);
+    return 0;
+}
+static int h_list_delete(sb_ctx *c) {
+    sb_list *l = need_list(c, c->arg[0]);
+    if (!l) return -1;
+    hier_delete_list(c->sb, l);
+    return reply_empty_object(c);
+}
+
+/* ---- space tags -------------------------------------------------------------------------------
+   GET/POST /space/{id}/tag, PUT/DELETE /space/{id}/tag/{name}. Names are matched
+   case-insensitively and stored lower-case; a rename or a delete reaches the space's tasks. */
+static sb_space_tag *space_tag_find(sb_space *sp, const char *name) {
+    size_t i;
+    for (i = 0; i < sp->ntags; i++)
+        if (strcasecmp(sp->tags[i].name, name) == 0) return &sp->tags[i];
+    return NULL;
+}
+
+/* Rename (to != NULL) or remove tag `from` on every live task of the space. */
+static void space_tag_tasks(sandbox *sb, const sb_space *sp, const char *from, const char *to) {
+    size_t i;
+    for (i = 0; i < sb->ntasks; i++) {
+        sb_task *t = sb->tasks[i];
+        if (t->deleted || t->list->sp != sp || !task_has_tag(t, from)) continue;
+        task_rem_tag(t, from);
+        if (to) task_add_tag(t, to);
+    }
+}
+
+/* The "tag" object of a body: a name (1..HIER_MAX_NAME bytes) and optional colours under
+   either of ClickUp's two spellings (tag_fg/tag_bg on create, fg_color/bg_color on edit). */
+static int space_tag_read(sb_ctx *c, const char **name, const char **fg, const char **bg) {
+    const clickup_json *t = clickup_json_get(c->body, "tag"), *v;
+    size_t len = 0;
+    const char *keys[2][2] = { { "tag_fg", "fg_color" }, { "tag_bg", "bg_color" } };
+    const char **out[2];
+    int i, j;
+    out[0] = fg; out[1] = bg;
+    *name = clickup_json_as_string(clickup_json_get(t, "name"), NULL, &len);
+    if (!clickup_json_is(t, CLICKUP_JSON_OBJECT) || !clickup_json_is(clickup_json_get(t, "name"), CLICKUP_JSON_STRING) ||
+        !len || len > HIER_MAX_NAME || strlen(*name) != len)
+        return reply_err(c, 400, "Tag name invalid", "TAG_001");
+    for (i = 0; i < 2; i++) {
+        *out[i] = NULL;
+        for (j = 0; j < 2; j++) {
+            if (!(v = clickup_json_get(t, keys[i][j]))) continue;
+            if (!clickup_json_is(v, CLICKUP_JSON_STRING)) return reply_err(c, 400, "Tag colour invalid", "TAG_002");
+            *out[i] = clickup_json_as_string(v, "", NULL);
+        }
+    }
+    return 0;
+}
+
+static int h_space_tags(sb_ctx *c) {
+    sb_space *sp = need_space(c, c->arg[0]);
+    size_t i;
+    if (!sp) return -1;
+    clickup_jw_object_begin(&c->w);
+    clickup_jw_key(&c->w, "tags");
+    clickup_jw_array_begin(&c->w);
+    for (i = 0; i < sp->ntags; i++) {
+        clickup_jw_object_begin(&c->w);
+        k_str(&c->w, "name", sp->tags[i].name);
+        k_str(&c->w, "tag_fg", sp->tags[i].fg);
+        k_str(&c->w, "tag_bg", sp->tags[i].bg);
+        k_int(&c->w, "creator", 183);
+        clickup_jw_object_end(&c->w);
+    }
+    clickup_jw_array_end(&c->w);
+    clickup_jw_object_end(&c->w);
+    return 0;
+}
+static int h_space_tag_create(sb_ctx *c) {
+    sb_space *sp = need_space(c, c->arg[0]);
+    const char *name, *fg, *bg;
+    if (!sp || space_tag_read(c, &name, &fg, &bg) < 0) return -1;
+    if (space_tag_find(sp, name)) return reply_err(c, 400, "Tag already exists", "TAG_003");
+    space_tag_add(sp, name, fg ? fg : "#000000", bg ? bg : "#000000");
+    return reply_empty_object(c);
+}
+/* -> {"tag": {"name", "fg_color", "bg_color"}} (the OpenAPI file's answer). */
+static int h_space_tag_edit(sb_ctx *c) {
+    sb_space *sp = need_space(c, c->arg[0]);
+    sb_space_tag *t, *other;
+    const char *name, *fg, *bg;
+    char *old, *p;
+    if (!sp) return -1;
+    if (!(t = space_tag_find(sp, c->arg[1]))) return reply_err(c, 404, "Tag not found", "TAG_004");
+    if (space_tag_read(c, &name, &fg, &bg) < 0) return -1;
+    if ((other = space_tag_find(sp, name)) != NULL && other != t) return reply_err(c, 400, "Tag already exists", "TAG_003");
+    old = t->name;
+    t->name = sb_strdup(name);
+    for (p = t->name; *p; p++) *p = (char)tolower((unsigned char)*p);
+    if (fg) task_set_str(&t->fg, fg);
+    if (bg) task_set_str(&t->bg, bg);
+    space_tag_tasks(c->sb, sp, old, t->name);
+    free(old);
+    clickup_jw_object_begin(&c->w);
+    clickup_jw_key(&c->w, "tag");
+    clickup_jw_object_begin(&c->w);
+    k_str(&c->w, "name", t->name);
+    k_str(&c->w, "fg_color", t->fg);
+    k_str(&c->w, "bg_color", t->bg);
+    clickup_jw_object_end(&c->w);
+    clickup_jw_object_end(&c->w);
+    return 0;
+}
+static int h_space_tag_delete(sb_ctx *c) {
+    sb_space *sp = need_space(c, c->arg[0]);
+    sb_space_tag *t;
+    size_t i;
+    if (!sp) return -1;
+    if (!(t = space_tag_find(sp, c->arg[1]))) return reply_err(c, 404, "Tag not found", "TAG_004");
+    space_tag_tasks(c->sb, sp, t->name, NULL);
+    i = (size_t)(t - sp->tags);
+    free(t->name); free(t->fg); free(t->bg);
+    memmove(&sp->tags[i], &sp->tags[i + 1], (sp->ntags - i - 1) * sizeof *sp->tags);
+    sp->ntags--;
+    return reply_empty_object(c);
+}
+
+/* ---- views --------------------------------------------------------------------------------------
+   GET /team|space|folder|list/{id}/view -> {"views": [...], "required_views": {"list", "board",
+   "calendar", "gantt"}} (each the first view of that type, or null); GET /view/{id} ->
+   {"view": ...}; GET /view/{id}/task?page=N: the open top-level tasks of every list below the
+   view's parent, 100 a page, with last_page. A view lives as long as its parent. */
+static const char *const VIEW_PARTS[][2] = {   /* the rest of a View object, as the spec's example */
+    { "grouping", "{\"field\":\"status\",\"dir\":1,\"collapsed\":[],\"ignore\":false}" },
+    { "divide", "{\"field\":null,\"dir\":null,\"collapsed\":[]}" },
+    { "sorting", "{\"fields\":[]}" },
+    { "filters", "{\"op\":\"AND\",\"fields\":[],\"search\":\"\",\"show_closed\":false}" },
+    { "columns", "{\"fields\":[]}" },
+    { "team_sidebar", "{\"assignees\":[],\"assigned_comments\":false,\"unassigned_tasks\":false}" },
+    { "settings", "{\"show_task_locations\":false,\"show_subtasks\":3,\"show_subtask_parent_names\":false,"
+                  "\"show_closed_subtasks\":false,\"show_assignees\":true,\"show_images\":true,"
+                  "\"collapse_empty_columns\":null,\"me_comments\":true,\"me_subtasks\":true,"
+                  "\"me_checklists\":true}" },
+};
+
+/* The workspace a view's parent is in, or NULL when the parent is gone. */
+static const char *view_team(sandbox *sb, const sb_view *v) {
+    const sb_folder *f;
+    const sb_list *l;
+    const sb_space *sp;
+    switch (v->parent_type) {
+    case VIEW_TEAM: return find_team(v->parent) ? v->parent : NULL;
+    case VIEW_SPACE: return (sp = find_space(&sb->hier, v->parent)) ? sp->team : NULL;
+    case VIEW_FOLDER: return (f = find_folder(&sb->hier, v->parent)) ? f->sp->team : NULL;
+    default: return (l = find_list(&sb->hier, v->parent)) ? l->sp->team : NULL;
+    }
+}
+
+static void w_view(jw_t *w, const sb_view *v) {
+    size_t i;
+    clickup_jw_object_begin(w);
+    k_str(w, "id", v->id);
+    k_str(w, "name", v->name);
+    k_str(w, "type", v->type);
+    clickup_jw_key(w, "parent");
+    clickup_jw_object_begin(w);
+    k_str(w, "id", v->parent);
+    k_int(w, "type", v->parent_type);
+    clickup_jw_object_end(w);
+    for (i = 0; i < COUNT_OF(VIEW_PARTS); i++) k_raw(w, VIEW_PARTS[i][0], VIEW_PARTS[i][1]);
+    k_int(w, "orderindex", v->orderindex);
+    k_str(w, "date_created", "1690000000000");
+    k_int(w, "creator", 183);
+    k_str(w, "visibility", "public");
+    k_bool(w, "protected", 0);
+    clickup_jw_object_end(w);
+}
+
+/* GET /{team,space,folder,list}/{id}/view: the live views whose parent is (type, id). */
+static void w_views(sb_ctx *c, int parent_type, const char *id) {
+    static const char *const REQUIRED[] = { "list", "board", "calendar", "gantt" };
+    const sb_hier *h = &c->sb->hier;
+    size_t i, r;
+    clickup_jw_object_begin(&c->w);
+    clickup_jw_key(&c->w, "views");
+    clickup_jw_array_begin(&c->w);
+    for (i = 0; i < h->nviews; i++)
+        if (h->views[i]->parent_type == parent_type && strcmp(h->views[i]->parent, id) == 0) w_view(&c->w, h->views[i]);
+    clickup_jw_array_end(&c->w);
+    clickup_jw_key(&c->w, "required_views");
+    clickup_jw_object_begin(&c->w);
+    for (r = 0; r < COUNT_OF(REQUIRED); r++) {
+        const sb_view *first = NULL;
+        for (i = 0; i < h->nviews && !first; i++)
+            if (h->views[i]->parent_type == parent_type && strcmp(h->views[i]->parent, id) == 0 &&
+                strcmp(h->views[i]->type, REQUIRED[r]) == 0)
+                first = h->views[i];
+        clickup_jw_key(&c->w, REQUIRED[r]);
+        if (first) w_view(&c->w, first);
+        else clickup_jw_null(&c->w);
+    }
+    clickup_jw_object_end(&c->w);
+    clickup_jw_object_end(&c->w);
+}
+static int h_team_views(sb_ctx *c) {
+    if (need_team(c, c->arg[0]) < 0) return -1;
+    w_views(c, VIEW_TEAM, c->arg[0]);
+    return 0;
+}
+static int h_space_views(sb_ctx *c) {
+    if (!need_space(c, c->arg[0])) return -1;
+    w_views(c, VIEW_SPACE, c->arg[0]);
+    return 0;
+}
+static int h_folder_views(sb_ctx *c) {
+    if (!need_folder(c, c->arg[0])) return -1;
+    w_views(c, VIEW_FOLDER, c->arg[0]);
+    return 0;
+}
+static int h_list_views(sb_ctx *c) {
+    if (!need_list(c, c->arg[0])) return -1;
+    w_views(c, VIEW_LIST, c->arg[0]);
+    return 0;
+}
+
+/* {view_id}: a live view in a workspace the token sees; else 404 (401 for another workspace). */
+static sb_view *need_view(sb_ctx *c, const char *id) {
+    size_t i;
+    const char *team;
+    for (i = 0; i < c->sb->hier.nviews; i++) {
+        sb_view *v = c->sb->hier.views[i];
+        if (strcmp(v->id, id) != 0 || !(team = view_team(c->sb, v))) continue;
+        return need_team(c, team) < 0 ? NULL : v;
+    }
+    reply_err(c, 404, "View not found", "VIEW_001");
+    return NULL;
+}
+static int h_view(sb_ctx *c) {
+    const sb_view *v = need_view(c, c->arg[0]);
+    if (!v) return -1;
+    clickup_jw_object_begin(&c->w);
+    clickup_jw_key(&c->w, "view");
+    w_view(&c->w, v);
+    clickup_jw_object_end(&c->w);
+    return 0;
+}
+static int list_under_view(const sb_list *l, const sb_view *v) {
+    if (l->deleted) return 0;
+    switch (v->parent_type) {
+    case VIEW_TEAM: return strcmp(l->sp->team, v->parent) == 0;
+    case VIEW_SPACE: return strcmp(l->sp->id, v->parent) == 0;
+    case VIEW_FOLDER: return l->fo && strcmp(l->fo->id, v->parent) == 0;
+    default: return strcmp(l->id, v->parent) == 0;
+    }
+}
+static int h_view_tasks(sb_ctx *c) {
+    const sb_view *v = need_view(c, c->arg[0]);
+    task_query q;
+    size_t i;
+    if (!v) return -1;
+    memset(&q, 0, sizeof q);
+    q.lists = (const sb_list **)sb_alloc((c->sb->hier.nlists + 1) * sizeof *q.lists);
+    for (i = 0; i < c->sb->hier.nlists; i++)
+        if (list_under_view(c->sb->hier.lists[i], v)) q.lists[q.nlists++] = c->sb->hier.lists[i];
+    w_task_page(c, &q, 1);
+    free(q.lists);
+    return 0;
+}
+
+static int utf8_valid(const char *s, size_t n);
+
+/* ---- attachments --------------------------------------------------------------------------------
+   POST /task/{id}/attachment, multipart/form-data (RFC 7578): the file is the part named
+   "attachment" with a filename. Bodies up to SANDBOX_MAX_BODY (else 413 before any byte of it
+   is read). The sandbox keeps the file's name, type, size and FNV-1a 64 checksum (not its
+   bytes): sandbox_attachment_get. ECODEs of the 400s are the sandbox's own (ATTACH_*). */
+typedef struct mp_part {
+    const char *data;                  /* the part's bytes, len long                        */
+    size_t      len;
+    char        name[64], filename[256], type[128];   /* "" when absent                       */
+    int         has_filename;
+} mp_part;
+
+static const char *sb_memmem(const char *h, size_t hn, const char *n, size_t nn) {
+    size_t i;
+    if (nn > hn) return NULL;
+    for (i = 0; i + nn <= hn; i++)
+        if (h[i] == n[0] && memcmp(h + i, n, nn) == 0) return h + i;
+    return NULL;
+}
+
+/* Parameter `key` of a header value ("form-data; name=\"a\"; filename=\"b\"") into out.
+   1 when present. Quoted values end at the next quote (no escapes: libcurl sends none). */
+static int mp_param(const char *v, const char *key, char *out, size_t n) {
+    size_t klen = strlen(key);
+    const char *p = v;
+    out[0] = '\0';
+    while ((p = strchr(p, ';')) != NULL) {
+        const char *e;
+        size_t len;
+        p++;
+        while (*p == ' ' || *p == '\t') p++;
+        if (strncasecmp(p, key, klen) != 0 || p[klen] != '=') continue;
+        p += klen + 1;
+        if (*p == '"') { p++; e = strchr(p, '"'); if (!e) return 0; }
+        else e = p + strcspn(p, "; \t");
+        len = (size_t)(e - p) < n - 1 ? (size_t)(e - p) : n - 1;
+        memcpy(out, p, len);
+        out[len] = '\0';
+        return 1;
+    }
+    return 0;
+}
+
+/* The headers of one part ([h, h+n), lines ending in CRLF). */
+static void mp_headers(const char *h, size_t n, mp_part *pt) {
+    while (n) {
+        const char *eol = sb_memmem(h, n, "\r\n", 2);
+        size_t len = eol ? (size_t)(eol - h) : n;
+        char line[1024];
+        snprintf(line, sizeof line, "%.*s", (int)(len < sizeof line ? len : sizeof line - 1), h);
+        if (strncasecmp(line, "Content-Disposition:", 20) == 0) {
+            mp_param(line, "name", pt->name, sizeof pt->name);
+            pt->has_filename = mp_param(line, "filename", pt->filename, sizeof pt->filename);
+        } else if (strncasecmp(line, "Content-Type:", 13) == 0) {
+            const char *v = line + 13;
+            while (*v == ' ' || *v == '\t') v++;
+            size_t vn = strlen(v) < sizeof pt->type ? strlen(v) : sizeof pt->type - 1;
+            memcpy(pt->type, v, vn);
+            pt->type[vn] = '\0';
+        }
+        if (!eol) break;
+        n -= len + 2;
+        h = eol + 2;
+    }
+}
+
+/* Find the part named `name` in the request body. 1 found, 0 not there, -1 malformed. */
+static int mp_find(const sb_req *rq, const char *boundary, const char *name, mp_part *out) {
+    char delim[128];
+    size_t dn = (size_t)snprintf(delim, sizeof delim, "\r\n--%s", boundary);
+    const char *b = rq->body, *end = rq->body + rq->body_len, *p;
+    /* The first delimiter may open the body (no CRLF before it). */
+    if (rq->body_len >= dn - 2 && memcmp(b, delim + 2, dn - 2) == 0) p = b + dn - 2;
+    else if ((p = sb_memmem(b, rq->body_len, delim, dn)) != NULL) p += dn;
+    else return -1;
+    for (;;) {
+        const char *hend, *next;
+        mp_part pt;
+        if (end - p >= 2 && p[0] == '-' && p[1] == '-') return 0;          /* the closing delimiter */
+        if (end - p < 2 || p[0] != '\r' || p[1] != '\n') return -1;
+        p += 2;
+        if (!(hend = sb_memmem(p, (size_t)(end - p), "\r\n\r\n", 4))) return -1;
+        if (!(next = sb_memmem(hend + 4, (size_t)(end - hend - 4), delim, dn))) return -1;
+        memset(&pt, 0, sizeof pt);
+        mp_headers(p, (size_t)(hend - p), &pt);
+        pt.data = hend + 4;
+        pt.len = (size_t)(next - pt.data);
+        if (strcmp(pt.name, name) == 0) { *out = pt; return 1; }
+        p = next + dn;
+    }
+}
+
+static unsigned long long fnv1a64(const char *p, size_t n) {
+    unsigned long long h = 14695981039346656037ULL;
+    size_t i;
+    for (i = 0; i < n; i++) { h ^= (unsigned char)p[i]; h *= 1099511628211ULL; }
+    return h;
+}
+
+static int h_task_attachment(sb_ctx *c) {
+    const char *ct = c->rq->content_type, *dot;
+    char boundary[80];
+    sb_task *t = need_task(c, c->arg[0]);
+    sb_attach *a;
+    mp_part pt;
+    int found;
+    char *e;
+    if (!t) return -1;
+    if (!ct || strncasecmp(ct, "multipart/form-data", 19) != 0 || !mp_param(ct, "boundary", boundary, sizeof boundary) ||
+        !boundary[0] || strlen(boundary) > 70)
+        return reply_err(c, 400, "Content-Type must be multipart/form-data with a boundary", "ATTACH_002");
+    if ((found = mp_find(c->rq, boundary, "attachment", &pt)) < 0)
+        return reply_err(c, 400, "Malformed multipart body", "ATTACH_003");
+    if (!found || !pt.has_filename || !pt.filename[0] || !utf8_valid(pt.filename, strlen(pt.filename)))
+        return reply_err(c, 400, "No file attached: send it in a part named attachment, with a filename", "ATTACH_001");
+    t->att = (sb_attach *)sb_grow(t->att, (t->natt + 1) * sizeof *t->att);
+    a = &t->att[t->natt++];
+    memset(a, 0, sizeof *a);
+    dot = strrchr(pt.filename, '.');
+    snprintf(a->ext, sizeof a->ext, "%s", dot && dot[1] ? dot + 1 : "");
+    for (e = a->ext; *e; e++) *e = (char)tolower((unsigned char)*e);
+    snprintf(a->id, sizeof a->id, "a77ac000-0000-4000-8000-%012u%s%s", ++c->sb->next_attach, a->ext[0] ? "." : "", a->ext);
+    a->title = sb_strdup(pt.filename);
+    a->mimetype = sb_strdup(pt.type[0] ? pt.type : "application/octet-stream");
+    a->size = pt.len;
+    a->fnv = fnv1a64(pt.data, pt.len);
+    a->date = wall_ms();
+    t->date_updated = a->date;
+    w_attachment_created(&c->w, a);
+    return 0;
+}
+
+size_t sandbox_attachment_count(sandbox *s, const char *task_id) {
+    const sb_task *t;
+    size_t n;
+    pthread_mutex_lock(&s->mu);
+    t = task_id ? find_task(s, task_id) : NULL;
+    n = t ? t->natt : 0;
+    pthread_mutex_unlock(&s->mu);
+    return n;
+}
+
+int sandbox_attachment_get(sandbox *s, const char *task_id, size_t index, sandbox_attachment *out) {
+    const sb_task *t;
+    int rc = -1;
+    pthread_mutex_lock(&s->mu);
+    t = task_id ? find_task(s, task_id) : NULL;
+    if (t && index < t->natt) {
+        const sb_attach *a = &t->att[index];
+        memset(out, 0, sizeof *out);
+        snprintf(out->id, sizeof out->id, "%s", a->id);
+        snprintf(out->title, sizeof out->title, "%s", a->title);
+        snprintf(out->content_type, sizeof out->content_type, "%s", a->mimetype);
+        out->size = a->size;
+        out->fnv1a64 = a->fnv;
+        rc = 0;
+    }
+    pthread_mutex_unlock(&s->mu);
+    return rc;
 }
 
 static const sb_route ROUTES[] = {
@@ -4678,6 +5665,27 @@ static const sb_route ROUTES[] = {
     { "GET", "list/:", h_list },
     { "GET", "list/:/field", h_list_fields },
     { "GET", "list/:/task", h_list_tasks },
+    { "POST", "team/:/space", h_space_create },
+    { "PUT", "space/:", h_space_update },
+    { "DELETE", "space/:", h_space_delete },
+    { "POST", "space/:/folder", h_folder_create },
+    { "PUT", "folder/:", h_folder_update },
+    { "DELETE", "folder/:", h_folder_delete },
+    { "POST", "folder/:/list", h_list_create },
+    { "POST", "space/:/list", h_folderless_list_create },
+    { "PUT", "list/:", h_list_update },
+    { "DELETE", "list/:", h_list_delete },
+    { "GET", "space/:/tag", h_space_tags },
+    { "POST", "space/:/tag", h_space_tag_create },
+    { "PUT", "space/:/tag/:", h_space_tag_edit },
+    { "DELETE", "space/:/tag/:", h_space_tag_delete },
+    { "GET", "team/:/view", h_team_views },
+    { "GET", "space/:/view", h_space_views },
+    { "GET", "folder/:/view", h_folder_views },
+    { "GET", "list/:/view", h_list_views },
+    { "GET", "view/:", h_view },
+    { "GET", "view/:/task", h_view_tasks },
+    { "POST", "task/:/attachment", h_task_attachment },
     { "POST", "list/:/task", h_task_create },
     { "POST", "list/:/taskTemplate/:", h_task_from_template },
     { "GET", "task/:", h_task_get },
@@ -5572,6 +6580,7 @@ static void free_data(sandbox *sb) {
     free(sb->token);
     lab_free(sb->lab);
     collab_free(sb->collab);
+    hier_free(&sb->hier);
     hooks_free(sb->hooks);
     while (sb->template_edits) {
         sb_template_edit *e = sb->template_edits;
@@ -5592,6 +6601,7 @@ sandbox *sandbox_start(const sandbox_opts *opts) {
     sb->rate_limit = o.rate_limit > 0 ? o.rate_limit : 0;
     sb->rate_window_s = o.rate_window_s > 0 ? o.rate_window_s : 60;
     sb->ntemplates = o.templates == 0 ? 150 : o.templates < 0 ? 0 : o.templates;
+    hier_seed(&sb->hier);
     seed_big_list(sb, o.big_list_tasks == 0 ? 250 : o.big_list_tasks < 0 ? 0 : o.big_list_tasks);
     seed_small_list(sb);
     seed_other_lists(sb);
@@ -5787,11 +6797,11 @@ void sandbox_max_concurrent_reset(sandbox *s) {
 }
 
 size_t sandbox_task_count(sandbox *s, const char *list_id) {
-    const sb_list *l = list_id ? find_list(list_id) : NULL;
+    const sb_list *l;
     size_t n;
-    if (!l) return 0;
     pthread_mutex_lock(&s->mu);
-    n = list_task_count(s, l);
+    l = list_id ? find_list(&s->hier, list_id) : NULL;
+    n = l ? list_task_count(s, l) : 0;
     pthread_mutex_unlock(&s->mu);
     return n;
 }

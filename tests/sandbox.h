@@ -70,16 +70,62 @@
    ENDPOINTS (under /api/v2): GET /team, /user, /team/{id}/space, /space/{id},
      /space/{id}/folder, /space/{id}/list, /folder/{id}, /folder/{id}/list, /list/{id},
      /list/{id}/field, /list/{id}/task, /team/{id}/task, /team/{id}/taskTemplate, /task/{id};
+     (and the hierarchy writes, tags, views and attachments below);
      POST /list/{id}/task, /list/{id}/taskTemplate/{template_id}, /task/{id}/tag/{name},
      /task/{id}/field/{field_id}; PUT /task/{id}; DELETE /task/{id} (204),
      /task/{id}/tag/{name}, /task/{id}/field/{field_id}. Request bodies are read as JSON only
      with "Content-Type: application/json" (otherwise as {} - as an Express server would).
      Query strings are decoded as forms are: %XX, and '+' means a space.
 
+   HIERARCHY WRITES (kept until sandbox_stop; sandbox_reset keeps them), ClickUp's shapes:
+     POST /team/{id}/space {"name" (required), "multiple_assignees", "features"} -> the space
+     (statuses of space 790; a new hidden folder id); PUT /space/{id} {"name", "color",
+     "private", "admin_can_manage", "multiple_assignees", "features"} -> the space; POST
+     /space/{id}/folder {"name"}, PUT /folder/{id} {"name"} -> the folder; POST
+     /folder/{id}/list and POST /space/{id}/list (folderless) {"name" (required), "content" or
+     "markdown_content" (stored as plain text), "due_date", "due_date_time", "priority" 1-4,
+     "assignee" (a user id; a string too, as UpdateList documents), "status" (the colour label)}
+     -> the list (GET /list's shape), which also gets a "List" view; PUT /list/{id} takes the
+     same plus "unset_status". DELETE /space|folder|list/{id} -> {} and takes what is inside
+     (folders, lists, their tasks, the views below them). New ids "30001", ... (spaces, hidden
+     folders, folders and lists share the counter); a new list's custom task id prefix is "L"
+     followed by its id. Errors: unknown (or deleted) ids as for GETs (401 OAUTH_027 for
+     spaces and folders, 404 ITEM_017 for lists, 401 OAUTH_023 for a team the token cannot
+     see); a missing, empty or non-string name 400 HIER_001; any other value of the wrong type
+     or out of range 400 HIER_002 (the sandbox's own ECODEs). Input is checked whole before
+     anything changes.
+   SPACE TAGS: GET /space/{id}/tag -> {"tags": [{name, tag_fg, tag_bg, creator}]} (space 790:
+     "urgent", "sop"; others none); POST /space/{id}/tag {"tag": {"name", "tag_fg", "tag_bg"}}
+     -> {}; PUT /space/{id}/tag/{name} {"tag": {"name", "fg_color", "bg_color"}} -> {"tag":
+     {name, fg_color, bg_color}}, and the space's tasks carrying the old name get the new one;
+     DELETE /space/{id}/tag/{name} -> {} and the tag leaves the space's tasks. Names are
+     matched case-insensitively and stored lower-case. 400 TAG_001 (no tag name), TAG_002 (a
+     colour not a string), TAG_003 (the name is taken); 404 TAG_004 (unknown tag).
+   VIEWS: team 9001 "3c-100" Everything (list), "3c-101" Workload (workload); space 790
+     "3c-110" (board), "3c-111" (list); folder 1100 "3c-120" (calendar); list 2100 "3c-130"
+     (list), "3c-131" (board), "3c-132" (gantt); list 2200 "3c-140" (list); team 9002 "3c-190"
+     (list); plus one "List" view ("3c-n1", ...) per list created through the API. GET
+     /team|space|folder|list/{id}/view -> {"views": [...], "required_views": {"list", "board",
+     "calendar", "gantt": the first view of that type there, or null}}; GET /view/{id} ->
+     {"view": ...} (parent {id, type}: 7 workspace, 4 space, 5 folder, 6 list); GET
+     /view/{id}/task?page=N -> the tasks of every list below the view's parent as GET
+     /list/{id}/task gives them (open, top-level, 100 a page, with last_page). A view lives as
+     long as its parent; unknown: 404 VIEW_001.
+   ATTACHMENTS: POST /task/{id}/attachment (custom ids as every /task route) with
+     "Content-Type: multipart/form-data; boundary=..." (RFC 7578): the file is the part named
+     "attachment", which must have a filename. Answer (ClickUp's): {"id": "a77ac000-...-N.ext",
+     "version": "0", "date" (ms, a number), "title" (the filename), "extension" (lower-case,
+     "" when none), "thumbnail_small"/"thumbnail_large" (URLs for png/jpg/jpeg/gif, else
+     null), "url"}. GET /task then lists it under "attachments" (with "size" and "mimetype").
+     The sandbox keeps the name, type, size and an FNV-1a 64 checksum, not the bytes: see
+     sandbox_attachment_get. 400 ATTACH_002 (not multipart, no boundary), ATTACH_003 (a
+     malformed body), ATTACH_001 (no "attachment" part with a filename). A body over
+     SANDBOX_MAX_BODY (8 MiB, whole multipart body) is refused with 413 before it is read.
+
    COLLAB (comments, checklists, relationships, further lists, OAuth), stateful, kept until
      sandbox_stop (sandbox_reset keeps it); the ECODEs of its errors are the sandbox's own:
-     GET/POST /task/{id}/comment, /list/{id}/comment, /view/{id}/comment (any view id: views
-     are not modelled): 25 a page, newest first; start=<date>&start_id=<id> (both or neither)
+     GET/POST /task/{id}/comment, /list/{id}/comment, /view/{id}/comment (any view id: comments
+     do not check that the view exists): 25 a page, newest first; start=<date>&start_id=<id> (both or neither)
      gives the page after that comment. A create answers {"id","hist_id","date"}; comment
      ids "90000001"..., dates strictly increasing wall ms. GET/POST /comment/{id}/reply
      (replies oldest first; a create answers {}, as the OpenAPI file documents),
@@ -341,6 +387,21 @@ int sandbox_dependency_exists(sandbox *s, const char *waiting_task, const char *
 int sandbox_link_exists(sandbox *s, const char *task_a, const char *task_b);
 /* 1 when list_id is a further list of task_id (POST /list/{list_id}/task/{task_id}), else 0. */
 int sandbox_task_in_list(sandbox *s, const char *task_id, const char *list_id);
+
+/* ---- attachments (see HIERARCHY WRITES, TAGS, VIEWS, ATTACHMENTS above) ------------------- */
+typedef struct sandbox_attachment {
+    char               id[64];          /* as the upload's answer gave it                       */
+    char               title[256];      /* the part's filename                                  */
+    char               content_type[128];   /* the part's Content-Type ("application/octet-stream"
+                                            when it had none)                                   */
+    size_t             size;            /* bytes of the file                                    */
+    unsigned long long fnv1a64;         /* FNV-1a 64 of those bytes (offset 14695981039346656037,
+                                            prime 1099511628211)                                */
+} sandbox_attachment;
+/* Attachments uploaded to a live task (0 for an unknown or deleted one). */
+size_t sandbox_attachment_count(sandbox *s, const char *task_id);
+/* Attachment `index` (0 = first uploaded) of a task into *out: 0, or -1 when there is none. */
+int sandbox_attachment_get(sandbox *s, const char *task_id, size_t index, sandbox_attachment *out);
 
 /* ---- webhook deliveries (see WEBHOOKS above) ------------------------------------------- */
 /* Deliveries queued (new, or waiting for a retry) or being sent now. */
