@@ -37,6 +37,7 @@ $(eval $(call bench_program,batch,,))
 $(eval $(call bench_program,shared,,-lhiredis))
 $(eval $(call bench_program,cache_savings_webhooks,,))
 $(eval $(call bench_program,proxy,,))
+$(eval $(call bench_program,attachment_upload,,))
 # ---------------------------------------------------------------------------------------------
 
 .PHONY: bench-build

@@ -21,6 +21,11 @@
      POST /api/v2/list/{id}/task        a create: answers a small task {"id":"bt00000N","name":
                                         the body's "name", ...}; creates are counted per name, so
                                         that bench_server_creates can tell duplicates
+     POST /api/v2/task/{id}/attachment  an upload, multipart/form-data with a Content-Length of
+                                        any size: the body is read as it arrives and counted,
+                                        never kept (bench_server_upload_counts: the bytes of
+                                        the last body and of its file part); answers attachment
+                                        JSON whose title is the part's filename
      anything else                      404 {"err":"Route not found","ECODE":"APP_001"}
 
    Latency: latency_ms > 0 delays every answer by that much, after the rate limit counted the
@@ -110,6 +115,8 @@ typedef struct bench_server {
     long               connections;    /* accepted so far (keep-alive checks)              */
     char             **create_names;   /* the name of every create received (POST .../task) */
     size_t             ncreates, create_cap, create_dups;
+    long               uploads;        /* attachment uploads answered                       */
+    uint64_t           upload_body, upload_file;   /* bytes of the last upload's body and file */
 } bench_server;
 
 static const char bench_server_spaces_json[] =
@@ -347,6 +354,97 @@ BENCH_SERVER_FN int bench_server_answer(bench_server *s, int fd, const char *req
     return close_after ? -1 : 0;
 }
 
+/* Is this request head POST /api/v2/task/{id}/attachment? */
+BENCH_SERVER_FN int bench_server_is_upload(const char *req, size_t head_len)
+{
+    const char *p = req + 5, *end = req + head_len;
+    size_t n = 0, k = strlen("/attachment");
+    if (head_len < 5 || strncmp(req, "POST /api/v2/task/", 18) != 0) return 0;
+    while (p + n < end && p[n] != ' ' && p[n] != '?') n++;
+    return n > k && memcmp(p + n - k, "/attachment", k) == 0;
+}
+
+/* An upload: body_len bytes of multipart body, `have` of them already in buf (after the head,
+   which buf no longer needs once this has copied what it wants from it). Reads the rest as it
+   arrives, counting it; takes the filename from the part's headers (in the first 4 KB); the
+   file part is what lies between the end of those headers and the closing boundary line
+   ("\r\n--BOUNDARY--\r\n"). Answers attachment JSON. 0 to keep the connection, -1 to close. */
+BENCH_SERVER_FN int bench_server_upload(bench_server *s, int fd, char *buf, size_t head_len, size_t have, uint64_t body_len)
+{
+    char auth[96], ct[256], expect[32], lim[16], rem[16], reset[24], hdr[512], json[1024], first[4096];
+    char filename[256] = "", ext[32] = "";
+    const char *b, *hend, *fn;
+    size_t nfirst = 0, boundary_len = 0;
+    uint64_t got = 0, file;
+    long n;
+    int hl, jl, status = 200;
+    struct iovec iov[2];
+    if (!bench_server_header(buf, buf + head_len, "authorization", auth, sizeof auth)) auth[0] = '\0';
+    if (!bench_server_header(buf, buf + head_len, "content-type", ct, sizeof ct)) ct[0] = '\0';
+    if (bench_server_header(buf, buf + head_len, "expect", expect, sizeof expect) && strcmp(expect, "100-continue") == 0) {
+        static const char cont[] = "HTTP/1.1 100 Continue\r\n\r\n";
+        struct iovec c1;
+        c1.iov_base = (void *)(uintptr_t)cont;
+        c1.iov_len = sizeof cont - 1;
+        if (bench_server_sendv(fd, &c1, 1) < 0) return -1;
+    }
+    if ((b = strstr(ct, "boundary=")) != NULL) boundary_len = strlen(b + 9);
+    while (got < body_len) {                       /* what the head's read brought, then the rest */
+        size_t chunk;
+        if (have) {
+            chunk = have < body_len ? have : (size_t)body_len;
+            memmove(buf, buf + head_len, chunk);
+            have = 0;
+        } else {
+            uint64_t left = body_len - got;
+            ssize_t k = recv(fd, buf, left < BENCH_SERVER_HEAD_MAX ? (size_t)left : BENCH_SERVER_HEAD_MAX, 0);
+            if (k < 0 && errno == EINTR) continue;
+            if (k <= 0) return -1;
+            chunk = (size_t)k;
+        }
+        if (nfirst < sizeof first - 1) {
+            size_t take = chunk < sizeof first - 1 - nfirst ? chunk : sizeof first - 1 - nfirst;
+            memcpy(first + nfirst, buf, take);
+            nfirst += take;
+        }
+        got += chunk;
+    }
+    first[nfirst] = '\0';
+    hend = strstr(first, "\r\n\r\n");
+    if ((fn = strstr(first, "filename=\"")) != NULL && (!hend || fn < hend)) {
+        const char *q = strchr(fn + 10, '"'), *dot;
+        size_t k = q ? (size_t)(q - fn - 10) : 0;
+        if (k >= sizeof filename) k = sizeof filename - 1;
+        memcpy(filename, fn + 10, k);
+        filename[k] = '\0';
+        if ((dot = strrchr(filename, '.')) != NULL) snprintf(ext, sizeof ext, "%s", dot + 1);
+    }
+    file = hend && boundary_len ? body_len - (uint64_t)(hend + 4 - first) - (uint64_t)(boundary_len + 8) : 0;
+    if (!hend || !boundary_len || !filename[0]) status = 400;
+    pthread_mutex_lock(&s->mu);
+    n = ++s->uploads;
+    s->upload_body = body_len;
+    s->upload_file = status == 200 ? file : 0;
+    pthread_mutex_unlock(&s->mu);
+    (void)bench_server_rate(s, auth, lim, rem, reset);
+    if (status == 200)
+        jl = snprintf(json, sizeof json,
+                      "{\"id\":\"att%06ld.bin\",\"version\":\"0\",\"date\":1700000000000,\"title\":\"%s\","
+                      "\"extension\":\"%s\",\"thumbnail_small\":null,\"thumbnail_large\":null,"
+                      "\"url\":\"https://t.example.com/att%06ld/%s\"}", n, filename, ext, n, filename);
+    else
+        jl = snprintf(json, sizeof json, "{\"err\":\"Attachment is not multipart\",\"ECODE\":\"ATTACH_001\"}");
+    hl = snprintf(hdr, sizeof hdr,
+                  "HTTP/1.1 %d %s\r\nContent-Type: application/json; charset=utf-8\r\n"
+                  "Content-Length: %d\r\nX-RateLimit-Limit: %s\r\nX-RateLimit-Remaining: %s\r\n"
+                  "X-RateLimit-Reset: %s\r\n\r\n", status, status == 200 ? "OK" : "Bad Request", jl, lim, rem, reset);
+    iov[0].iov_base = hdr;
+    iov[0].iov_len = (size_t)hl;
+    iov[1].iov_base = json;
+    iov[1].iov_len = (size_t)jl;
+    return bench_server_sendv(fd, iov, 2) < 0 ? -1 : 0;
+}
+
 BENCH_SERVER_FN void *bench_server_conn_main(void *arg)
 {
     bench_server_conn *c = (bench_server_conn *)arg;
@@ -364,6 +462,13 @@ BENCH_SERVER_FN void *bench_server_conn_main(void *arg)
             char cl[32];
             long body = 0;
             if (bench_server_header(buf, hend, "content-length", cl, sizeof cl)) body = strtol(cl, NULL, 10);
+            if (body > 0 && bench_server_is_upload(buf, head_len)) {    /* streamed, any size */
+                size_t extra = have - head_len;
+                if (extra > (size_t)body) break;                    /* no pipelining here */
+                if (bench_server_upload(s, c->fd, buf, head_len, extra, (uint64_t)body) < 0) break;
+                have = 0;
+                continue;
+            }
             if (body < 0 || (size_t)body > BENCH_SERVER_HEAD_MAX - head_len) break;   /* small bodies only */
             while (have < head_len + (size_t)body) {          /* read (and ignore) the body */
                 k = recv(c->fd, buf + have, BENCH_SERVER_HEAD_MAX - have, 0);
@@ -529,6 +634,16 @@ BENCH_SERVER_FN void bench_server_creates(bench_server *s, long *creates, long *
     pthread_mutex_lock(&s->mu);
     *creates = (long)s->ncreates;
     *duplicates = (long)s->create_dups;
+    pthread_mutex_unlock(&s->mu);
+}
+
+/* Uploads answered, and the bytes of the last one's body and of its file part. */
+BENCH_SERVER_FN void bench_server_upload_counts(bench_server *s, long *uploads, uint64_t *body, uint64_t *file)
+{
+    pthread_mutex_lock(&s->mu);
+    *uploads = s->uploads;
+    *body = s->upload_body;
+    *file = s->upload_file;
     pthread_mutex_unlock(&s->mu);
 }
 

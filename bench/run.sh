@@ -47,6 +47,7 @@ run batch                        # batch_create, parallel_fetch: 20 per 1 s wind
 run shared                       # shared_limiter (8 processes: file, Redis, separate), limiter_acquire
 run cache_savings_webhooks       # cache_savings_webhooks: the same hour, events applied, 24 h TTLs
 run proxy "$dir/../clickup_proxy"   # proxy_overhead: latency the proxy adds, cached / uncached, vs the library
+run attachment_upload            # attachment_upload: 100 MB streamed from disk vs plain libcurl mime; heap
 # ---- ADD NEW BENCHES HERE, in order (and a bench_program line in bench/bench.mk) ------------
 # ==============================================================================================
 
@@ -70,6 +71,7 @@ add "shared budget" "$(pick 's/^shared_limiter: [0-9]* processes, [^:]*: file \(
 add "acquire" "$(pick 's/^limiter_acquire: in-process \([0-9.]* us\), file \([0-9.]* us\), Redis \([0-9.]* us\) per acquire.*$/\1 in-process, \2 file, \3 Redis/p')"
 add "webhooks" "$(pick 's/^cache_savings_webhooks: \([0-9.-]* %\) fewer API calls, \([0-9]*\) stale reads.*changes made elsewhere: \([0-9.-]* %\), \([0-9]*\) stale vs TTL-only \([0-9.-]* %\), \([0-9]*\) stale)$/\1 fewer calls, \2 stale (changes elsewhere: \3, \4 stale vs TTL-only \5, \6 stale)/p')"
 add "proxy" "$(pick 's/^proxy_overhead: \([+-][0-9.]* us\) per cached GET (.*), \([+-][0-9.]* us\) per uncached GET (.*), over loopback$/\1 per cached GET, \2 per uncached/p')"
+add "upload" "$(pick 's/^attachment_upload: [0-9]* MB at \([0-9.]* MB\/s\) (\([0-9.]*x\) a plain libcurl mime upload, [0-9.]* MB\/s); heap above the client.s baseline: .* = \([0-9.]* KB\) (plain libcurl [0-9.]* KB)$/\1 (\2 plain libcurl), \3 heap/p')"
 rm -f "$all"
 [ -n "$sum" ] && echo "bench: summary: $sum"
 if [ -n "$failed" ]; then

@@ -41,6 +41,16 @@
                      --list ID | --task ID]
        clickup webhook delete ID
        clickup webhook verify --secret S [--secret S2]... --signature HEX [FILE | -]
+       clickup task delete <ID|URL>
+       clickup comments <ID|URL>
+       clickup comment add <ID|URL> --text TEXT
+       clickup fields --list ID
+       clickup task field set <ID|URL> --field NAME|ID --value VALUE
+       clickup checklist add <ID|URL> --name NAME [--item TEXT]...
+       clickup time list [--start MS] [--end MS] [--team ID]
+       clickup time start <ID|URL> [--team ID]
+       clickup time stop [--team ID]
+       clickup attach <ID|URL> FILE
 
    Exit codes:
        0  success
@@ -64,6 +74,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>               /* stat: attach checks FILE */
 #include <unistd.h>                 /* isatty */
 
 #define CLICKUP_IMPLEMENTATION
@@ -100,6 +111,16 @@ static const char HELP_MAIN[] =
     "  webhook create --endpoint URL      create a webhook (prints its secret: store it)\n"
     "  webhook delete ID                  delete a webhook\n"
     "  webhook verify --secret S          check a delivery's X-Signature (exit 10: no match)\n"
+    "  task delete <ID|URL>               delete a task\n"
+    "  comments <ID|URL>                  every comment of a task, all pages\n"
+    "  comment add <ID|URL> --text TEXT   comment on a task\n"
+    "  fields --list ID                   the custom fields a list's tasks can have\n"
+    "  task field set <ID|URL>            set a custom field from text (--field, --value)\n"
+    "  checklist add <ID|URL> --name N    add a checklist (--item TEXT: its items)\n"
+    "  time list                          your time entries (--start MS, --end MS)\n"
+    "  time start <ID|URL>                start your timer on a task\n"
+    "  time stop                          stop your running timer\n"
+    "  attach <ID|URL> FILE               upload a file to a task\n"
     "\n"
     "'clickup <command> --help' shows a command's options: clickup task create --help\n"
     "<ID|URL> is a task id (86abc123), a custom id (DEV-42) or a task URL\n"
@@ -338,6 +359,102 @@ static const char HELP_WEBHOOK_VERIFY[] =
     "  --secret S       a webhook's secret (repeatable)\n"
     "  --signature HEX  the X-Signature value: 64 hex digits\n";
 
+static const char HELP_TASK_DELETE[] =
+    "usage: clickup task delete <ID|URL>\n"
+    "\n"
+    "Deletes a task (and its subtasks) and prints {id, deleted: true}. A repeat finds it gone:\n"
+    "exit 4.\n";
+
+static const char HELP_COMMENTS[] =
+    "usage: clickup comments <ID|URL>\n"
+    "\n"
+    "Prints every comment of a task, newest first, fetching all pages (25 comments each), as\n"
+    "an array of {id, text, user: {id, username, email}, date, resolved, reply_count,\n"
+    "assignee}. date is Unix ms; assignee is a user or null.\n";
+
+static const char HELP_COMMENT_ADD[] =
+    "usage: clickup comment add <ID|URL> --text TEXT\n"
+    "\n"
+    "Comments on a task and prints {id, hist_id, date}. A create is never repeated once it may\n"
+    "have reached ClickUp (exit 8: look with 'clickup comments' before commenting again).\n"
+    "\n"
+    "  --text TEXT   the comment, as plain text (required, not blank)\n";
+
+static const char HELP_FIELDS[] =
+    "usage: clickup fields --list ID\n"
+    "\n"
+    "Prints the custom fields a list's tasks can have (the list's own, and its folder's, space's\n"
+    "and workspace's) as an array of {id, name, type, required, options, type_config}.\n"
+    "options are the choices of a drop_down or labels field, [{id, name, color, orderindex}]\n"
+    "([] for other types); type_config is the field's configuration as ClickUp sent it.\n";
+
+static const char HELP_TASK_FIELD_SET[] =
+    "usage: clickup task field set <ID|URL> --field NAME|ID --value VALUE\n"
+    "\n"
+    "Sets a custom field of a task from the text a person types, looked up among the fields\n"
+    "of the task's list by name (case ignored) or id, then prints the field as it reads\n"
+    "afterwards: {task_id, id, name, type, value, text}. value is as ClickUp sends it, text as\n"
+    "a person reads it. VALUE is checked against the field before anything is written; a value\n"
+    "that does not fit exits 2 with a line naming the field and what it takes. By type:\n"
+    "  drop_down      an option's name, e.g. Gold (or its orderindex, or its id)\n"
+    "  labels         option names, comma-separated: \"VIP, Retainer\"\n"
+    "  users, tasks   ids, comma-separated (-ID removes that one)\n"
+    "  date           Unix ms, or 2026-12-06, or 2026-12-06T10:00 (UTC unless an offset)\n"
+    "  number, currency, percentage   12, -3.5, 1e3 (never a ','), percentage also 12%\n"
+    "  checkbox       true/false, yes/no, on/off, 1/0\n"
+    "  text, short_text, url, email, phone, emoji (rating), location (\"lat,lng\"),\n"
+    "  manual_progress (N or N%)\n"
+    "\n"
+    "  --field NAME|ID   the field's name or id (see 'clickup fields --list ID')\n"
+    "  --value VALUE     the new value, as text\n";
+
+static const char HELP_CHECKLIST_ADD[] =
+    "usage: clickup checklist add <ID|URL> --name NAME [--item TEXT]...\n"
+    "\n"
+    "Adds a checklist to a task, then its items in order, and prints the checklist as\n"
+    "{id, name, orderindex, items: [{id, name, resolved}]}. Neither is ever sent twice once it\n"
+    "may have reached ClickUp (exit 8); when an item fails, the error line names the\n"
+    "checklist, which exists by then.\n"
+    "\n"
+    "  --name NAME   the checklist's name (required, not blank)\n"
+    "  --item TEXT   an item (repeatable, not blank)\n";
+
+static const char HELP_TIME_LIST[] =
+    "usage: clickup time list [--start MS] [--end MS] [--team ID]\n"
+    "\n"
+    "Prints your time entries whose start lies in [--start, --end] (Unix ms; ClickUp's\n"
+    "default: the last 30 days) as an array of {id, task: {id, name} or null, user: {id,\n"
+    "username}, billable, start, end, duration, running, description, tags}. A running entry\n"
+    "has end null and a negative duration.\n"
+    "\n"
+    "  --start MS   from this time (Unix ms)\n"
+    "  --end MS     up to this time (Unix ms)\n"
+    "  --team ID    the workspace (default CLICKUP_TEAM_ID, or the token's only one)\n";
+
+static const char HELP_TIME_START[] =
+    "usage: clickup time start <ID|URL> [--team ID]\n"
+    "\n"
+    "Starts your timer on a task (ClickUp stops one already running) and prints the running\n"
+    "entry as 'clickup time list' does. Never sent twice (exit 8: look before starting again).\n"
+    "\n"
+    "  --team ID    the workspace (default CLICKUP_TEAM_ID, or the token's only one)\n";
+
+static const char HELP_TIME_STOP[] =
+    "usage: clickup time stop [--team ID]\n"
+    "\n"
+    "Stops your running timer and prints the entry, its end and duration (ms) set. With no\n"
+    "timer running ClickUp answers an error (exit 4).\n"
+    "\n"
+    "  --team ID    the workspace (default CLICKUP_TEAM_ID, or the token's only one)\n";
+
+static const char HELP_ATTACH[] =
+    "usage: clickup attach <ID|URL> FILE\n"
+    "\n"
+    "Uploads FILE to a task, streamed from disk (memory stays small whatever its size), and\n"
+    "prints the attachment as {id, title, extension, url, date}; title is the file's name.\n"
+    "A FILE that cannot be read exits 2 before anything is sent. CLICKUP_TIMEOUT_MS bounds\n"
+    "the whole upload: raise it for large files. Never sent twice (exit 8: look first).\n";
+
 /* ==== exit codes and error lines ============================================================ */
 
 enum {
@@ -432,6 +549,8 @@ typedef struct options {
     string_list lists;              /* every --list, in order (`tasks` takes several)       */
     const char *endpoint, *task_id, *signature;     /* webhook commands                     */
     string_list events, secrets;
+    const char *text, *field, *value, *start, *end, *team;  /* comments, fields, time       */
+    string_list items;              /* checklist add: every --item, in order                */
 } options;
 
 typedef int (*command_fn)(const options *o);
@@ -474,6 +593,13 @@ static const char *const WEBHOOK_CREATE_OPTIONS[] = {
     "--endpoint=", "--event=", "--space=", "--folder=", "--list=", "--task=", NULL
 };
 static const char *const WEBHOOK_VERIFY_OPTIONS[] = { "--secret=", "--signature=", NULL };
+static const char *const ATTACH_OPERANDS[] = { "the task <ID|URL>", "FILE", NULL };
+static const char *const COMMENT_ADD_OPTIONS[] = { "--text=", NULL };
+static const char *const FIELDS_OPTIONS[] = { "--list=", NULL };
+static const char *const FIELD_SET_OPTIONS[] = { "--field=", "--value=", NULL };
+static const char *const CHECKLIST_ADD_OPTIONS[] = { "--name=", "--item=", NULL };
+static const char *const TIME_LIST_OPTIONS[] = { "--start=", "--end=", "--team=", NULL };
+static const char *const TEAM_OPTIONS[] = { "--team=", NULL };
 
 /* How the command uses an option: -1 not at all, 0 as a flag, 1 with a value. */
 static int option_kind(const command_spec *cmd, const char *arg) {
@@ -525,6 +651,13 @@ static int store_option(options *o, const char *opt, const char *value) {
     else if (strcmp(opt, "--signature") == 0) o->signature = value;
     else if (strcmp(opt, "--event") == 0) return add_to_list(&o->events, value);
     else if (strcmp(opt, "--secret") == 0) return add_to_list(&o->secrets, value);
+    else if (strcmp(opt, "--text") == 0) o->text = value;
+    else if (strcmp(opt, "--field") == 0) o->field = value;
+    else if (strcmp(opt, "--value") == 0) o->value = value;
+    else if (strcmp(opt, "--start") == 0) o->start = value;
+    else if (strcmp(opt, "--end") == 0) o->end = value;
+    else if (strcmp(opt, "--team") == 0) o->team = value;
+    else if (strcmp(opt, "--item") == 0) return add_to_list(&o->items, value);
     return 0;
 }
 
@@ -649,8 +782,9 @@ static int env_number(const char *name, int64_t min, int64_t max, int64_t *out) 
     return -1;
 }
 
-/* Make a client from the environment. Sends nothing. Returns 0 or an exit code. */
-static int open_client(clickup_client **out) {
+/* Make a client from the environment (team_id, when not NULL, instead of CLICKUP_TEAM_ID).
+   Sends nothing. Returns 0 or an exit code. */
+static int open_client_in(const char *team_id, clickup_client **out) {
     clickup_config cfg;
     clickup_result rc;
     char why[256];
@@ -666,6 +800,7 @@ static int open_client(clickup_client **out) {
     if (got) cfg.max_retries = n == 0 ? -1 : (int)n;    /* in clickup_config, 0 means "default" */
     if ((got = env_number("CLICKUP_BACKOFF_MS", 1, 60000, &n)) < 0) return EXIT_USAGE;
     if (got) cfg.backoff_base_ms = (long)n;
+    if (team_id) cfg.team_id = team_id;
 #ifdef CLICKUP_WITH_REDIS
     if ((rc = clickup_redis_env_open(&cfg, &redis_env, why, sizeof why)) < 0) {   /* sets cfg.limiter, cfg.cache */
         fprintf(stderr, "clickup: configuration: %s\n", why);
@@ -684,6 +819,8 @@ static int open_client(clickup_client **out) {
     }
     return 0;
 }
+
+static int open_client(clickup_client **out) { return open_client_in(NULL, out); }
 
 /* ==== JSON output =========================================================================== */
 
@@ -1783,6 +1920,406 @@ static int cmd_webhook_verify(const options *o) {
     return print_json(&w);
 }
 
+/* ---- task delete, comments, fields, checklists, time, attachments ------------------------- */
+
+static int cmd_task_delete(const options *o) {
+    const char *ref = o->operands[0];      /* <ID|URL> */
+    clickup_client *cu;
+    clickup_json_writer w;
+    clickup_result rc;
+    char what[200];
+    int code;
+    if ((code = check_task_ref("task delete", ref)) != 0) return code;
+    if ((code = open_client(&cu)) != 0) return code;
+    snprintf(what, sizeof what, "task delete %s", ref);
+    if ((rc = clickup_task_delete(cu, ref)) < 0) return close_client(cu, fail(cu, rc, what));
+    clickup_json_writer_init(&w, NULL);
+    clickup_jw_object_begin(&w);
+    put_string(&w, "id", ref);
+    put_bool(&w, "deleted", 1);
+    clickup_jw_object_end(&w);
+    return close_client(cu, print_json(&w));
+}
+
+static void write_comment(clickup_json_writer *w, const clickup_comment *c) {
+    clickup_jw_object_begin(w);
+    put_string(w, "id", c->id);
+    put_string(w, "text", c->comment_text);
+    clickup_jw_key(w, "user");
+    write_user(w, &c->user, 1);
+    put_optional(w, "date", c->date);
+    put_bool(w, "resolved", c->resolved);
+    put_optional(w, "reply_count", c->reply_count);
+    clickup_jw_key(w, "assignee");
+    if (c->assignee) write_user(w, c->assignee, 0);
+    else clickup_jw_null(w);
+    clickup_jw_object_end(w);
+}
+
+static int cmd_comments(const options *o) {
+    const char *ref = o->operands[0];
+    clickup_comments *all = NULL;
+    clickup_client *cu;
+    clickup_json_writer w;
+    clickup_result rc;
+    char what[200];
+    size_t i;
+    int code;
+    if ((code = check_task_ref("comments", ref)) != 0) return code;
+    if ((code = open_client(&cu)) != 0) return code;
+    snprintf(what, sizeof what, "comments of task %s", ref);
+    if ((rc = clickup_task_comments_get(cu, ref, NULL, &all)) < 0) return close_client(cu, fail(cu, rc, what));
+    clickup_json_writer_init(&w, NULL);
+    clickup_jw_array_begin(&w);
+    for (i = 0; i < all->count; i++) write_comment(&w, &all->items[i]);
+    clickup_jw_array_end(&w);
+    code = print_json(&w);
+    if (all->truncated)
+        fprintf(stderr, "clickup: %s: stopped after %lu pages; there are more\n", what, (unsigned long)all->pages);
+    clickup_comments_free(all);
+    return close_client(cu, code);
+}
+
+static int cmd_comment_add(const options *o) {
+    const char *ref = o->operands[0];
+    clickup_comment_new cn;
+    clickup_comment_created *created = NULL;
+    clickup_client *cu;
+    clickup_json_writer w;
+    clickup_result rc;
+    char what[200];
+    int code;
+    if ((code = check_task_ref("comment add", ref)) != 0) return code;
+    if (!o->text) return usage_error("comment add", "--text is required");
+    memset(&cn, 0, sizeof cn);
+    cn.text = o->text;
+    if ((code = open_client(&cu)) != 0) return code;
+    snprintf(what, sizeof what, "comment add %s", ref);
+    if ((rc = clickup_task_comment_create(cu, ref, &cn, &created)) < 0) return close_client(cu, fail(cu, rc, what));
+    clickup_json_writer_init(&w, NULL);
+    clickup_jw_object_begin(&w);
+    put_id(&w, "id", created->id);
+    put_id(&w, "hist_id", created->hist_id);
+    put_optional(&w, "date", created->date);
+    clickup_jw_object_end(&w);
+    code = print_json(&w);
+    clickup_comment_created_free(created);
+    return close_client(cu, code);
+}
+
+static void write_field_def(clickup_json_writer *w, const clickup_field_def *f) {
+    size_t i;
+    clickup_jw_object_begin(w);
+    put_string(w, "id", f->id);
+    put_string(w, "name", f->name);
+    put_string(w, "type", f->type);
+    put_bool(w, "required", f->required);
+    clickup_jw_key(w, "options");
+    clickup_jw_array_begin(w);
+    for (i = 0; i < f->option_count; i++) {
+        const clickup_field_option *op = &f->options[i];
+        clickup_jw_object_begin(w);
+        put_string(w, "id", op->id);
+        put_string(w, "name", op->name);
+        put_id(w, "color", op->color);
+        put_optional(w, "orderindex", op->orderindex);
+        clickup_jw_object_end(w);
+    }
+    clickup_jw_array_end(w);
+    clickup_jw_key(w, "type_config");
+    clickup_jw_value(w, f->type_config);   /* null when absent */
+    clickup_jw_object_end(w);
+}
+
+static int cmd_fields(const options *o) {
+    clickup_fields *fields = NULL;
+    clickup_client *cu;
+    clickup_json_writer w;
+    clickup_result rc;
+    char what[200];
+    size_t i;
+    int code;
+    if (!o->list_id) return usage_error("fields", "--list is required");
+    if (o->lists.count > 1) return usage_error("fields", "give --list once");
+    if ((code = open_client(&cu)) != 0) return code;
+    snprintf(what, sizeof what, "fields of list %s", o->list_id);
+    if ((rc = clickup_fields_get(cu, o->list_id, NULL, &fields)) < 0) return close_client(cu, fail(cu, rc, what));
+    clickup_json_writer_init(&w, NULL);
+    clickup_jw_array_begin(&w);
+    for (i = 0; i < fields->count; i++) write_field_def(&w, &fields->items[i]);
+    clickup_jw_array_end(&w);
+    code = print_json(&w);
+    clickup_fields_free(fields);
+    return close_client(cu, code);
+}
+
+/* The field of `task field set` as the task reads it after the change: it is fetched again. */
+static int print_field_after(clickup_client *cu, const char *ref, const char *list_id, const char *field) {
+    const clickup_field_def *def;
+    const clickup_custom_field *f = NULL;
+    clickup_fields *fields = NULL;
+    clickup_task *task = NULL;
+    clickup_json_writer w;
+    clickup_result rc;
+    char what[200], text[1024];
+    size_t i;
+    int code;
+    snprintf(what, sizeof what, "task field set %s: reading it back", ref);
+    if ((rc = clickup_fields_get(cu, list_id, NULL, &fields)) < 0) return fail(cu, rc, what);   /* cached */
+    if ((def = clickup_fields_find(fields, field)) == NULL) {
+        clickup_fields_free(fields);
+        fprintf(stderr, "clickup: %s: the field is gone from list %s\n", what, list_id);
+        return EXIT_BAD_RESPONSE;
+    }
+    if ((rc = clickup_task_get(cu, ref, NULL, &task)) < 0) { clickup_fields_free(fields); return fail(cu, rc, what); }
+    for (i = 0; i < task->custom_field_count && !f; i++)
+        if (strcmp(task->custom_fields[i].id, def->id) == 0) f = &task->custom_fields[i];
+    clickup_json_writer_init(&w, NULL);
+    clickup_jw_object_begin(&w);
+    put_string(&w, "task_id", task->id);
+    put_string(&w, "id", def->id);
+    put_string(&w, "name", def->name);
+    put_string(&w, "type", def->type);
+    clickup_jw_key(&w, "value");
+    clickup_jw_value(&w, f ? f->value : NULL);
+    text[0] = '\0';
+    if (f) (void)clickup_custom_field_text(f, text, sizeof text);   /* cut short when too long */
+    put_string(&w, "text", text);
+    clickup_jw_object_end(&w);
+    code = print_json(&w);
+    clickup_task_free(task);
+    clickup_fields_free(fields);
+    return code;
+}
+
+/* `task field set`: the task's list names the fields; the library's codec turns VALUE into
+   what ClickUp wants for that field, or refuses it (exit 2, its message names the field and
+   what it accepts) before anything is written. */
+static int cmd_task_field_set(const options *o) {
+    const char *ref = o->operands[0];
+    clickup_task *task = NULL;
+    clickup_client *cu;
+    clickup_result rc;
+    char what[200], list_id[64];
+    int code;
+    if ((code = check_task_ref("task field set", ref)) != 0) return code;
+    if (!o->field) return usage_error("task field set", "--field is required (a field's name or id)");
+    if (!o->value) return usage_error("task field set", "--value is required");
+    if ((code = open_client(&cu)) != 0) return code;
+    snprintf(what, sizeof what, "task field set %s", ref);
+    if ((rc = clickup_task_get(cu, ref, NULL, &task)) < 0) return close_client(cu, fail(cu, rc, what));
+    snprintf(list_id, sizeof list_id, "%s", task->list.id);
+    clickup_task_free(task);
+    if ((rc = clickup_task_field_set_by_name(cu, ref, list_id, o->field, o->value)) < 0)
+        return close_client(cu, fail(cu, rc, what));
+    return close_client(cu, print_field_after(cu, ref, list_id, o->field));
+}
+
+/* Blank: empty or only white space. */
+static int is_blank(const char *s) {
+    for (; *s; s++)
+        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r') return 0;
+    return 1;
+}
+
+static void write_checklist(clickup_json_writer *w, const clickup_checklist *c) {
+    size_t i;
+    clickup_jw_object_begin(w);
+    put_string(w, "id", c->id);
+    put_string(w, "name", c->name);
+    put_optional(w, "orderindex", c->orderindex);
+    clickup_jw_key(w, "items");
+    clickup_jw_array_begin(w);
+    for (i = 0; i < c->item_count; i++) {
+        clickup_jw_object_begin(w);
+        put_string(w, "id", c->items[i].id);
+        put_string(w, "name", c->items[i].name);
+        put_bool(w, "resolved", c->items[i].resolved);
+        clickup_jw_object_end(w);
+    }
+    clickup_jw_array_end(w);
+    clickup_jw_object_end(w);
+}
+
+/* `checklist add`: the checklist, then its items one by one; each answer to an item is the
+   whole checklist, so the last one is what is printed. */
+static int cmd_checklist_add(const options *o) {
+    const char *ref = o->operands[0];
+    clickup_checklist *list = NULL, *after;
+    clickup_checklist_item_new item;
+    clickup_client *cu;
+    clickup_json_writer w;
+    clickup_result rc;
+    char what[300];
+    size_t i;
+    int code;
+    if ((code = check_task_ref("checklist add", ref)) != 0) return code;
+    if (!o->name || is_blank(o->name)) return usage_error("checklist add", "--name is required and must not be blank");
+    for (i = 0; i < o->items.count; i++)
+        if (is_blank(o->items.items[i])) return usage_error("checklist add", "--item %lu is blank", (unsigned long)i + 1);
+    if ((code = open_client(&cu)) != 0) return code;
+    snprintf(what, sizeof what, "checklist add %s", ref);
+    if ((rc = clickup_checklist_create(cu, ref, o->name, &list)) < 0) return close_client(cu, fail(cu, rc, what));
+    for (i = 0; i < o->items.count; i++) {
+        memset(&item, 0, sizeof item);
+        item.name = o->items.items[i];
+        if ((rc = clickup_checklist_item_create(cu, list->id, &item, &after)) < 0) {
+            snprintf(what, sizeof what, "checklist add %s: checklist %s was created, item %lu of %lu ('%s')", ref,
+                     list->id, (unsigned long)i + 1, (unsigned long)o->items.count, o->items.items[i]);
+            clickup_checklist_free(list);
+            return close_client(cu, fail(cu, rc, what));
+        }
+        clickup_checklist_free(list);
+        list = after;
+    }
+    clickup_json_writer_init(&w, NULL);
+    write_checklist(&w, list);
+    code = print_json(&w);
+    clickup_checklist_free(list);
+    return close_client(cu, code);
+}
+
+static void write_time_entry(clickup_json_writer *w, const clickup_time_entry *e) {
+    size_t i;
+    clickup_jw_object_begin(w);
+    put_string(w, "id", e->id);
+    clickup_jw_key(w, "task");
+    if (e->task.id && e->task.id[0]) {
+        clickup_jw_object_begin(w);
+        put_string(w, "id", e->task.id);
+        put_string(w, "name", e->task.name);
+        clickup_jw_object_end(w);
+    } else {
+        clickup_jw_null(w);
+    }
+    clickup_jw_key(w, "user");
+    write_user(w, &e->user, 0);
+    put_bool(w, "billable", e->billable);
+    put_int(w, "start", e->start);
+    put_optional(w, "end", e->end);
+    put_int(w, "duration", e->duration);
+    put_bool(w, "running", e->running);
+    put_string(w, "description", e->description);
+    clickup_jw_key(w, "tags");
+    clickup_jw_array_begin(w);
+    for (i = 0; i < e->tag_count; i++) clickup_jw_string(w, e->tags[i].name);
+    clickup_jw_array_end(w);
+    clickup_jw_object_end(w);
+}
+
+/* --team: a workspace id (digits). Returns 0 or EXIT_USAGE. */
+static int check_team(const char *command, const char *team) {
+    int64_t v;
+    if (team && parse_number(team, 1, INT64_MAX, &v) < 0)
+        return usage_error(command, "--team wants a workspace id (digits), not '%s'", team);
+    return 0;
+}
+
+static int cmd_time_list(const options *o) {
+    clickup_time_query q;
+    clickup_time_entries *all = NULL;
+    clickup_client *cu;
+    clickup_json_writer w;
+    clickup_result rc;
+    size_t i;
+    int code;
+    memset(&q, 0, sizeof q);
+    if ((code = check_team("time list", o->team)) != 0) return code;
+    if (o->start && parse_number(o->start, 0, INT64_MAX, &q.start_date.value) < 0)
+        return usage_error("time list", "--start wants a time in Unix milliseconds, not '%s'", o->start);
+    if (o->end && parse_number(o->end, 0, INT64_MAX, &q.end_date.value) < 0)
+        return usage_error("time list", "--end wants a time in Unix milliseconds, not '%s'", o->end);
+    q.start_date.present = o->start != NULL;
+    q.end_date.present = o->end != NULL;
+    if (o->start && o->end && q.end_date.value < q.start_date.value)
+        return usage_error("time list", "--end is before --start");
+    if ((code = open_client_in(o->team, &cu)) != 0) return code;
+    if ((rc = clickup_time_entries_get(cu, &q, &all)) < 0) return close_client(cu, fail(cu, rc, "time list"));
+    clickup_json_writer_init(&w, NULL);
+    clickup_jw_array_begin(&w);
+    for (i = 0; i < all->count; i++) write_time_entry(&w, &all->items[i]);
+    clickup_jw_array_end(&w);
+    code = print_json(&w);
+    clickup_time_entries_free(all);
+    return close_client(cu, code);
+}
+
+static int print_time_entry(const clickup_time_entry *e) {
+    clickup_json_writer w;
+    clickup_json_writer_init(&w, NULL);
+    write_time_entry(&w, e);
+    return print_json(&w);
+}
+
+static int cmd_time_start(const options *o) {
+    const char *ref = o->operands[0];
+    clickup_timer_opts t;
+    clickup_time_entry *entry = NULL;
+    clickup_client *cu;
+    clickup_result rc;
+    char what[200];
+    int code;
+    if ((code = check_task_ref("time start", ref)) != 0) return code;
+    if ((code = check_team("time start", o->team)) != 0) return code;
+    memset(&t, 0, sizeof t);
+    t.task_ref = ref;
+    if ((code = open_client_in(o->team, &cu)) != 0) return code;
+    snprintf(what, sizeof what, "time start %s", ref);
+    if ((rc = clickup_time_entry_start(cu, &t, &entry)) < 0) return close_client(cu, fail(cu, rc, what));
+    code = print_time_entry(entry);
+    clickup_time_entry_free(entry);
+    return close_client(cu, code);
+}
+
+static int cmd_time_stop(const options *o) {
+    clickup_time_entry *entry = NULL;
+    clickup_client *cu;
+    clickup_result rc;
+    int code;
+    if ((code = check_team("time stop", o->team)) != 0) return code;
+    if ((code = open_client_in(o->team, &cu)) != 0) return code;
+    if ((rc = clickup_time_entry_stop(cu, &entry)) < 0) return close_client(cu, fail(cu, rc, "time stop"));
+    code = print_time_entry(entry);
+    clickup_time_entry_free(entry);
+    return close_client(cu, code);
+}
+
+/* `attach`: FILE must be a regular file we can read, checked before anything is sent; the
+   library streams it from disk. */
+static int cmd_attach(const options *o) {
+    const char *ref = o->operands[0], *path = o->operands[1];
+    clickup_attachment_new file;
+    clickup_attachment *a = NULL;
+    clickup_client *cu;
+    clickup_json_writer w;
+    clickup_result rc;
+    struct stat st;
+    char what[300];
+    FILE *f;
+    int code;
+    if ((code = check_task_ref("attach", ref)) != 0) return code;
+    if (stat(path, &st) != 0) return usage_error("attach", "cannot read %s: %s", path, strerror(errno));
+    if (!S_ISREG(st.st_mode)) return usage_error("attach", "%s is not a regular file", path);
+    if (!(f = fopen(path, "rb"))) return usage_error("attach", "cannot read %s: %s", path, strerror(errno));
+    fclose(f);
+    memset(&file, 0, sizeof file);
+    file.path = path;
+    if ((code = open_client(&cu)) != 0) return code;
+    snprintf(what, sizeof what, "attach %s to task %s", path, ref);
+    if ((rc = clickup_task_attachment_create(cu, ref, &file, &a)) < 0) return close_client(cu, fail(cu, rc, what));
+    clickup_json_writer_init(&w, NULL);
+    clickup_jw_object_begin(&w);
+    put_id(&w, "id", a->id);
+    put_string(&w, "title", a->title);
+    put_string(&w, "extension", a->extension);
+    put_string(&w, "url", a->url);
+    put_optional(&w, "date", a->date);
+    clickup_jw_object_end(&w);
+    code = print_json(&w);
+    clickup_attachment_free(a);
+    return close_client(cu, code);
+}
+
 /* ==== main ================================================================================== */
 
 static const command_spec COMMANDS[] = {
@@ -1801,7 +2338,17 @@ static const command_spec COMMANDS[] = {
     { "webhooks",           NO_OPTIONS,            NO_OPERANDS,      cmd_webhooks,      HELP_WEBHOOKS },
     { "webhook create",     WEBHOOK_CREATE_OPTIONS, NO_OPERANDS,     cmd_webhook_create, HELP_WEBHOOK_CREATE },
     { "webhook delete",     NO_OPTIONS,            ID_OPERAND,       cmd_webhook_delete, HELP_WEBHOOK_DELETE },
-    { "webhook verify",     WEBHOOK_VERIFY_OPTIONS, FILE_OPERAND,    cmd_webhook_verify, HELP_WEBHOOK_VERIFY }
+    { "webhook verify",     WEBHOOK_VERIFY_OPTIONS, FILE_OPERAND,    cmd_webhook_verify, HELP_WEBHOOK_VERIFY },
+    { "task delete",        NO_OPTIONS,            TASK_REF_OPERAND, cmd_task_delete,   HELP_TASK_DELETE },
+    { "comments",           NO_OPTIONS,            TASK_REF_OPERAND, cmd_comments,      HELP_COMMENTS },
+    { "comment add",        COMMENT_ADD_OPTIONS,   TASK_REF_OPERAND, cmd_comment_add,   HELP_COMMENT_ADD },
+    { "fields",             FIELDS_OPTIONS,        NO_OPERANDS,      cmd_fields,        HELP_FIELDS },
+    { "task field set",     FIELD_SET_OPTIONS,     TASK_REF_OPERAND, cmd_task_field_set, HELP_TASK_FIELD_SET },
+    { "checklist add",      CHECKLIST_ADD_OPTIONS, TASK_REF_OPERAND, cmd_checklist_add, HELP_CHECKLIST_ADD },
+    { "time list",          TIME_LIST_OPTIONS,     NO_OPERANDS,      cmd_time_list,     HELP_TIME_LIST },
+    { "time start",         TEAM_OPTIONS,          TASK_REF_OPERAND, cmd_time_start,    HELP_TIME_START },
+    { "time stop",          TEAM_OPTIONS,          NO_OPERANDS,      cmd_time_stop,     HELP_TIME_STOP },
+    { "attach",             NO_OPTIONS,            ATTACH_OPERANDS,  cmd_attach,        HELP_ATTACH }
 };
 #define COMMAND_COUNT (sizeof COMMANDS / sizeof COMMANDS[0])
 
@@ -1815,20 +2362,39 @@ static int is_help(const char *arg) {
     return strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0 || strcmp(arg, "help") == 0;
 }
 
-/* The command named by argv[1] (and argv[2] after "task" or "webhook"); *words says how many
-   it used. */
+/* The words that begin commands of several words, and what may follow them. */
+static const char *const GROUPS[][2] = {
+    { "task",      "get, create, update, delete, from-template, field set" },
+    { "webhook",   "create, delete, verify" },
+    { "comment",   "add" },
+    { "checklist", "add" },
+    { "time",      "list, start, stop" }
+};
+#define GROUP_COUNT (sizeof GROUPS / sizeof GROUPS[0])
+
+/* What may follow argv[1] when it begins a group of commands, else NULL. */
+static const char *group_of(const char *word) {
+    size_t i;
+    for (i = 0; i < GROUP_COUNT; i++)
+        if (strcmp(GROUPS[i][0], word) == 0) return GROUPS[i][1];
+    return NULL;
+}
+
+/* The command named by argv[1] and, after a group's word, argv[2] (and argv[3]: "task field
+   set"): the longest name that matches. *words says how many it used. */
 static const command_spec *find_command(int argc, char **argv, int *words) {
     char name[64];
-    size_t i;
-    *words = 1;
-    if ((strcmp(argv[1], "task") == 0 || strcmp(argv[1], "webhook") == 0) && argc > 2) {
-        snprintf(name, sizeof name, "%s %s", argv[1], argv[2]);
-        *words = 2;
-    } else {
-        snprintf(name, sizeof name, "%s", argv[1]);
+    size_t i, at;
+    int k, n = group_of(argv[1]) ? (argc - 1 < 3 ? argc - 1 : 3) : 1;
+    for (k = n; k >= 1; k--) {
+        int j;
+        for (j = 0, at = 0; j < k && at < sizeof name; j++)
+            at += (size_t)snprintf(name + at, sizeof name - at, "%s%s", j ? " " : "", argv[1 + j]);
+        if (at >= sizeof name) continue;
+        for (i = 0; i < COMMAND_COUNT; i++)
+            if (strcmp(COMMANDS[i].name, name) == 0) { *words = k; return &COMMANDS[i]; }
     }
-    for (i = 0; i < COMMAND_COUNT; i++)
-        if (strcmp(COMMANDS[i].name, name) == 0) return &COMMANDS[i];
+    *words = 1;
     return NULL;
 }
 
@@ -1840,18 +2406,13 @@ int main(int argc, char **argv) {
         print_help(stderr);
         return EXIT_USAGE;
     }
-    if (is_help(argv[1]) || ((strcmp(argv[1], "task") == 0 || strcmp(argv[1], "webhook") == 0) && argc > 2 &&
-                             is_help(argv[2]))) {
+    if (is_help(argv[1]) || (group_of(argv[1]) && argc > 2 && is_help(argv[2]))) {
         print_help(stdout);
         return 0;
     }
     cmd = find_command(argc, argv, &words);
-    if (!cmd && strcmp(argv[1], "task") == 0) {
-        fputs("clickup: task: give one of get, create, update, from-template (see 'clickup --help')\n", stderr);
-        return EXIT_USAGE;
-    }
-    if (!cmd && strcmp(argv[1], "webhook") == 0) {
-        fputs("clickup: webhook: give one of create, delete, verify (see 'clickup --help')\n", stderr);
+    if (!cmd && group_of(argv[1])) {
+        fprintf(stderr, "clickup: %s: give one of %s (see 'clickup --help')\n", argv[1], group_of(argv[1]));
         return EXIT_USAGE;
     }
     if (!cmd) {
