@@ -10,7 +10,6 @@
 # the sandbox's control endpoints, with python3's urllib (curl(1) may not be installed).
 # Prints one "ok"/"FAIL"/"skip" line per check, then exactly one summary line:
 #   cli: N passed, M failed, K skipped
-# (skipped: the attach success path while the sandbox has no attachment route).
 # and exits non-zero when anything failed. Takes a few seconds.
 set -u
 
@@ -670,7 +669,7 @@ check "time start with a bad task id: exit 2, nothing sent" 2 'one_line() and re
 run "$C" time start
 check "time start without a task: exit 2" 2 'one_line() and requests() == []'
 
-# attach: refusals are local; the success path needs the sandbox's attachment route
+# attach: refusals are local (nothing sent); a file goes as one multipart POST
 run "$C" attach "$new_task" "$tmp/no-such-file.bin"
 check "attach a file that does not exist: exit 2, nothing sent" 2 \
       'one_line() and "no-such-file.bin" in err and requests() == []'
@@ -686,15 +685,9 @@ run "$C" attach 'bad id!' "$tmp/notes.txt"
 check "attach with a bad task id: exit 2, nothing sent" 2 'one_line() and requests() == []'
 
 run "$C" attach "$new_task" "$tmp/notes.txt"
-if [ "$code" = 4 ] && grep -q 'APP_001' "$tmp/err"; then
-    echo "skip - attach success path: sandbox has no attachment route"
-    skipped=$((skipped + 1))
-    control reset '{}'
-else
-    check "attach: the attachment, titled with the file's name, one multipart POST" 0 '
-        d["title"] == "notes.txt" and d["id"] and len(requests("POST", "/api/v2/task/'"$new_task"'/attachment")) == 1
-        and requests("POST")[0]["content_type"].startswith("multipart/form-data")'
-fi
+check "attach: the attachment, titled with the file's name, one multipart POST" 0 '
+    d["title"] == "notes.txt" and d["id"] and len(requests("POST", "/api/v2/task/'"$new_task"'/attachment")) == 1
+    and requests("POST")[0]["content_type"].startswith("multipart/form-data")'
 
 # task delete
 run "$C" task create --list 2101 --name "To be deleted"
