@@ -11,12 +11,14 @@
           algorithm the Redis scripts run: the two should use the allowance alike).
       Figures: the share of the allowance (LIMIT x WINDOWS) the server accepted, and its 429s.
    2. limiter_acquire: microseconds per acquire on one thread, with a budget that never makes
-      it wait: the in-process limiter, the file limiter, the Redis limiter over loopback TCP, and
-      for scale one Redis PING round trip on the same kind of connection.
+      it wait: the in-process limiter, the file limiter, the Redis limiter over loopback TCP (as
+      configured by default, with leases: a busy process takes several slots per admission; and
+      with lease_max 1: one admission, one round trip, per acquire), and for scale one Redis
+      PING round trip on the same kind of connection.
    redis-server is started on a free loopback port (no persistence) and stopped at the end;
    without it the Redis figures say "skipped". Lines:
      shared_limiter: 8 processes, 50 per 1 s, 4 windows: file 98.5 % of allowance, 0 x 429; Redis 92.0 %, 0 x 429; separate per-process limiters 100.0 %, 1400 x 429 (in-process limiter, 8 threads: 92.0 %, 0 x 429)
-     limiter_acquire: in-process 0.04 us, file 0.60 us, Redis 48.0 us per acquire (a Redis PING round trip: 35.0 us)
+     limiter_acquire: in-process 0.04 us, file 0.60 us, Redis 5.0 us per acquire (leases of up to 64 slots; one admission per acquire, lease_max 1: 110.0 us; a Redis PING round trip over loopback TCP: 35.0 us)
    No timing is asserted. */
 #include <errno.h>
 #include <signal.h>
@@ -283,10 +285,10 @@ static double ping_us(int n) {
 }
 
 int main(void) {
-    double u_file = 0, u_redis = 0, u_sep = 0, u_thr = 0, a_ring, a_file, a_redis = -1, rtt = -1;
+    double u_file = 0, u_redis = 0, u_sep = 0, u_thr = 0, a_ring, a_file, a_redis = -1, a_redis1 = -1, rtt = -1;
     long q_file = 0, q_redis = 0, q_sep = 0, q_thr = 0;
     int have_redis, rc = 0;
-    char path[128], msg[256], redis_part[160], redis_acq[96];
+    char path[128], msg[256], redis_part[160], redis_acq[160];
     clickup_limiter *l = NULL;
     clickup_limiter_config lc;
 
@@ -329,13 +331,21 @@ int main(void) {
         (void)per_acquire_us(l, 1000);                      /* warm: scripts loaded, connection up */
         a_redis = per_acquire_us(l, 20000);
         clickup_limiter_destroy(l);
+        rc2.lease_max = 1;
+        rc2.token = "pk_bench_acquire_one";
+        if (clickup_redis_limiter_open(&rc2, &l, msg, sizeof msg) != CLICKUP_OK) die(msg);
+        (void)per_acquire_us(l, 1000);
+        a_redis1 = per_acquire_us(l, 20000);
+        clickup_limiter_destroy(l);
         rtt = ping_us(20000);
         snprintf(redis_acq, sizeof redis_acq, "Redis %.1f us", a_redis);
     } else {
         snprintf(redis_acq, sizeof redis_acq, "Redis skipped");
     }
     printf("limiter_acquire: in-process %.2f us, file %.2f us, %s per acquire", a_ring, a_file, redis_acq);
-    if (have_redis) printf(" (a Redis PING round trip over loopback TCP: %.1f us)", rtt);
+    if (have_redis)
+        printf(" (leases of up to 64 slots; one admission per acquire, lease_max 1: %.1f us; a Redis PING round trip "
+               "over loopback TCP: %.1f us)", a_redis1, rtt);
     printf("\n");
 
     stop_redis();

@@ -1,4 +1,4 @@
-/* clickup_redis.h - v0.1.0 - the Redis companion of clickup.h: one rate budget per ClickUp token
+/* clickup_redis.h - v0.2.0 - the Redis companion of clickup.h: one rate budget per ClickUp token
    for every process of many hosts, and one response cache they all share. On hiredis.
    MIT or public domain (Unlicense), your choice, as clickup.h.
 
@@ -53,15 +53,35 @@
    process had used it less than a TTL ago is detected by an epoch in the state: the new state
    then starts with a hold of one window, so that no send of the forgotten window is repeated.
    Run Redis with persistence (appendonly) to avoid that pause.
-   Requests in flight (admitted, not yet answered) are counted in the state, and taken off an
-   answer's X-RateLimit-Remaining as clickup.h's limiter does; a process killed in between
-   leaks its count for at most one window (it is never above the window's sends).
+   Tickets: every admission is numbered in the state (seq), across hosts, and the number comes
+   back with the request's answer (clickup.h's limiter method table, version 2). The answer's
+   X-RateLimit-Remaining counted that request and what ClickUp saw before it, so exactly the
+   slots admitted after it are taken off, and the answer to the latest ticket of a ClickUp
+   window is the one believed. (Taking off every request in flight, as without tickets, counts
+   again those ClickUp had already seen: 8 busy processes then left 7 % of the budget unused.)
+   One caveat remains, as for any client: a request admitted earlier that reaches ClickUp
+   later than the answered one (another connection, a slower path) is believed counted.
+   Requests in flight are also counted (fly), for answers without a ticket; a process killed in
+   between leaks its count for at most one window (it is never above the window's sends).
    A state that is not ours (wrong types, values this script never writes; send times in the
    future, which count as sends until the housekeeping of every quarter TTL finds them) is
    refused with a clear message to the log callback and the policy applies; the keys expire by
    themselves (one TTL after the last good write), or delete PREFIX:{H}:rl:*.
-   Cost: one round trip per acquire and per answer; the admission script makes five Redis
-   calls (TIME, HMGET, ZCOUNT, ZADD, HSET).
+   LEASES. When the budget is ample (at least 4 slots free for each one asked), one admission
+   takes several slots at once, up to lease_max (64): the first goes now, the others are used
+   by this process, without asking Redis again, during a hundredth of the window (1 to 100 ms).
+   Redis's log records them at the end of that lifetime, the latest they can be sent, so no
+   window ever holds more than the limit. A process asks for twice as many slots each time a
+   lease runs out within its lifetime, and for what it used when slots were left over; those
+   are given back (removed from the log) with its next script, or when it is destroyed. A
+   process that calls now and then asks for one slot: one admission per request, nothing
+   held back. The price of a lease: a 429 or a Retry-After seen by one host ends its own lease
+   at once, but another host may still send the slots it leased in the last lifetime (at most
+   100 ms), and slots leased by a process killed before using them stay spent for one window.
+   lease_max = 1 (or lease=1 in the URL) turns leases off.
+   Cost: one round trip per admission and per answer; the admission script makes five Redis
+   calls (TIME, HMGET, ZCOUNT, ZADD, HSET). With leases, a busy process makes one admission
+   per lease: its acquires cost a fraction of a round trip on average.
 
    THE CACHE (clickup_redis_cache_open)
    ------------------------------------
@@ -84,7 +104,7 @@
    ----
        redis://[[user]:password@]host[:port][/db][?param=value&...]    (port 6379, db 0)
        unix:/path/to/redis.sock[?db=N&param=value&...]
-   params: prefix=P (letters, digits, _ . - :, up to 64), fallback=closed|local, share=0.25,
+   params: prefix=P (letters, digits, _ . - :, up to 64), fallback=closed|local, share=0.25, lease=N,
    connect_timeout_ms=N, timeout_ms=N. A config field that is set wins over the URL. The
    password is sent with AUTH and kept only for reconnecting (wiped on destroy); messages show
    the URL without it.
@@ -106,6 +126,13 @@
    Memory: malloc, as hiredis.
 
    REQUIREMENTS: C99 or C++11, hiredis >= 0.14, POSIX (clock_gettime, pthread_sigmask).
+
+   REVISION HISTORY
+   0.2.0  tickets (clickup.h 0.3.0's limiter methods, version 2) and leases; config.lease_max
+          and lease= in URLs. The state gains two fields (seq, rt): a state written by 0.1.0
+          is read as having none yet. Processes of 0.1.0 and 0.2.0 can share one token's
+          keys; the sends of 0.1.0 processes are not numbered, so run one version per token.
+   0.1.0  first release: the shared limiter, the shared cache, the environment.
 */
 #ifndef CLICKUP_REDIS_H
 #define CLICKUP_REDIS_H
@@ -142,6 +169,10 @@ typedef struct clickup_redis_config {
     clickup_log_fn log;             /* optional: Redis going away and coming back, a state
                                        that is not ours (never the token or a password)    */
     void  *log_user;
+    /* since 0.2.0 */
+    int    lease_max;               /* the most slots one admission through Redis may take
+                                       (see LEASES): 0 = the URL's lease=, else 64; 1 = one
+                                       admission per request, none held back              */
 } clickup_redis_config;
 
 /* A limiter whose budget lives in Redis, shared by every process on every host that opens it
@@ -430,6 +461,7 @@ typedef struct clickup_redis__target {
     int   fallback;                 /* 0 unset, 1 closed, 2 local                             */
     double share;                   /* 0 unset                                                */
     long  connect_ms, command_ms;   /* 0 unset                                                */
+    int   lease;                    /* 0 unset                                                */
     char  shown[300];               /* the URL without credentials, for messages              */
 } clickup_redis__target;
 
@@ -453,7 +485,8 @@ CLICKUP_REDIS__FN int clickup_redis__num(const char *text, size_t n, long lo, lo
     return 1;
 }
 
-/* The query: prefix=, db= (unix), fallback=, share=, connect_timeout_ms=, timeout_ms=. NULL or why not. */
+/* The query: prefix=, db= (unix), fallback=, share=, connect_timeout_ms=, timeout_ms=, lease=.
+   NULL or why not. */
 CLICKUP_REDIS__FN const char *clickup_redis__params(const char *q, clickup_redis__target *t, int unix_socket) {
     while (*q) {
         const char *amp = strchr(q, '&'), *eq;
@@ -487,8 +520,11 @@ CLICKUP_REDIS__FN const char *clickup_redis__params(const char *q, clickup_redis
         } else if (klen == 10 && memcmp(q, "timeout_ms", 10) == 0) {
             if (!clickup_redis__num(v, vlen, 1, 600000, &num)) return "timeout_ms= must be 1 to 600000";
             t->command_ms = num;
+        } else if (klen == 5 && memcmp(q, "lease", 5) == 0) {
+            if (!clickup_redis__num(v, vlen, 1, CLICKUP_REDIS__LEASE_MAX, &num)) return "lease= must be 1 to 64";
+            t->lease = (int)num;
         } else {
-            return "unknown URL parameter (known: prefix, db for unix:, fallback, share, connect_timeout_ms, timeout_ms)";
+            return "unknown URL parameter (known: prefix, db for unix:, fallback, share, connect_timeout_ms, timeout_ms, lease)";
         }
         q += len + (amp ? 1 : 0);
     }
@@ -1201,6 +1237,7 @@ typedef struct clickup_redis__limiter {
        lease_until (their send times in Redis's log are the end of the lease) */
     char      lease_member[40];      /* its slots are lease_member.1 ... .lease_size           */
     int       lease_size, lease_used, want;   /* want: the slots the next admission asks for  */
+    int       lease_max;             /* want's ceiling (config lease_max)                      */
     uint64_t  lease_ticket;          /* the ticket of slot 1 (slot i: lease_ticket + i - 1)   */
     uint64_t  lease_until;           /* monotonic ms                                          */
     char      back_member[40];       /* slots to give back with the next script: .first..last */
@@ -1338,8 +1375,8 @@ CLICKUP_REDIS__FN void clickup_redis__lease_end(clickup_redis__limiter *s, uint6
         s->back_first = s->lease_used + 1;
         s->back_last = s->lease_size;
         s->want = s->lease_used > 1 ? s->lease_used : 1;
-    } else if (now < s->lease_until && s->want < CLICKUP_REDIS__LEASE_MAX) {
-        s->want *= 2;                                          /* used up before it expired */
+    } else if (now < s->lease_until && s->want < s->lease_max) {
+        s->want = s->want * 2 < s->lease_max ? s->want * 2 : s->lease_max;   /* used up before it expired */
     }
     s->lease_size = s->lease_used = 0;
 }
@@ -1653,8 +1690,9 @@ CLICKUP_API clickup_result clickup_redis_limiter_open(const clickup_redis_config
     *out = NULL;
     if (!cfg) return CLICKUP_ERR_INVALID_ARG;
     if ((why = clickup_redis__config_problem(cfg)) != NULL) { clickup_redis__fmt(msg, msg_size, "%s", why); return CLICKUP_ERR_CONFIG; }
-    if (cfg->rate_limit < 0 || cfg->rate_limit > CLICKUP_REDIS__LIMIT_MAX || cfg->window_ms < 0 || cfg->window_ms > 86400000) {
-        clickup_redis__fmt(msg, msg_size, "the rate limit must be 0 to 100000 and the window 0 to 86400000 ms");
+    if (cfg->rate_limit < 0 || cfg->rate_limit > CLICKUP_REDIS__LIMIT_MAX || cfg->window_ms < 0 || cfg->window_ms > 86400000 ||
+        cfg->lease_max < 0 || cfg->lease_max > CLICKUP_REDIS__LEASE_MAX) {
+        clickup_redis__fmt(msg, msg_size, "the rate limit must be 0 to 100000, the window 0 to 86400000 ms, lease_max 0 to 64");
         return CLICKUP_ERR_CONFIG;
     }
     if (!(cfg->local_share >= 0.0 && cfg->local_share <= 1.0) ||
@@ -1677,6 +1715,7 @@ CLICKUP_API clickup_result clickup_redis_limiter_open(const clickup_redis_config
     }
     s->ceiling = cfg->rate_limit;
     s->window_ms = cfg->window_ms ? cfg->window_ms : 60000;
+    s->lease_max = cfg->lease_max > 0 ? cfg->lease_max : s->conn.t.lease > 0 ? s->conn.t.lease : CLICKUP_REDIS__LEASE_MAX;
     s->policy = cfg->policy != CLICKUP_REDIS_POLICY_DEFAULT ? (int)cfg->policy
               : s->conn.t.fallback == 2 ? CLICKUP_REDIS_LOCAL_FALLBACK : CLICKUP_REDIS_FAIL_CLOSED;
     s->share = cfg->local_share > 0.0 ? cfg->local_share : s->conn.t.share > 0.0 ? s->conn.t.share : 0.25;

@@ -1034,6 +1034,168 @@ static void test_redis_restart_local_fallback(void **state) {
 }
 
 /* ==== Redis limiter: keys that are not ours ========================================================= */
+/* ==== leases and tickets ==========================================================================
+   A busy process asks Redis once per lease, not once per request, and what it leased but did not
+   use leaves the log when it is destroyed. Answers with tickets leave the shared Remaining where
+   ClickUp says it is; without tickets it ends lower. A 429 ends this process's lease at once. */
+static clickup_redis__limiter *redis_self(clickup_limiter *l) { return (clickup_redis__limiter *)l->self; }
+
+static long long redis_int(const char *fmt, const char *th) {
+    redisReply *r = redis_cmd(fmt, th);
+    long long v = -1;
+    if (r && r->type == REDIS_REPLY_INTEGER) v = r->integer;
+    else if (r && r->type == REDIS_REPLY_STRING) v = strtoll(r->str, NULL, 10);
+    if (r) freeReplyObject(r);
+    return v;
+}
+
+/* Admissions recorded in the log: members are HOST:ID.SLOT (or HOST:IDmN, merged sends); the
+   distinct HOST:ID are the admissions. */
+static size_t log_admissions(const char *prefix, const char *th, size_t *slots) {
+    redisReply *r = redis_cmd("ZRANGE %s:{%s}:rl:log 0 -1", prefix, th);
+    size_t i, j, n = 0;
+    *slots = 0;
+    if (!r || r->type != REDIS_REPLY_ARRAY) { if (r) freeReplyObject(r); return 0; }
+    *slots = r->elements;
+    for (i = 0; i < r->elements; i++) {
+        size_t len = strcspn(r->element[i]->str, ".m");
+        int seen = 0;
+        for (j = 0; j < i && !seen; j++)
+            seen = strcspn(r->element[j]->str, ".m") == len && memcmp(r->element[j]->str, r->element[i]->str, len) == 0;
+        n += !seen;
+    }
+    freeReplyObject(r);
+    return n;
+}
+
+static void test_redis_leases(void **state) {
+    clickup_redis_config rc;
+    clickup_limiter *l = NULL;
+    char msg[256], th[33];
+    size_t admissions, slots;
+    uint64_t wait;
+    int i;
+    (void)state;
+    NEED_REDIS();
+    redis_flush();
+    clickup_redis__token_hash(SANDBOX_TOKEN, th);
+    redis_cfg(&rc, "lease", 1000, 60000);
+    assert_int_equal(clickup_redis_limiter_open(&rc, &l, msg, sizeof msg), CLICKUP_OK);
+    for (i = 0; i < 200; i++) {
+        assert_int_equal(take(l, &wait), CLICKUP_OK);
+        assert_int_equal(wait, 0);
+        done(l, 0);
+    }
+    admissions = log_admissions("lease", th, &slots);
+    print_message("  200 acquires: %lu admissions through Redis, %lu slots in its log, %d still leased here\n",
+                  (unsigned long)admissions, (unsigned long)slots, redis_self(l)->lease_size - redis_self(l)->lease_used);
+    assert_true(admissions >= 2);
+    assert_true(admissions <= 200 / 4);                   /* leases, not one round trip each */
+    assert_true(slots >= 200);
+    clickup_limiter_destroy(l);
+    (void)log_admissions("lease", th, &slots);
+    assert_int_equal(slots, 200);                         /* what was not used went back */
+    assert_int_equal(redis_int("HGET lease:{%s}:rl:st fly", th), 0);
+    /* lease_max = 1: one admission per request */
+    redis_flush();
+    rc.lease_max = 1;
+    assert_int_equal(clickup_redis_limiter_open(&rc, &l, msg, sizeof msg), CLICKUP_OK);
+    for (i = 0; i < 20; i++) { assert_int_equal(take(l, &wait), CLICKUP_OK); done(l, 0); }
+    clickup_limiter_destroy(l);
+    assert_int_equal(log_admissions("lease", th, &slots), 20);
+    /* a lease is only taken from an ample budget: 10 per window, never more than 1 per admission
+       at 4 free per slot asked, and never above the limit */
+    redis_flush();
+    rc.lease_max = 0;
+    rc.rate_limit = 10;
+    assert_int_equal(clickup_redis_limiter_open(&rc, &l, msg, sizeof msg), CLICKUP_OK);
+    for (i = 0; i < 30; i++) if (take(l, &wait) == CLICKUP_OK && wait == 0) done(l, 0);
+    (void)log_admissions("lease", th, &slots);
+    assert_true(slots <= 10);
+    assert_true(take(l, &wait) == CLICKUP_OK && wait > 0);
+    clickup_limiter_destroy(l);
+    /* bad values */
+    rc.lease_max = 65;
+    assert_int_equal(clickup_redis_limiter_open(&rc, &l, msg, sizeof msg), CLICKUP_ERR_CONFIG);
+    assert_non_null(strstr(msg, "lease_max"));
+}
+
+/* 8 admitted at once; ClickUp counted all 8 and answers each with Remaining 42 of 50. */
+static long long remaining_after_burst(const char *prefix, int with_tickets) {
+    clickup_redis_config rc;
+    clickup_limiter *l = NULL;
+    clickup_http_response r;
+    char msg[256], th[33], reset[32];
+    uint64_t ticket[8];
+    int64_t wall = clickup__wall_ms(NULL);
+    long long rem;
+    int i;
+    clickup_redis__token_hash(SANDBOX_TOKEN, th);
+    redis_cfg(&rc, prefix, 50, 60000);
+    rc.lease_max = 1;
+    assert_int_equal(clickup_redis_limiter_open(&rc, &l, msg, sizeof msg), CLICKUP_OK);
+    for (i = 0; i < 8; i++) {
+        clickup_result refused = CLICKUP_OK;
+        assert_int_equal(clickup__limiter_take(l, clickup__mono_ms(NULL), &refused, &ticket[i]), 0);
+        assert_int_equal(refused, CLICKUP_OK);
+        assert_true(ticket[i] == (uint64_t)i + 1);
+    }
+    memset(&r, 0, sizeof r);
+    r.status = 200;
+    r.rate_limit = "50";
+    r.rate_remaining = "42";
+    snprintf(reset, sizeof reset, "%lld", (long long)(wall / 1000 + 30));
+    r.rate_reset = reset;
+    for (i = 0; i < 8; i++)
+        clickup__limiter_observe_ticket(l, clickup__mono_ms(NULL), wall, &r, 1, with_tickets ? ticket[i] : 0);
+    if (with_tickets) {                                 /* the first answer again, late: ignored */
+        clickup__limiter_observe_ticket(l, clickup__mono_ms(NULL), wall, &r, 1, ticket[0]);
+    }
+    rem = redis_int(with_tickets ? "HGET tickets:{%s}:rl:st rem" : "HGET plain:{%s}:rl:st rem", th);
+    clickup_limiter_destroy(l);
+    return rem;
+}
+
+static void test_redis_tickets(void **state) {
+    clickup_redis_config rc;
+    clickup_limiter *l = NULL, *other = NULL;
+    clickup_http_response r;
+    char msg[256];
+    long long exact, plain;
+    uint64_t wait;
+    int i;
+    (void)state;
+    NEED_REDIS();
+    redis_flush();
+    exact = remaining_after_burst("tickets", 1);
+    plain = remaining_after_burst("plain", 0);
+    print_message("  8 at once, ClickUp's Remaining 42 after them: with tickets Redis holds %lld, without %lld\n", exact, plain);
+    assert_int_equal(exact, 42);
+    assert_int_equal(plain, 35);
+    /* a 429 ends this process's lease at once; another "host" is held back too */
+    redis_cfg(&rc, "lease429", 1000, 60000);
+    assert_int_equal(clickup_redis_limiter_open(&rc, &l, msg, sizeof msg), CLICKUP_OK);
+    assert_int_equal(clickup_redis_limiter_open(&rc, &other, msg, sizeof msg), CLICKUP_OK);
+    for (i = 0; i < 40 && redis_self(l)->lease_size - redis_self(l)->lease_used < 2; i++) {
+        assert_int_equal(take(l, &wait), CLICKUP_OK);
+        done(l, 0);
+    }
+    assert_true(redis_self(l)->lease_size - redis_self(l)->lease_used >= 2);   /* slots in hand */
+    assert_int_equal(take(l, &wait), CLICKUP_OK);
+    memset(&r, 0, sizeof r);
+    r.status = 429;
+    r.retry_after = "5";
+    clickup__limiter_observe(l, clickup__mono_ms(NULL), clickup__wall_ms(NULL), &r, 1);
+    assert_int_equal(take(l, &wait), CLICKUP_OK);
+    print_message("  after a 429 with Retry-After 5: this process waits %llu ms", (unsigned long long)wait);
+    assert_true(wait > 4000);
+    assert_int_equal(take(other, &wait), CLICKUP_OK);
+    print_message(", another %llu ms\n", (unsigned long long)wait);
+    assert_true(wait > 4000);
+    clickup_limiter_destroy(l);
+    clickup_limiter_destroy(other);
+}
+
 static void test_redis_hostile_keys(void **state) {
     static const struct { const char *what; const char *cmd; const char *log; } cases[] = {
         { "log is a string", "SET %s:{%s}:rl:log garbage", "rl:log holds a string, not a zset" },
@@ -1047,6 +1209,8 @@ static void test_redis_hostile_keys(void **state) {
         { "send time in the future", "ZADD %s:{%s}:rl:log 99999999999999 x", "in the future" },
         { "in flight not a number", "HSET %s:{%s}:rl:st fly abc", "fly = abc" },
         { "epoch too long", "HSET %s:{%s}:rl:st epoch 0123456789012345678901234567890123456789x", "epoch" },
+        { "tickets not a number", "HSET %s:{%s}:rl:st seq abc", "seq = abc" },
+        { "ticket of the answer huge", "HSET %s:{%s}:rl:st rt 1e300", "rt = 1e300" },
     };
     clickup_redis_config rc;
     clickup_limiter *closed = NULL, *open_ = NULL;
@@ -1705,6 +1869,8 @@ int main(void) {
         cmocka_unit_test(test_redis_limiter_kill9_in_acquire),
         cmocka_unit_test(test_redis_restart_fail_closed),
         cmocka_unit_test(test_redis_restart_local_fallback),
+        cmocka_unit_test(test_redis_leases),
+        cmocka_unit_test(test_redis_tickets),
         cmocka_unit_test(test_redis_hostile_keys),
         cmocka_unit_test(test_redis_fake_server_garbage),
         cmocka_unit_test(test_redis_cache_two_clients),
