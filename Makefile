@@ -44,6 +44,8 @@ check-compile: | $(BUILD)
 	@echo "== compile checks"
 	gcc   -std=c99 -Wall -Wextra -Wpedantic -Werror -c tests/compile/header_only.c -o $(BUILD)/h_gcc.o
 	gcc   -std=c99 -Wall -Wextra -Wpedantic -Werror -Wswitch-enum -c tests/compile/old_switch.c -o $(BUILD)/old_switch.o
+	gcc   -std=c99 -Wall -Wextra -Wpedantic -Werror -c tests/compile/old_limiter.c -o $(BUILD)/old_limiter.o
+	$(CXX) -std=c++11 -Wall -Wextra -Wpedantic -Werror -x c++ -c tests/compile/old_limiter.c -o $(BUILD)/old_limiter_cpp.o
 	$(CLANG) -std=c99 -Wall -Wextra -Wpedantic -Werror -c tests/compile/header_only.c -o $(BUILD)/h_clang.o
 	gcc   $(CSTD) $(WARN) $(CURL_CFLAGS) -c tests/compile/impl.c -o $(BUILD)/impl_gcc.o
 	$(CLANG) $(CSTD) $(WARN) $(CURL_CFLAGS) -c tests/compile/impl.c -o $(BUILD)/impl_clang.o

@@ -1240,6 +1240,7 @@ typedef struct clickup_redis__limiter {
     int       lease_max;             /* want's ceiling (config lease_max)                      */
     uint64_t  lease_ticket;          /* the ticket of slot 1 (slot i: lease_ticket + i - 1)   */
     uint64_t  lease_until;           /* monotonic ms                                          */
+    pid_t     lease_pid;             /* the process it was leased to (a forked child has none) */
     char      back_member[40];       /* slots to give back with the next script: .first..last */
     int       back_first, back_last; /* back_first 0: none                                    */
 } clickup_redis__limiter;
@@ -1359,6 +1360,10 @@ CLICKUP_REDIS__FN int clickup_redis__flight_pop(clickup_redis__limiter *s, uint6
    are given back (removed from the log) with the next script run, or at destroy. A process
    that calls now and then keeps want at 1: one admission per request, nothing held back. */
 CLICKUP_REDIS__FN int clickup_redis__lease_take(clickup_redis__limiter *s, uint64_t now, uint64_t *ticket) {
+    if (s->lease_size && s->lease_pid != getpid()) {   /* forked: the parent's, not ours to use */
+        s->lease_size = s->lease_used = 0;
+        s->back_first = s->back_last = 0;
+    }
     if (s->lease_used >= s->lease_size || now >= s->lease_until) return 0;
     *ticket = s->lease_ticket + (uint64_t)s->lease_used;
     s->lease_used++;
@@ -1368,6 +1373,7 @@ CLICKUP_REDIS__FN int clickup_redis__lease_take(clickup_redis__limiter *s, uint6
 /* End the lease (it ran out, expired, or force: a 429 or a Retry-After was seen, so nothing
    held here may go): slots not used are to be given back. */
 CLICKUP_REDIS__FN void clickup_redis__lease_end(clickup_redis__limiter *s, uint64_t now, int force) {
+    if (s->lease_size && s->lease_pid != getpid()) s->lease_size = s->lease_used = 0;   /* the parent's */
     if (!s->lease_size) return;
     if (s->lease_used < s->lease_size) {
         if (!force && now < s->lease_until) return;          /* still good */
@@ -1519,6 +1525,7 @@ CLICKUP_REDIS__FN int clickup_redis__run_acquire(clickup_redis__limiter *s, int 
         s->lease_used = 1;
         s->lease_ticket = (uint64_t)v[6];
         s->lease_until = now + clickup_redis__lease_ms(s);
+        s->lease_pid = getpid();
         if (ticket) *ticket = (uint64_t)v[6];
     }
     return 1;

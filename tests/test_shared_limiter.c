@@ -1120,6 +1120,51 @@ static void test_redis_leases(void **state) {
     assert_non_null(strstr(msg, "lease_max"));
 }
 
+/* A forked child never uses the slots its parent leased: it asks Redis for its own. */
+typedef struct fork_lease { clickup_limiter *l; char parent_member[40]; } fork_lease;
+static int fork_lease_main(void *arg) {
+    fork_lease *f = (fork_lease *)arg;
+    uint64_t wait = 0;
+    if (take(f->l, &wait) != CLICKUP_OK || wait != 0) return 3;
+    if (strcmp(redis_self(f->l)->lease_member, f->parent_member) == 0) return 4;   /* used the parent's */
+    done(f->l, 0);
+    clickup_limiter_destroy(f->l);                      /* gives back only what it leased itself */
+    return 0;
+}
+static void test_redis_lease_fork(void **state) {
+    clickup_redis_config rc;
+    fork_lease f;
+    char msg[256], th[33];
+    size_t slots;
+    uint64_t wait;
+    int i, unused;
+    pid_t pid;
+    (void)state;
+    NEED_REDIS();
+    NO_FORK_UNDER_VALGRIND();
+    redis_flush();
+    clickup_redis__token_hash(SANDBOX_TOKEN, th);
+    redis_cfg(&rc, "fork", 1000, 60000);
+    assert_int_equal(clickup_redis_limiter_open(&rc, &f.l, msg, sizeof msg), CLICKUP_OK);
+    for (i = 0; i < 40 && redis_self(f.l)->lease_size - redis_self(f.l)->lease_used < 2; i++) {
+        assert_int_equal(take(f.l, &wait), CLICKUP_OK);
+        done(f.l, 0);
+    }
+    unused = redis_self(f.l)->lease_size - redis_self(f.l)->lease_used;
+    assert_true(unused >= 2);
+    memcpy(f.parent_member, redis_self(f.l)->lease_member, sizeof f.parent_member);
+    pid = spawn(fork_lease_main, &f);
+    assert_true(pid > 0);
+    assert_int_equal(reap(pid), 0);
+    /* the parent's slots are still in Redis's log, and still the parent's to use */
+    (void)log_admissions("fork", th, &slots);
+    assert_true(slots >= (size_t)(i + unused + 1));
+    assert_int_equal(take(f.l, &wait), CLICKUP_OK);
+    assert_string_equal(redis_self(f.l)->lease_member, f.parent_member);
+    done(f.l, 0);
+    clickup_limiter_destroy(f.l);
+}
+
 /* 8 admitted at once; ClickUp counted all 8 and answers each with Remaining 42 of 50. */
 static long long remaining_after_burst(const char *prefix, int with_tickets) {
     clickup_redis_config rc;
@@ -1870,6 +1915,7 @@ int main(void) {
         cmocka_unit_test(test_redis_restart_fail_closed),
         cmocka_unit_test(test_redis_restart_local_fallback),
         cmocka_unit_test(test_redis_leases),
+        cmocka_unit_test(test_redis_lease_fork),
         cmocka_unit_test(test_redis_tickets),
         cmocka_unit_test(test_redis_hostile_keys),
         cmocka_unit_test(test_redis_fake_server_garbage),
