@@ -112,7 +112,8 @@
    [api:fields]    custom fields and their codec, time tracking
    [api:webhook]   webhooks: verify signatures, decode events, de-duplicate, cache drops, manage
    Implementation: [arena] [json] [json-writer] [clock+limiter] [cache] [routes] [http]
-                   [errors] [client] [engine] [decoders] [endpoints] [batch] [webhooks]
+                   [errors] [client] [engine] [decoders] [endpoints] [collab] [fields] [time]
+                   [parallel reads] [batch] [webhooks]
 
    REVISION HISTORY
    ----------------
@@ -7007,7 +7008,9 @@ CLICKUP__FN clickup_result clickup__decode_teams(clickup__dec *d, const clickup_
 
 /* ==== [endpoints] ============================================================================
    Each public call: validate its inputs (nothing is sent for bad input), build path and query,
-   run the engine, decode the body into a fresh result. Same order as the declarations.
+   run the engine, decode the body into a fresh result. Same order as the declarations. This
+   section: workspaces, the hierarchy, tasks and their writes, attachments, templates; then
+   [collab], [fields], [time] and [parallel reads] follow the same pattern.
    ============================================================================================= */
 /* The answer to a write could not be read. The server accepted the request (2xx), so a POST
    must not be repeated blindly: for POST that is CLICKUP_ERR_OUTCOME_UNKNOWN. */
@@ -8370,8 +8373,8 @@ CLICKUP_API clickup_result clickup_task_from_template(clickup_client *c, const c
     return rc;
 }
 
-/* ---- collab: comments, checklists, relationships, users -------------------------------------
-   [api:collab]. Writes are built into a clickup__write (route, path, query, JSON body) and sent
+/* ==== [collab] ===============================================================================
+   Comments, checklists, relationships, users and OAuth ([api:collab]). Writes are built into a clickup__write (route, path, query, JSON body) and sent
    through clickup__perform like every typed write, so the route row decides resending and
    invalidation; an answer is decoded only when the caller asks for it. */
 #define CLICKUP__COMMENT_PAGE 25     /* comments per page of GET .../comment */
@@ -9181,8 +9184,8 @@ CLICKUP_API clickup_result clickup_oauth_token_get(clickup_client *c, const char
     return rc;
 }
 
-/* ---- custom fields: definitions, the text codec, typed readers -----------------------------
-   [api:fields]. Definitions decode type_config once; the codec checks a person's text against
+/* ==== [fields] ===============================================================================
+   Custom fields: definitions, the text codec, typed readers ([api:fields]). Definitions decode type_config once; the codec checks a person's text against
    the field before anything is sent; the readers look at a task's field JSON in place. */
 CLICKUP_API clickup_field_kind clickup_field_kind_of(const char *type) {
     static const struct { const char *name; clickup_field_kind kind; } kinds[] = {
@@ -10187,8 +10190,8 @@ CLICKUP_API clickup_result clickup_custom_field_text(const clickup_custom_field 
     return s.full ? CLICKUP_ERR_TOO_LARGE : CLICKUP_OK;
 }
 
-/* ---- time tracking ----------------------------------------------------------------------------
-   [api:fields] time entries. Every path is /team/{team}/time_entries...; writes go through
+/* ==== [time] =================================================================================
+   Time tracking ([api:fields], time entries). Every path is /team/{team}/time_entries...; writes go through
    clickup__write (built, then sent), so they get every engine guarantee of the task writes. */
 CLICKUP__FN clickup_result clickup__time_tag_item(clickup__dec *d, const clickup_json *g, void *out) {
     clickup_tag *o = (clickup_tag *)out;
@@ -10612,7 +10615,7 @@ CLICKUP_API clickup_result clickup_time_entry_stop(clickup_client *c, clickup_ti
     return rc;
 }
 
-/* ---- parallel reads --------------------------------------------------------------------------
+/* ==== [parallel reads] =======================================================================
    Several walks at once on the pump: the pages of one list come one after the other (only a
    page says whether another follows), but many lists move together. */
 /* Lend a finished request's answer to the client's body buffer, where the decoders read it. */
