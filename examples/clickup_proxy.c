@@ -105,9 +105,9 @@
    request in flight with clickup_pump (the limiter admits them in arrival order; libcurl
    carries the admitted ones together) and, as each is done (clickup_call_done), finishes it
    (clickup_call_finish) and resumes its connection with the answer. A request waiting for the
-   limiter or for a slow ClickUp holds up no other request, cached or not (while others are in
-   flight a new one waits at most 2 ms to be started: clickup_pump cannot be woken from another
-   thread). /healthz, refusals and the key check never reach the engine.
+   limiter or for a slow ClickUp holds up no other request, cached or not (a new one wakes the
+   engine's pump at once: clickup_pump_wakeup). /healthz, refusals and the key check never
+   reach the engine.
 
    ENVIRONMENT. As build/clickup: CLICKUP_API_TOKEN (required), CLICKUP_TEAM_ID,
    CLICKUP_BASE_URL, CLICKUP_RATE_LIMIT, CLICKUP_RATE_WINDOW_S, CLICKUP_ENABLE_CACHE,
@@ -984,11 +984,10 @@ static int wants_no_cache(struct MHD_Connection *conn) {
    (clickup_call_finish), keeps the answer in the request, marks it ANSWERED and resumes its
    connection; MHD's thread then sends the answer. A request waiting for the limiter or for a
    slow ClickUp therefore holds up nobody else, and cache hits are answered at once.
-   clickup_pump cannot be woken from another thread (its wait is curl_multi_poll on the
-   client's own multi handle), so while requests are in flight the engine pumps in slices of
-   at most PUMP_SLICE_MS: a new request waits at most that long to be started. With nothing
-   in flight it sleeps on g_q_cv until a request comes. */
-#define PUMP_SLICE_MS 2
+   While requests are in flight the engine waits in clickup_pump (up to PUMP_WAIT_MS); a new
+   request ends that wait at once with clickup_pump_wakeup, the one call on a client another
+   thread may make. With nothing in flight it sleeps on g_q_cv until a request comes. */
+#define PUMP_WAIT_MS 1000
 
 static request *g_q_head;       /* handed over, not yet taken by the engine (under g_q_mu)    */
 
@@ -1025,6 +1024,7 @@ static void submit(request *r) {
     }
     pthread_mutex_unlock(&g_q_mu);
     if (refused) MHD_resume_connection(r->conn);
+    else (void)clickup_pump_wakeup(g_client);         /* the engine may be waiting in a pump */
 }
 
 /* The engine is done with r: it belongs to MHD's thread again. */
@@ -1121,7 +1121,7 @@ static void *engine_main(void *arg) {
             pthread_mutex_lock(&g_q_mu);
             more = g_q_head != NULL;
             pthread_mutex_unlock(&g_q_mu);
-            clickup_pump(g_client, more ? 0 : PUMP_SLICE_MS, NULL);
+            clickup_pump(g_client, more ? 0 : PUMP_WAIT_MS, NULL);
             tail = engine_collect(&list);
         } else if (exiting) {
             return NULL;                              /* nothing queued: stopping was set first */
@@ -1145,6 +1145,7 @@ static void engine_stop(int abort_now) {
     if (abort_now) g_engine_abort = 1;
     pthread_cond_signal(&g_q_cv);
     pthread_mutex_unlock(&g_q_mu);
+    (void)clickup_pump_wakeup(g_client);
     pthread_join(g_engine, NULL);
 }
 

@@ -53,16 +53,16 @@
    process had used it less than a TTL ago is detected by an epoch in the state: the new state
    then starts with a hold of one window, so that no send of the forgotten window is repeated.
    Run Redis with persistence (appendonly) to avoid that pause.
-   Tickets: every admission is numbered in the state (seq), across hosts, and the number comes
-   back with the request's answer (clickup.h's limiter method table, version 2). The answer's
-   X-RateLimit-Remaining counted that request and what ClickUp saw before it, so exactly the
-   slots admitted after it are taken off, and the answer to the latest ticket of a ClickUp
-   window is the one believed. (Taking off every request in flight, as without tickets, counts
-   again those ClickUp had already seen: 8 busy processes then left 7 % of the budget unused.)
-   One caveat remains, as for any client: a request admitted earlier that reaches ClickUp
-   later than the answered one (another connection, a slower path) is believed counted.
-   Requests in flight are also counted (fly), for answers without a ticket; a process killed in
-   between leaks its count for at most one window (it is never above the window's sends).
+   What ClickUp has left is reckoned as clickup.h's limiter does, for all hosts together:
+   within one ClickUp window (one Reset value) its count only grows, so the lowest Remaining
+   answered to any host is the latest count, and every request answered in that window was
+   counted in it; what ClickUp may not have counted yet is in flight (admitted, not answered:
+   fly) or ended without a Remaining (unk). Left = lowest Remaining - fly - unk, never more
+   than the truth, whatever the order in which requests arrive and answers come back. (0.1.0
+   took the requests in flight off each answer and kept the lowest result: it counted again
+   what ClickUp had already seen, and 8 busy processes left 7 % of the budget unused.) A
+   process killed between acquire and observe leaks its flight count for at most one window
+   (it is never above the window's sends).
    A state that is not ours (wrong types, values this script never writes; send times in the
    future, which count as sends until the housekeeping of every quarter TTL finds them) is
    refused with a clear message to the log callback and the policy applies; the keys expire by
@@ -128,10 +128,11 @@
    REQUIREMENTS: C99 or C++11, hiredis >= 0.14, POSIX (clock_gettime, pthread_sigmask).
 
    REVISION HISTORY
-   0.2.0  tickets (clickup.h 0.3.0's limiter methods, version 2) and leases; config.lease_max
-          and lease= in URLs. The state gains two fields (seq, rt): a state written by 0.1.0
-          is read as having none yet. Processes of 0.1.0 and 0.2.0 can share one token's
-          keys; the sends of 0.1.0 processes are not numbered, so run one version per token.
+   0.2.0  leases (config.lease_max, lease= in URLs); what ClickUp has left is the lowest
+          Remaining of its window less the requests in flight and those answered without one
+          (rem now holds the lowest Remaining as answered; unk is new, and a state written by
+          0.1.0 is read as having none). 0.1.0 processes read rem as what is left: run one
+          version per token.
    0.1.0  first release: the shared limiter, the shared cache, the environment.
 */
 #ifndef CLICKUP_REDIS_H
@@ -635,16 +636,15 @@ enum { CLICKUP_REDIS__S_ACQUIRE, CLICKUP_REDIS__S_OBSERVE, CLICKUP_REDIS__S_PUT,
     " if v == nil or v ~= v or v ~= math.floor(v) or v < lo or v > hi then return nil end\n" \
     " return v\n" \
     "end\n" \
-    "local F = {'epoch', 'newest', 'limit', 'rem', 'reset', 'raw', 'hold', 'born', 'ext', 'fly', 'seq', 'rt'}\n" \
+    "local F = {'epoch', 'newest', 'limit', 'rem', 'reset', 'raw', 'hold', 'born', 'ext', 'fly', 'unk'}\n" \
     "local function load(f, now, window, cap)\n" \
     " local far = now + 2 * window + 10000\n" \
-    " local lo = {0, 0, 1, -1, 0, -1, 0, 0, 0, 0, 0, 0}\n" \
-    " local hi = {0, now + window, cap, 1e9, far, 1e19, far, now + window, now + window, 1e9, 1e15, 9e15}\n" \
+    " local lo = {0, 0, 1, -1, 0, -1, 0, 0, 0, 0, 0}\n" \
+    " local hi = {0, now + window, cap, 1e9, far, 1e19, far, now + window, now + window, 1e9, 1e9}\n" \
     " if type(f[1]) ~= 'string' or #f[1] > 40 then return nil, 'epoch' end\n" \
-    " if not f[11] then f[11] = '0' end\n"                  /* written by version 0.1.0: no tickets yet */ \
-    " if not f[12] then f[12] = '0' end\n" \
+    " if not f[11] then f[11] = '0' end\n"                  /* written by version 0.1.0: no unk yet */ \
     " local s = {epoch = f[1]}\n" \
-    " for i = 2, 12 do\n" \
+    " for i = 2, 11 do\n" \
     "  s[F[i]] = int(f[i], lo[i], hi[i])\n" \
     "  if not s[F[i]] then return nil, F[i] .. ' = ' .. string.sub(tostring(f[i]), 1, 24) end\n" \
     " end\n" \
@@ -659,21 +659,20 @@ enum { CLICKUP_REDIS__S_ACQUIRE, CLICKUP_REDIS__S_OBSERVE, CLICKUP_REDIS__S_PUT,
     "local f = redis.pcall('HMGET', KEYS[2], unpack(F))\n" \
     "if f.err then return wrong(2) end\n"
 
-/* ACQUIRE. KEYS: log (zset of send times), st (hash: epoch, newest, limit, rem, reset, raw,
-   hold, born, ext, fly = requests in flight, seq = requests admitted, rt = the ticket whose
-   answer set rem).
+/* ACQUIRE. KEYS: log (zset of send times), st (hash: epoch, newest, limit, rem = the lowest
+   Remaining of ClickUp's window in force, reset, raw, hold, born, ext, fly = requests in
+   flight, unk = exchanges of that window that ended without a Remaining).
    ARGV: 1 "take" or "peek", 2 ceiling (0 none), 3 window, 4 ttl, 5 member (unique), 6 the
    epoch this caller saw less than a TTL ago ("" none), 7 a fresh epoch, 8 limit cap, 9 slots
    wanted (a lease, >= 1), 10 a lease's lifetime (ms), 11 a member given back ("" none) and
    12, 13 the first and last of its slots, 14.. ages (ms) of this caller's sends to add to the
    log.
-   Returns {wait, limit, count, remaining (-1 unknown), reset in ms, epoch, slots granted,
-   ticket of the first}.
+   Returns {wait, limit, count, left (-1 unknown), reset in ms, epoch, slots granted}.
+   What ClickUp has left for the token is rem - fly - unk (clickup.h's rule, see OBSERVE).
    A lease: when the budget is ample (at least 4 slots free per slot asked), one admission
    takes up to ARGV[9] slots: the first at now, the others at now + lifetime, the latest the
    caller may use them, so the log never holds a send later than it was recorded. The caller
-   gives back what it did not use (ZREM of member.i). Every slot gets a ticket (seq), which its
-   answer brings back to OBSERVE.
+   gives back what it did not use (ZREM of member.i).
    A new state (none, or lost) is written whole with its TTL first; the log gets its TTL when
    the state does (made, then every quarter of a TTL), so every key always has one, and the
    state's outlives any deadline (reset, hold) written into it. The in-flight count leaks when
@@ -687,13 +686,13 @@ static const char clickup_redis__lua_acquire[] =
     "local want, lease = tonumber(ARGV[9]), tonumber(ARGV[10])\n"
     "local first = ceiling > 0 and ceiling or 100\n"
     "if not f[1] then\n"
-    " if not take then return {0, first, 0, -1, 0, '', 0, 0} end\n"
+    " if not take then return {0, first, 0, -1, 0, '', 0} end\n"
     " local hold = 0\n"
     " if ARGV[6] ~= '' then hold = now + window end\n"     /* lost while in use: a window's pause */
-    " f = {ARGV[7], now, first, -1, 0, -1, hold, now, now, 0, 0, 0}\n"
+    " f = {ARGV[7], now, first, -1, 0, -1, hold, now, now, 0, 0}\n"
     " local z = redis.pcall('DEL', KEYS[1])\n"
     " redis.call('HSET', KEYS[2], 'epoch', f[1], 'newest', ms(now), 'limit', first, 'rem', -1, 'reset', 0, 'raw', -1,\n"
-    "  'hold', ms(hold), 'born', ms(now), 'ext', ms(now), 'fly', 0, 'seq', 0, 'rt', 0)\n"
+    "  'hold', ms(hold), 'born', ms(now), 'ext', ms(now), 'fly', 0, 'unk', 0)\n"
     " redis.call('PEXPIRE', KEYS[2], ttl)\n"
     "end\n"
     "local s, bad = load(f, now, window, cap)\n"
@@ -732,23 +731,27 @@ static const char clickup_redis__lua_acquire_2[] =
     "  end\n"
     " end\n"
     "end\n"
-    "if s.reset ~= 0 and now >= s.reset then s.rem = -1; s.reset = 0 end\n"
+    "if s.reset ~= 0 and now >= s.reset then s.rem = -1; s.reset = 0; s.unk = 0 end\n"
     "if s.hold ~= 0 and now >= s.hold then s.hold = 0 end\n"
     "if s.fly > count then s.fly = count end\n"
+    "local function left()\n"                             /* what ClickUp has left, -1 unknown */
+    " if s.rem < 0 then return -1 end\n"
+    " return math.max(0, s.rem - s.fly - s.unk)\n"
+    "end\n"
     "local wait = 0\n"
     "if count >= s.limit then\n"                           /* the send that must leave the window first */
     " local e = redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. ms(now - window), '+inf', 'WITHSCORES', 'LIMIT', count - s.limit, 1)\n"
     " wait = (e[2] and tonumber(e[2]) or now) + window - now\n"
     " if wait < 1 then wait = 1 end\n"
     "end\n"
-    "if s.rem == 0 and s.reset > now and s.reset - now > wait then wait = s.reset - now end\n"
+    "if left() == 0 and s.reset > now and s.reset - now > wait then wait = s.reset - now end\n"
     "if s.hold > now and s.hold - now > wait then wait = s.hold - now end\n"
-    "local g, ticket = 0, 0\n"
+    "local g = 0\n"
     "if take and wait == 0 then\n"
     " g = 1\n"
     " if want > 1 then\n"                                  /* a lease only from an ample budget */
     "  local free = s.limit - count\n"
-    "  if s.rem >= 0 and s.rem < free then free = s.rem end\n"
+    "  if left() >= 0 and left() < free then free = left() end\n"
     "  g = math.min(want, math.floor(free / 4))\n"
     "  if g < 1 then g = 1 end\n"
     " end\n"
@@ -757,28 +760,25 @@ static const char clickup_redis__lua_acquire_2[] =
     " redis.call('ZADD', KEYS[1], unpack(z))\n"
     " if count == 0 or s.ext == now then redis.call('PEXPIRE', KEYS[1], ttl) end\n"
     " count = count + g\n"
-    " s.fly = s.fly + g\n"
-    " s.rem = s.rem > g and s.rem - g or (s.rem > 0 and 0 or s.rem)\n"
-    " ticket = s.seq + 1\n"
-    " s.seq = s.seq + g\n"
+    " s.fly = s.fly + g\n"                                 /* one fewer left each, until answered */
     "end\n"
     "if dirty then\n"
     " redis.call('HSET', KEYS[2], 'newest', ms(now), 'rem', s.rem, 'reset', ms(s.reset), 'hold', ms(s.hold), 'ext', ms(s.ext),\n"
-    "  'fly', s.fly, 'seq', s.seq)\n"
+    "  'fly', s.fly, 'unk', s.unk)\n"
     "end\n"
     "local reset_in = 0\n"
     "if s.reset > now then reset_in = s.reset - now end\n"
-    "return {wait, s.limit, count, s.rem, reset_in, s.epoch, g, ticket}\n";
+    "return {wait, s.limit, count, left(), reset_in, s.epoch, g}\n";
 
 /* OBSERVE. KEYS as ACQUIRE. ARGV: 1 "1" when the request was admitted through Redis (it leaves
    the flight), 2 HTTP status (0 no answer), 3 ceiling, 4 window, 5 X-RateLimit-Limit (-1
    absent), 6 -Remaining (-1), 7 -Reset as sent (-1), 8 Retry-After kind ("" none, "d" a delay
-   in ms, "a" Unix ms), 9 its value, 10 limit cap, 11 the request's ticket (0 none). Returns 1.
-   The rules are clickup.h's (clickup__limiter_update_ticket); Reset and an HTTP-date are
-   compared with Redis's TIME. Remaining counted the answered request and what the server saw
-   before it: with a ticket, the slots admitted after it (by any host) are taken off, and the
-   answer to the latest ticket of a server window is believed; without, every request in
-   flight is taken off and Remaining only goes down within a window. */
+   in ms, "a" Unix ms), 9 its value, 10 limit cap. Returns 1. The rules are clickup.h's
+   (clickup__limiter_update); Reset and an HTTP-date are compared with Redis's TIME. Within one
+   ClickUp window (one Reset value) the count only grows, so rem keeps the lowest Remaining
+   answered: every answered request of any host was counted in it, and what ClickUp may not
+   have counted yet is in flight (fly) or ended without a Remaining (unk). A larger Reset is a
+   newer window: rem starts again from its answer; an older one's answer tells nothing. */
 static const char clickup_redis__lua_observe[] =
     "if redis.replicate_commands then redis.replicate_commands() end\n"
     CLICKUP_REDIS__LUA_COMMON
@@ -788,6 +788,7 @@ static const char clickup_redis__lua_observe[] =
     "if not s then return bad_state(bad) end\n"
     "if ARGV[1] == '1' and s.fly > 0 then s.fly = s.fly - 1 end\n"
     "if s.newest > now then now = s.newest end\n"
+    "local learned = false\n"
     "if status ~= 0 then\n"
     " local margin = math.floor(window / 60)\n"
     " if margin < 50 then margin = 50 elseif margin > 1000 then margin = 1000 end\n"
@@ -805,17 +806,15 @@ static const char clickup_redis__lua_observe[] =
     "  if reset_ms > window + 5000 then reset_ms = window + 5000 end\n"
     " end\n"
     " if reset_ms >= 0 and remh >= 0 then\n"
-    "  local same = s.rem >= 0 and s.raw == rr\n"
-    "  local tk = tonumber(ARGV[11])\n"
-    "  if not tk or tk < 0 or tk > s.seq then tk = 0 end\n"  /* not one of ours: as none */
-    "  if tk > 0 then remh = remh - (s.seq - tk) else remh = remh - s.fly end\n"
-    "  if remh < 0 then remh = 0 end\n"
+    "  learned = true\n"
     "  if remh > 1e9 then remh = 1e9 end\n"
-    "  if not same or (tk > 0 and tk >= s.rt) then s.rem = remh; s.rt = tk\n"
-    "  elseif tk == 0 and remh < s.rem then s.rem = remh end\n"
-    "  if not same then s.raw = rr; s.reset = now + reset_ms + margin end\n"
+    "  if s.rem < 0 or rr > s.raw then\n"                 /* a (newer) window */
+    "   s.rem = remh; s.unk = 0; s.raw = rr; s.reset = now + reset_ms + margin\n"
+    "  elseif rr == s.raw and remh < s.rem then\n"        /* the lowest is the latest count */
+    "   s.rem = remh\n"
+    "  end\n"
     " end\n"
-    " if status == 429 and reset_ms >= 0 then s.rem = 0; s.rt = 9e15; s.reset = now + reset_ms + margin end\n"
+    " if status == 429 and reset_ms >= 0 then s.rem = 0; s.reset = now + reset_ms + margin end\n"
     " if status == 429 or (status >= 500 and status <= 599) then\n"
     "  local ra = -1\n"
     "  if ARGV[8] == 'd' then ra = tonumber(ARGV[9]) elseif ARGV[8] == 'a' then ra = tonumber(ARGV[9]) - now end\n"
@@ -823,8 +822,9 @@ static const char clickup_redis__lua_observe[] =
     "  if ra and ra > 0 and now + ra > s.hold then s.hold = now + ra end\n"
     " end\n"
     "end\n"
+    "if not learned and s.rem >= 0 then s.unk = s.unk + 1 end\n" /* counted or not: unknown */
     "redis.call('HSET', KEYS[2], 'limit', s.limit, 'rem', s.rem, 'reset', ms(s.reset), 'raw', ms(s.raw), 'hold', ms(s.hold),\n"
-    " 'fly', s.fly, 'rt', ms(s.rt))\n"
+    " 'fly', s.fly, 'unk', s.unk)\n"
     "return 1\n";
 
 /* PUT. KEYS: 1 the value, 2 its class's generation, 3 (task pages) its list's generation.
@@ -1227,8 +1227,8 @@ typedef struct clickup_redis__limiter {
        it (not yet written into Redis's log) */
     uint64_t *history;
     size_t    h_head, h_count, h_local;   /* h_local: entries admitted locally, not yet merged */
-    /* requests in flight, oldest first: counter << 1 | 1 when admitted locally */
-    uint64_t  flight[CLICKUP_REDIS__FLIGHT];
+    /* requests in flight, oldest first: 1 when admitted locally */
+    unsigned char flight[CLICKUP_REDIS__FLIGHT];
     size_t    f_head, f_count;
     clickup_redis__ring local;       /* the fallback, while Redis is away (local.cap > 0)     */
     uint64_t  state_error_logged;    /* monotonic ms: the same complaint once a minute       */
@@ -1238,7 +1238,6 @@ typedef struct clickup_redis__limiter {
     char      lease_member[40];      /* its slots are lease_member.1 ... .lease_size           */
     int       lease_size, lease_used, want;   /* want: the slots the next admission asks for  */
     int       lease_max;             /* want's ceiling (config lease_max)                      */
-    uint64_t  lease_ticket;          /* the ticket of slot 1 (slot i: lease_ticket + i - 1)   */
     uint64_t  lease_until;           /* monotonic ms                                          */
     pid_t     lease_pid;             /* the process it was leased to (a forked child has none) */
     char      back_member[40];       /* slots to give back with the next script: .first..last */
@@ -1328,28 +1327,23 @@ CLICKUP_REDIS__FN void clickup_redis__remember(clickup_redis__limiter *s, uint64
     if (local) s->h_local++;
 }
 
-/* Requests in flight: a ticket (admitted through Redis) or a counter << 1 | 1 (admitted by
-   the fallback). */
-CLICKUP_REDIS__FN void clickup_redis__flight_push(clickup_redis__limiter *s, uint64_t id, int local) {
+/* Requests in flight, oldest first: 1 when admitted by the fallback (not counted in Redis's
+   flight), 0 when admitted through Redis. */
+CLICKUP_REDIS__FN void clickup_redis__flight_push(clickup_redis__limiter *s, int local) {
     if (s->f_count == CLICKUP_REDIS__FLIGHT) { s->f_head = (s->f_head + 1) % CLICKUP_REDIS__FLIGHT; s->f_count--; }
-    s->flight[(s->f_head + s->f_count) % CLICKUP_REDIS__FLIGHT] = id << 1 | (uint64_t)(local ? 1 : 0);
+    s->flight[(s->f_head + s->f_count) % CLICKUP_REDIS__FLIGHT] = (unsigned char)(local ? 1 : 0);
     s->f_count++;
 }
 
-/* The request an answer belongs to leaves the flight: the one with this ticket, or without a
-   ticket the oldest (answers mostly come in order, and requests in flight are alike). 1 when
-   it had been admitted through Redis (so Redis counts it in flight), else 0. */
-CLICKUP_REDIS__FN int clickup_redis__flight_pop(clickup_redis__limiter *s, uint64_t ticket) {
-    size_t i, at = 0, found = !ticket && s->f_count;
-    uint64_t e;
-    for (i = 0; ticket && i < s->f_count && !found; i++)
-        if (s->flight[(s->f_head + i) % CLICKUP_REDIS__FLIGHT] == ticket << 1) { at = i; found = 1; }
-    if (!found) return ticket != 0;
-    e = s->flight[(s->f_head + at) % CLICKUP_REDIS__FLIGHT];
-    for (i = at; i + 1 < s->f_count; i++)
-        s->flight[(s->f_head + i) % CLICKUP_REDIS__FLIGHT] = s->flight[(s->f_head + i + 1) % CLICKUP_REDIS__FLIGHT];
+/* An answer: one request leaves the flight (they are alike: the oldest). 1 when it had been
+   admitted through Redis (so Redis counts it in flight), else 0. */
+CLICKUP_REDIS__FN int clickup_redis__flight_pop(clickup_redis__limiter *s) {
+    unsigned char e;
+    if (!s->f_count) return 0;
+    e = s->flight[s->f_head];
+    s->f_head = (s->f_head + 1) % CLICKUP_REDIS__FLIGHT;
     s->f_count--;
-    return !(e & 1u);
+    return !e;
 }
 
 /* ---- the lease ------------------------------------------------------------------------------
@@ -1359,13 +1353,12 @@ CLICKUP_REDIS__FN int clickup_redis__flight_pop(clickup_redis__limiter *s, uint6
    out within their lifetime, and falls back to what was used when slots were left over; those
    are given back (removed from the log) with the next script run, or at destroy. A process
    that calls now and then keeps want at 1: one admission per request, nothing held back. */
-CLICKUP_REDIS__FN int clickup_redis__lease_take(clickup_redis__limiter *s, uint64_t now, uint64_t *ticket) {
+CLICKUP_REDIS__FN int clickup_redis__lease_take(clickup_redis__limiter *s, uint64_t now) {
     if (s->lease_size && s->lease_pid != getpid()) {   /* forked: the parent's, not ours to use */
         s->lease_size = s->lease_used = 0;
         s->back_first = s->back_last = 0;
     }
     if (s->lease_used >= s->lease_size || now >= s->lease_until) return 0;
-    *ticket = s->lease_ticket + (uint64_t)s->lease_used;
     s->lease_used++;
     return 1;
 }
@@ -1439,14 +1432,13 @@ CLICKUP_REDIS__FN void clickup_redis__limiter_bad_reply(clickup_redis__limiter *
 
 /* With the mutex held and a connection: run ACQUIRE (take or peek), giving back what a lease
    left over. 1 and *wait on success; an admission (take, *wait 0) starts a lease whose first
-   slot is used now, with *ticket. */
-CLICKUP_REDIS__FN int clickup_redis__run_acquire(clickup_redis__limiter *s, int take, uint64_t now, uint64_t *wait,
-                                                 uint64_t *ticket) {
+   slot is used now. */
+CLICKUP_REDIS__FN int clickup_redis__run_acquire(clickup_redis__limiter *s, int take, uint64_t now, uint64_t *wait) {
     char num[8][24], member[40], fresh[17], *ages = NULL;
     const char *stack_args[24], **args = stack_args;
     size_t stack_lens[24], *lens = stack_lens, merge = 0, i, k;
     uint64_t id = ++s->counter, ttl = clickup_redis__ttl(s);
-    long long v[7];
+    long long v[6];
     redisReply *r;
     int n = 0, ok;
     const redisReply *ep;
@@ -1485,12 +1477,10 @@ CLICKUP_REDIS__FN int clickup_redis__run_acquire(clickup_redis__limiter *s, int 
     free(ages);
     if (args != stack_args) { free((void *)args); free(lens); }
     if (!r) return 0;
-    ok = r->type == REDIS_REPLY_ARRAY && r->elements == 8 && clickup_redis__elem_int(r, 0, 0, 1LL << 40, &v[0]) &&
+    ok = r->type == REDIS_REPLY_ARRAY && r->elements == 7 && clickup_redis__elem_int(r, 0, 0, 1LL << 40, &v[0]) &&
          clickup_redis__elem_int(r, 1, 1, CLICKUP_REDIS__LIMIT_MAX, &v[1]) && clickup_redis__elem_int(r, 2, 0, 1LL << 40, &v[2]) &&
          clickup_redis__elem_int(r, 3, -1, 1000000000, &v[3]) && clickup_redis__elem_int(r, 4, 0, 1LL << 40, &v[4]) &&
-         clickup_redis__elem_int(r, 6, 0, s->want > 1 ? s->want : 1, &v[5]) &&
-         clickup_redis__elem_int(r, 7, 0, 1000000000000000LL, &v[6]) && (v[5] == 0) == (v[6] == 0) &&
-         (v[5] == 0) == (!take || v[0] != 0);
+         clickup_redis__elem_int(r, 6, 0, s->want > 1 ? s->want : 1, &v[5]) && (v[5] == 0) == (!take || v[0] != 0);
     ep = ok ? r->element[5] : NULL;
     if (ok && (!ep || ep->type != REDIS_REPLY_STRING || ep->len > 40)) ok = 0;
     if (!ok) {
@@ -1523,47 +1513,41 @@ CLICKUP_REDIS__FN int clickup_redis__run_acquire(clickup_redis__limiter *s, int 
         memcpy(s->lease_member, member, sizeof s->lease_member);
         s->lease_size = (int)v[5];
         s->lease_used = 1;
-        s->lease_ticket = (uint64_t)v[6];
         s->lease_until = now + clickup_redis__lease_ms(s);
         s->lease_pid = getpid();
-        if (ticket) *ticket = (uint64_t)v[6];
     }
     return 1;
 }
 
-/* acquire_ticket (methods version 2): a slot of the lease, else an admission through Redis,
-   else the policy. The ticket is the slot's rank in Redis's count of admissions (0 for a slot
-   of the fallback). */
-static clickup_result clickup_redis__acquire_ticket(void *self, uint64_t now_ms, uint64_t *wait_ms, uint64_t *ticket) {
+/* acquire: a slot of the lease, else an admission through Redis, else the policy. */
+static clickup_result clickup_redis__acquire(void *self, uint64_t now_ms, uint64_t *wait_ms) {
     clickup_redis__limiter *s = (clickup_redis__limiter *)self;
-    uint64_t now, wait = 0, t = 0;
+    uint64_t now, wait = 0;
     clickup_result rc = CLICKUP_OK;
     (void)now_ms;                    /* Redis's TIME is the clock; this process's for the fallback */
     *wait_ms = 0;
-    *ticket = 0;
     pthread_mutex_lock(&s->conn.mu);
     now = clickup_redis__mono_ms();
-    if (!s->local.cap && clickup_redis__lease_take(s, now, &t)) {
-        clickup_redis__flight_push(s, t, 0);
+    if (!s->local.cap && clickup_redis__lease_take(s, now)) {
+        clickup_redis__flight_push(s, 0);
         clickup_redis__remember(s, now, 0);
-        *ticket = t;
         pthread_mutex_unlock(&s->conn.mu);
         return CLICKUP_OK;
     }
     clickup_redis__lease_end(s, now, 0);
-    if (clickup_redis__ready(&s->conn) && clickup_redis__run_acquire(s, 1, now, &wait, &t)) {
+    if (clickup_redis__ready(&s->conn) && clickup_redis__run_acquire(s, 1, now, &wait)) {
         if (s->local.cap) {
             clickup_redis__ring_free(&s->local);
             clickup_redis__log(&s->conn, CLICKUP_LOG_INFO, "clickup_redis: limiter: back on the shared budget in Redis at %s",
                                s->conn.t.shown);
         }
-        if (wait == 0) { clickup_redis__flight_push(s, t, 0); clickup_redis__remember(s, now, 0); *ticket = t; }
+        if (wait == 0) { clickup_redis__flight_push(s, 0); clickup_redis__remember(s, now, 0); }
     } else if (s->policy == CLICKUP_REDIS_FAIL_CLOSED) {
         rc = CLICKUP_ERR_RATE_LIMITED;   /* nothing goes that Redis did not admit */
     } else if (!clickup_redis__local(s, now)) {
         rc = CLICKUP_ERR_NOMEM;
     } else if ((wait = clickup_redis__ring_take(&s->local, now, (uint64_t)s->window_ms)) == 0) {
-        clickup_redis__flight_push(s, ++s->counter, 1);
+        clickup_redis__flight_push(s, 1);
         clickup_redis__remember(s, now, 1);
     }
     pthread_mutex_unlock(&s->conn.mu);
@@ -1571,25 +1555,20 @@ static clickup_result clickup_redis__acquire_ticket(void *self, uint64_t now_ms,
     return rc;
 }
 
-static clickup_result clickup_redis__acquire(void *self, uint64_t now_ms, uint64_t *wait_ms) {
-    uint64_t ticket;
-    return clickup_redis__acquire_ticket(self, now_ms, wait_ms, &ticket);
-}
-
-/* observe_ticket (methods version 2): the request leaves the flight; the answer goes to Redis
-   with its ticket. A 429 or a Retry-After ends this process's lease at once. */
-static void clickup_redis__observe_ticket(void *self, const clickup_rate_observation *o, uint64_t ticket) {
+/* observe: the request leaves the flight (requests in flight are alike: the oldest); the answer
+   goes to Redis. A 429 or a Retry-After ends this process's lease at once. */
+static void clickup_redis__observe(void *self, const clickup_rate_observation *o) {
     clickup_redis__limiter *s = (clickup_redis__limiter *)self;
     int through_redis;
     pthread_mutex_lock(&s->conn.mu);
-    through_redis = clickup_redis__flight_pop(s, ticket);
+    through_redis = clickup_redis__flight_pop(s);
     if (o->status == 429 || (o->retry_after && o->status >= 500 && o->status <= 599))
         clickup_redis__lease_end(s, clickup_redis__mono_ms(), 1);
     if (s->local.cap) clickup_redis__ring_observe(&s->local, o, clickup_redis__mono_ms(), s->window_ms);
     if (s->conn.ctx && s->conn.pid == getpid()) {   /* no reconnection here: acquire does that */
-        char num[9][24], kind[2] = "";
-        const char *args[13];
-        size_t lens[13];
+        char num[8][24], kind[2] = "";
+        const char *args[12];
+        size_t lens[12];
         int64_t ra = -1, secs;
         redisReply *r;
         int i;
@@ -1609,22 +1588,17 @@ static void clickup_redis__observe_ticket(void *self, const clickup_rate_observa
         clickup_redis__fmt(num[5], 24, "%lld", (long long)clickup_redis__hdr(o->reset));
         clickup_redis__fmt(num[6], 24, "%lld", (long long)ra);
         clickup_redis__fmt(num[7], 24, "%d", CLICKUP_REDIS__LIMIT_MAX);
-        clickup_redis__fmt(num[8], 24, "%llu", (unsigned long long)ticket);
         args[0] = s->keys[0]; args[1] = s->keys[1];
         args[2] = through_redis ? "1" : "0";   /* admitted through Redis: it leaves the flight */
         args[3] = num[0]; args[4] = num[1]; args[5] = num[2]; args[6] = num[3];
-        args[7] = num[4]; args[8] = num[5]; args[9] = kind; args[10] = num[6]; args[11] = num[7]; args[12] = num[8];
-        for (i = 0; i < 13; i++) lens[i] = strlen(args[i]);
-        if ((r = clickup_redis__eval(&s->conn, CLICKUP_REDIS__S_OBSERVE, 2, args, lens, 13)) != NULL) {
+        args[7] = num[4]; args[8] = num[5]; args[9] = kind; args[10] = num[6]; args[11] = num[7];
+        for (i = 0; i < 12; i++) lens[i] = strlen(args[i]);
+        if ((r = clickup_redis__eval(&s->conn, CLICKUP_REDIS__S_OBSERVE, 2, args, lens, 12)) != NULL) {
             if (r->type != REDIS_REPLY_INTEGER) clickup_redis__limiter_bad_reply(s, r, "observe");
             freeReplyObject(r);
         }
     }
     pthread_mutex_unlock(&s->conn.mu);
-}
-
-static void clickup_redis__observe(void *self, const clickup_rate_observation *o) {
-    clickup_redis__observe_ticket(self, o, 0);
 }
 
 static void clickup_redis__state(void *self, uint64_t now_ms, clickup_rate_state *out) {
@@ -1633,7 +1607,7 @@ static void clickup_redis__state(void *self, uint64_t now_ms, clickup_rate_state
     (void)now_ms;
     pthread_mutex_lock(&s->conn.mu);
     now = clickup_redis__mono_ms();
-    if (s->conn.ctx && s->conn.pid == getpid() && clickup_redis__run_acquire(s, 0, now, &wait, NULL)) {
+    if (s->conn.ctx && s->conn.pid == getpid() && clickup_redis__run_acquire(s, 0, now, &wait)) {
         *out = s->last_state;
     } else if (s->local.cap) {
         memset(out, 0, sizeof *out);
@@ -1661,7 +1635,7 @@ static void clickup_redis__limiter_destroy(void *self) {
     pthread_mutex_lock(&s->conn.mu);     /* what a lease left over goes back to the others */
     now = clickup_redis__mono_ms();
     clickup_redis__lease_end(s, now, 1);
-    if (s->back_first && s->conn.ctx && s->conn.pid == getpid()) (void)clickup_redis__run_acquire(s, 0, now, &wait, NULL);
+    if (s->back_first && s->conn.ctx && s->conn.pid == getpid()) (void)clickup_redis__run_acquire(s, 0, now, &wait);
     pthread_mutex_unlock(&s->conn.mu);
     clickup_redis__conn_free(&s->conn);
     clickup_redis__ring_free(&s->local);
@@ -1682,10 +1656,9 @@ CLICKUP_REDIS__FN const char *clickup_redis__config_problem(const clickup_redis_
 
 CLICKUP_API clickup_result clickup_redis_limiter_open(const clickup_redis_config *cfg, clickup_limiter **out, char *msg,
                                                       size_t msg_size) {
-    static const clickup_limiter_methods2 methods = {
-        { CLICKUP_LIMITER_METHODS2_VERSION, clickup_redis__acquire, clickup_redis__observe, clickup_redis__state,
-          clickup_redis__limiter_destroy },
-        clickup_redis__acquire_ticket, clickup_redis__observe_ticket
+    static const clickup_limiter_methods methods = {
+        CLICKUP_LIMITER_METHODS_VERSION, clickup_redis__acquire, clickup_redis__observe, clickup_redis__state,
+        clickup_redis__limiter_destroy
     };
     clickup_redis__limiter *s;
     const char *why;
@@ -1741,7 +1714,7 @@ CLICKUP_API clickup_result clickup_redis_limiter_open(const clickup_redis_config
         clickup_redis__limiter_destroy(s);
         return rc;
     }
-    if ((rc = clickup_limiter_create_custom(&methods.base, s, NULL, out)) != CLICKUP_OK) clickup_redis__limiter_destroy(s);
+    if ((rc = clickup_limiter_create_custom(&methods, s, NULL, out)) != CLICKUP_OK) clickup_redis__limiter_destroy(s);
     return rc;
 }
 

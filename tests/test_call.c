@@ -18,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
+#include <pthread.h>
+#include <time.h>
 #define CLICKUP_IMPLEMENTATION
 #define CLICKUP_STATIC
 #include "../clickup.h"
@@ -697,8 +699,6 @@ typedef struct test_limiter {
     obs_rec  obs[MAX_REC];
     clickup_rate_state st;           /* what state() reports                                 */
     char     order[64];              /* "A" per acquire, "O" per observe, in call order    */
-    uint64_t ticket_given[MAX_REC];  /* acquire_ticket: the ticket of call i (0: it waited)  */
-    uint64_t ticket_seen[MAX_REC];   /* observe_ticket: the ticket of observation i         */
 } test_limiter;
 
 static void order_add(test_limiter *t, char ch) {
@@ -740,21 +740,6 @@ static void tl_state(void *self, uint64_t now, clickup_rate_state *out) {
     *out = t->st;
 }
 static void tl_destroy(void *self) { ((test_limiter *)self)->destroys++; }
-/* version 2: tickets 1000 + the acquire's index when it admits */
-static clickup_result tl_acquire_ticket(void *self, uint64_t now, uint64_t *wait_ms, uint64_t *ticket) {
-    test_limiter *t = (test_limiter *)self;
-    int i = t->acquires;
-    clickup_result rc = tl_acquire(self, now, wait_ms);
-    *ticket = rc == CLICKUP_OK && *wait_ms == 0 ? 1000u + (uint64_t)i : 0;
-    if (i < MAX_REC) t->ticket_given[i] = *ticket;
-    return rc;
-}
-static void tl_observe_ticket(void *self, const clickup_rate_observation *o, uint64_t ticket) {
-    test_limiter *t = (test_limiter *)self;
-    int i = t->observes;
-    tl_observe(self, o);
-    if (i < MAX_REC) t->ticket_seen[i] = ticket;
-}
 
 static const clickup_limiter_methods TL_METHODS = {
     CLICKUP_LIMITER_METHODS_VERSION, tl_acquire, tl_observe, tl_state, tl_destroy
@@ -848,43 +833,6 @@ static void test_custom_limiter_sees_every_exchange(void **state) {
     assert_int_equal(t.destroys, 1);
 }
 
-/* Version 2: every exchange is observed with the ticket its admission got; a retry is a new
-   admission with a new ticket; an acquire that asks to wait gives none. The version-1 members
-   may then be NULL. */
-static void test_custom_limiter_tickets(void **state) {
-    fixture *f = (fixture *)*state;
-    test_limiter t;
-    clickup_limiter_methods2 m2;
-    clickup_limiter *l = NULL;
-    clickup_client *c;
-    clickup_response *r = NULL;
-    req_builder b;
-    tl_init(&t, f->sb);
-    memset(&m2, 0, sizeof m2);
-    m2.base.version = CLICKUP_LIMITER_METHODS2_VERSION;
-    m2.base.state = tl_state;
-    m2.base.destroy = tl_destroy;
-    m2.acquire_ticket = tl_acquire_ticket;
-    m2.observe_ticket = tl_observe_ticket;
-    assert_int_equal(clickup_limiter_create_custom(&m2.base, &t, NULL, &l), CLICKUP_OK);
-    c = client_with_limiter(f, l);
-    t.waits[0] = 5;                                        /* the first acquire: wait 5 ms */
-    sandbox_fault(f->sb, "GET", "/api/v2/task/86abc123", SANDBOX_FAULT_STATUS, 1, 503);
-    assert_int_equal(call(c, req(&b, "GET", "/task/{task_id}", "task_id", "86abc123", NULL, NULL), &r), CLICKUP_OK);
-    clickup_response_free(r);
-    assert_string_equal(t.order, "AAOAO");
-    assert_int_equal(t.ticket_given[0], 0);                /* it waited: no ticket */
-    assert_int_equal(t.ticket_given[1], 1001);
-    assert_int_equal(t.ticket_given[2], 1002);             /* the retry after the 503 */
-    assert_int_equal(t.ticket_seen[0], 1001);
-    assert_int_equal(t.ticket_seen[1], 1002);
-    assert_int_equal(t.obs[0].status, 503);
-    assert_int_equal(t.obs[1].status, 200);
-    clickup_client_destroy(c);
-    clickup_limiter_destroy(l);
-    assert_int_equal(t.destroys, 1);
-}
-
 /* *wait_ms > 0: the engine waits that long and asks again; an error refuses the call. */
 static void test_custom_limiter_wait_and_refuse(void **state) {
     fixture *f = (fixture *)*state;
@@ -970,24 +918,9 @@ static void test_custom_limiter_state_and_checks(void **state) {
     assert_int_equal(clickup_limiter_create_custom(&m, &t, NULL, &l), CLICKUP_OK);
     clickup_limiter_destroy(l);
     assert_int_equal(t.destroys, 0);
-    /* a later version is a larger table that starts with this one: version 3 (unknown yet)
-       without ticket methods works with the version-1 members; one ticket method alone, or
-       neither ticket nor plain acquire, is refused */
-    {
-        clickup_limiter_methods2 m2;
-        memset(&m2, 0, sizeof m2);
-        m2.base = TL_METHODS;
-        m2.base.version = 3;
-        m2.acquire_ticket = tl_acquire_ticket;
-        assert_int_equal(clickup_limiter_create_custom(&m2.base, &t, NULL, &l), CLICKUP_ERR_INVALID_ARG);
-        m2.acquire_ticket = NULL; m2.observe_ticket = tl_observe_ticket;
-        assert_int_equal(clickup_limiter_create_custom(&m2.base, &t, NULL, &l), CLICKUP_ERR_INVALID_ARG);
-        m2.observe_ticket = NULL; m2.base.acquire = NULL;
-        assert_int_equal(clickup_limiter_create_custom(&m2.base, &t, NULL, &l), CLICKUP_ERR_INVALID_ARG);
-        assert_null(l);
-        m2.base.acquire = tl_acquire;
-        assert_int_equal(clickup_limiter_create_custom(&m2.base, &t, NULL, &l), CLICKUP_OK);
-    }
+    /* a later version is accepted (it only adds members at the end) */
+    m = TL_METHODS; m.version = CLICKUP_LIMITER_METHODS_VERSION + 1;
+    assert_int_equal(clickup_limiter_create_custom(&m, &t, NULL, &l), CLICKUP_OK);
     c = client_with_limiter(f, l);
     memset(&rs, 0xA5, sizeof rs);
     assert_int_equal(clickup_rate_get(c, &rs), CLICKUP_OK);
@@ -1008,6 +941,85 @@ static void test_custom_limiter_state_and_checks(void **state) {
     clickup_limiter_destroy(l);
     assert_int_equal(t.destroys, 1);
     clickup_limiter_destroy(NULL);
+}
+
+/* ==== clickup_pump_wakeup: another thread ends a pump's wait ================================== */
+typedef struct waker { clickup_client *c; long after_ms; uint64_t woke_at; } waker;
+static void *waker_main(void *arg) {
+    waker *w = (waker *)arg;
+    struct timespec ts;
+    ts.tv_sec = w->after_ms / 1000;
+    ts.tv_nsec = (w->after_ms % 1000) * 1000000L;
+    nanosleep(&ts, NULL);
+    w->woke_at = now_ms();
+    assert_int_equal(clickup_pump_wakeup(w->c), CLICKUP_OK);
+    return NULL;
+}
+/* Pump with a long timeout while a wait is under way; another thread wakes it after 100 ms:
+   the pump returns then, with the request still running. */
+static uint64_t pump_woken(clickup_client *c, size_t *running) {
+    waker w;
+    pthread_t th;
+    uint64_t t0 = now_ms(), back;
+    w.c = c; w.after_ms = 100; w.woke_at = 0;
+    assert_int_equal(pthread_create(&th, NULL, waker_main, &w), 0);
+    assert_int_equal(clickup_pump(c, 5000, running), CLICKUP_OK);
+    back = now_ms();
+    pthread_join(th, NULL);
+    assert_true(w.woke_at > 0 && back >= w.woke_at);        /* not before the wake-up ... */
+    return back - t0;                                       /* ... and how long it took  */
+}
+
+static void test_pump_wakeup(void **state) {
+    fixture *f = (fixture *)*state;
+    clickup_client *c = client_for(f->url, NULL);
+    clickup_pending *p = NULL;
+    clickup_response *r = NULL;
+    req_builder b;
+    test_limiter t;
+    clickup_limiter *l = NULL;
+    size_t running = 0;
+    uint64_t took, t0;
+    assert_int_equal(clickup_pump_wakeup(NULL), CLICKUP_ERR_INVALID_ARG);
+    /* 1. a transfer under way: the answer comes 1.5 s late; the pump is woken after 100 ms (a
+       pump waits at most 1 s at a time on its own) */
+    sandbox_fault(f->sb, "GET", "/api/v2/list/2101", SANDBOX_FAULT_DELAY, 1, 1500);
+    assert_int_equal(clickup_call_start(c, req(&b, "GET", "/list/{list_id}", "list_id", "2101", NULL, NULL), &p), CLICKUP_OK);
+    assert_int_equal(clickup_pump(c, 0, &running), CLICKUP_OK);
+    took = pump_woken(c, &running);
+    print_message("  woken after 100 ms during a 1.5 s answer: the pump returned in %llu ms", (unsigned long long)took);
+    assert_true(took < 500);
+    assert_int_equal(running, 1);
+    assert_int_equal(clickup_call_done(p), 0);
+    assert_int_equal(clickup_call_finish(p, &r), CLICKUP_OK);      /* it still completes */
+    assert_int_equal(r->status, 200);
+    clickup_response_free(r);
+    clickup_client_destroy(c);
+    /* 2. nothing on the wire, a limiter's wait of 1.5 s: woken after 100 ms too */
+    tl_init(&t, f->sb);
+    t.waits[0] = 1500;
+    assert_int_equal(clickup_limiter_create_custom(&TL_METHODS, &t, NULL, &l), CLICKUP_OK);
+    c = client_with_limiter(f, l);
+    assert_int_equal(clickup_call_start(c, req(&b, "GET", "/list/{list_id}", "list_id", "2102", NULL, NULL), &p), CLICKUP_OK);
+    took = pump_woken(c, &running);
+    print_message(", during a 1.5 s limiter wait in %llu ms", (unsigned long long)took);
+    assert_true(took < 500);
+    assert_int_equal(running, 1);
+    assert_int_equal(t.acquires, 1);                        /* not sent: still waiting its turn */
+    assert_int_equal(sandbox_request_count(f->sb, "GET", "/api/v2/list/2102"), 0);
+    /* 3. a wake-up with no pump waiting spares the next pump its wait, once */
+    assert_int_equal(clickup_pump_wakeup(c), CLICKUP_OK);
+    t0 = now_ms();
+    assert_int_equal(clickup_pump(c, 5000, &running), CLICKUP_OK);
+    took = now_ms() - t0;
+    print_message("; woken before it pumped: %llu ms\n", (unsigned long long)took);
+    assert_true(took < 500);
+    assert_int_equal(running, 1);
+    clickup_call_finish(p, &r);                             /* waits out the limiter, then sends */
+    assert_int_equal(r->status, 200);
+    clickup_response_free(r);
+    clickup_client_destroy(c);
+    clickup_limiter_destroy(l);
 }
 
 /* ==== 3: two requests in flight at once ====================================================== */
@@ -1120,7 +1132,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_custom_limiter_sees_every_exchange, start_default, stop),
         cmocka_unit_test_setup_teardown(test_custom_limiter_wait_and_refuse, start_default, stop),
         cmocka_unit_test_setup_teardown(test_custom_limiter_state_and_checks, start_default, stop),
-        cmocka_unit_test_setup_teardown(test_custom_limiter_tickets, start_default, stop),
+        cmocka_unit_test_setup_teardown(test_pump_wakeup, start_default, stop),
         cmocka_unit_test_setup_teardown(test_two_requests_in_flight, start_default, stop),
         cmocka_unit_test_setup_teardown(test_destroy_with_requests_in_flight, start_default, stop),
     };

@@ -392,59 +392,77 @@ static void test_limiter_syncs_to_remaining(void **state) {
     clickup_limiter_destroy(l);
 }
 
-/* Tickets: 8 requests go at once; the server (limit 50) counts all 8 as they arrive and so
-   answers each with Remaining 42. With the answered request's ticket the limiter takes off
-   only what was admitted after it, and the last answer leaves it believing exactly what is
-   left (42). Without tickets it takes off every request still in flight, some of which the
-   server had counted, and Remaining only goes down: it ends lower. An older ticket's answer arriving
-   late does not override a newer one; a 429 stays 0 until the window changes. */
-static int believed_after_burst(int with_tickets) {
-    clickup_limiter *l = NULL;
-    clickup__ring *ring;
+/* What the server has left: the lowest Remaining of its window, less the requests in flight
+   and the exchanges that ended without a Remaining.
+   1. 8 go at once; the server (limit 50) counts all 8 as they arrive and answers each with 42.
+      While answers come in, the ones still in flight are held back; after the last, exactly
+      42 are left (0.2.0 took the flight off each answer and kept the lowest: 35).
+   2. Safety whatever the order: 8 go, the server has counted only 4 of them when it answers
+      those 4 (46 left); the 4 others are still in flight: 42 left, not 46. An answer of an
+      older window (a smaller Reset) changes nothing; one without Remaining, or no answer at
+      all, holds one back until the window ends; a newer window starts afresh; a 429 leaves 0. */
+static void answer(clickup__ring *ring, int64_t wall, long long reset_s, const char *remaining, int status) {
     clickup_http_response r;
-    char reset[32], rem[8];
-    int64_t wall = 1800000000000LL;
-    uint64_t ticket[8];
-    int i, believed;
-    assert_int_equal(clickup_limiter_create(50, 60000, NULL, &l), CLICKUP_OK);
-    ring = clickup__ring_of(l);
-    for (i = 0; i < 8; i++) assert_int_equal(clickup__limiter_try_ticket(ring, 1000, &ticket[i]), 0);
-    for (i = 0; i < 8; i++) assert_int_equal(ticket[i], (uint64_t)i + 1);
+    char reset[32];
     memset(&r, 0, sizeof r);
-    r.status = 200;
+    r.status = status;
     r.rate_limit = "50";
-    snprintf(reset, sizeof reset, "%lld", (long long)(wall / 1000 + 30));
+    snprintf(reset, sizeof reset, "%lld", reset_s);
     r.rate_reset = reset;
-    r.rate_remaining = rem;
-    for (i = 0; i < 8; i++) {
-        snprintf(rem, sizeof rem, "%d", 42);
-        clickup__limiter_update_ticket(ring, 1010, wall, &r, 1, with_tickets ? ticket[i] : 0);
-    }
-    believed = ring->server_remaining;
-    if (with_tickets) {
-        snprintf(rem, sizeof rem, "%d", 42);              /* ticket 1's answer again, late: ignored */
-        clickup__limiter_update_ticket(ring, 1011, wall, &r, 1, ticket[0]);
-        assert_int_equal(ring->server_remaining, believed);
-        r.status = 429;                                  /* a 429: nothing left this window */
-        snprintf(rem, sizeof rem, "%d", 0);
-        clickup__limiter_update_ticket(ring, 1012, wall, &r, 1, ticket[7]);
-        r.status = 200;
-        snprintf(rem, sizeof rem, "%d", 30);              /* no answer of the window raises it */
-        clickup__limiter_update_ticket(ring, 1013, wall, &r, 1, ticket[7]);
-        assert_int_equal(ring->server_remaining, 0);
-    }
-    clickup_limiter_destroy(l);
-    return believed;
+    r.rate_remaining = remaining;
+    clickup__limiter_update(ring, 1010, wall, &r, 1);
+}
+static int left_now(clickup__ring *ring) {
+    clickup_rate_state st;
+    clickup__limiter_state(ring, 1020, &st);
+    return st.server_remaining;
 }
 
-static void test_limiter_tickets(void **state) {
-    int exact, without;
+static void test_limiter_lowest_remaining(void **state) {
+    clickup_limiter *l = NULL;
+    clickup__ring *ring;
+    int64_t wall = 1800000000000LL;
+    long long reset_s = wall / 1000 + 30;
+    int i;
     (void)state;
-    exact = believed_after_burst(1);
-    without = believed_after_burst(0);
-    print_message("  8 at once, server Remaining 42 after them: with tickets %d, without %d\n", exact, without);
-    assert_int_equal(exact, 42);
-    assert_true(without < exact);
+    assert_int_equal(clickup_limiter_create(50, 60000, NULL, &l), CLICKUP_OK);
+    ring = clickup__ring_of(l);
+    /* 1. */
+    for (i = 0; i < 8; i++) assert_int_equal(clickup__limiter_try(ring, 1000), 0);
+    answer(ring, wall, reset_s, "42", 200);
+    assert_int_equal(left_now(ring), 42 - 7);                   /* 7 in flight: maybe not counted */
+    for (i = 1; i < 8; i++) answer(ring, wall, reset_s, "42", 200);
+    print_message("  8 at once, 42 left at the server: the limiter reckons %d left\n", left_now(ring));
+    assert_int_equal(left_now(ring), 42);
+    /* 2. */
+    for (i = 0; i < 8; i++) assert_int_equal(clickup__limiter_try(ring, 1000), 0);
+    assert_int_equal(left_now(ring), 34);                       /* 42 - 8 in flight */
+    answer(ring, wall, reset_s, "37", 200);                     /* 5 counted: 42 - 5 */
+    answer(ring, wall, reset_s, "38", 200);                     /* an earlier count, later answer */
+    answer(ring, wall, reset_s, "39", 200);
+    answer(ring, wall, reset_s, "40", 200);
+    assert_int_equal(left_now(ring), 37 - 4);                   /* never 40 - 4 */
+    answer(ring, wall, reset_s - 60, "49", 200);                /* an older window: nothing */
+    assert_int_equal(left_now(ring), 37 - 3);
+    clickup__limiter_update(ring, 1010, wall, NULL, 0);         /* no answer at all */
+    assert_int_equal(left_now(ring), 37 - 2 - 1);
+    {
+        clickup_http_response r;                                /* an answer without Remaining */
+        memset(&r, 0, sizeof r);
+        r.status = 502;
+        clickup__limiter_update(ring, 1010, wall, &r, 1);
+    }
+    assert_int_equal(left_now(ring), 37 - 1 - 2);
+    answer(ring, wall, reset_s, "35", 200);                     /* the last in flight */
+    assert_int_equal(left_now(ring), 35 - 2);                   /* the two unknown still held */
+    answer(ring, wall, reset_s + 60, "50", 200);                /* a newer window: afresh */
+    assert_int_equal(left_now(ring), 50);
+    assert_int_equal(clickup__limiter_try(ring, 1000), 0);
+    answer(ring, wall, reset_s + 60, "12", 429);                /* a 429: nothing left */
+    assert_int_equal(left_now(ring), 0);
+    answer(ring, wall, reset_s + 60, "30", 200);                /* the count never goes back */
+    assert_int_equal(left_now(ring), 0);
+    clickup_limiter_destroy(l);
 }
 
 static void test_rate_fail_mode(void **state) {
@@ -816,7 +834,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_rate_guarantee_without_headers, setup, teardown),
         cmocka_unit_test(test_limiter_window_bound),
         cmocka_unit_test(test_limiter_syncs_to_remaining),
-        cmocka_unit_test(test_limiter_tickets),
+        cmocka_unit_test(test_limiter_lowest_remaining),
         cmocka_unit_test_setup_teardown(test_rate_fail_mode, setup, teardown),
         cmocka_unit_test_setup_teardown(test_shared_limiter_across_clients, setup, teardown),
         cmocka_unit_test(test_header_parsers),

@@ -1034,10 +1034,10 @@ static void test_redis_restart_local_fallback(void **state) {
 }
 
 /* ==== Redis limiter: keys that are not ours ========================================================= */
-/* ==== leases and tickets ==========================================================================
+/* ==== leases, and what ClickUp has left ============================================================
    A busy process asks Redis once per lease, not once per request, and what it leased but did not
-   use leaves the log when it is destroyed. Answers with tickets leave the shared Remaining where
-   ClickUp says it is; without tickets it ends lower. A 429 ends this process's lease at once. */
+   use leaves the log when it is destroyed; a forked child never uses its parent's lease. What
+   ClickUp has left is reckoned in Redis for every host. A 429 ends this process's lease at once. */
 static clickup_redis__limiter *redis_self(clickup_limiter *l) { return (clickup_redis__limiter *)l->self; }
 
 static long long redis_int(const char *fmt, const char *th) {
@@ -1165,60 +1165,65 @@ static void test_redis_lease_fork(void **state) {
     clickup_limiter_destroy(f.l);
 }
 
-/* 8 admitted at once; ClickUp counted all 8 and answers each with Remaining 42 of 50. */
-static long long remaining_after_burst(const char *prefix, int with_tickets) {
-    clickup_redis_config rc;
-    clickup_limiter *l = NULL;
+/* What ClickUp has left, reckoned in Redis for every host: the lowest Remaining of the window
+   less the requests in flight (fly) and the exchanges without a Remaining (unk). 8 admitted at
+   once by two "hosts"; ClickUp counted all 8 and answers each with 42 of 50: after the last
+   answer exactly 42 are left (0.1.0 kept 35). Then 4 go, ClickUp has counted 2 when it answers
+   those 2 (40 left): 40 - 2 in flight, never 40; no answer at all holds one more back. */
+static void answer_redis(clickup_limiter *l, const char *remaining, long long reset_s, int status) {
     clickup_http_response r;
-    char msg[256], th[33], reset[32];
-    uint64_t ticket[8];
-    int64_t wall = clickup__wall_ms(NULL);
-    long long rem;
-    int i;
-    clickup_redis__token_hash(SANDBOX_TOKEN, th);
-    redis_cfg(&rc, prefix, 50, 60000);
-    rc.lease_max = 1;
-    assert_int_equal(clickup_redis_limiter_open(&rc, &l, msg, sizeof msg), CLICKUP_OK);
-    for (i = 0; i < 8; i++) {
-        clickup_result refused = CLICKUP_OK;
-        assert_int_equal(clickup__limiter_take(l, clickup__mono_ms(NULL), &refused, &ticket[i]), 0);
-        assert_int_equal(refused, CLICKUP_OK);
-        assert_true(ticket[i] == (uint64_t)i + 1);
-    }
+    char reset[32];
     memset(&r, 0, sizeof r);
-    r.status = 200;
+    r.status = status;
     r.rate_limit = "50";
-    r.rate_remaining = "42";
-    snprintf(reset, sizeof reset, "%lld", (long long)(wall / 1000 + 30));
+    r.rate_remaining = remaining;
+    snprintf(reset, sizeof reset, "%lld", reset_s);
     r.rate_reset = reset;
-    for (i = 0; i < 8; i++)
-        clickup__limiter_observe_ticket(l, clickup__mono_ms(NULL), wall, &r, 1, with_tickets ? ticket[i] : 0);
-    if (with_tickets) {                                 /* the first answer again, late: ignored */
-        clickup__limiter_observe_ticket(l, clickup__mono_ms(NULL), wall, &r, 1, ticket[0]);
-    }
-    rem = redis_int(with_tickets ? "HGET tickets:{%s}:rl:st rem" : "HGET plain:{%s}:rl:st rem", th);
-    clickup_limiter_destroy(l);
-    return rem;
+    clickup__limiter_observe(l, clickup__mono_ms(NULL), clickup__wall_ms(NULL), &r, status != 0);
+}
+static int redis_left(clickup_limiter *l) {
+    clickup_rate_state st;
+    clickup__limiter_view(l, clickup__mono_ms(NULL), &st);
+    return st.server_remaining;
 }
 
-static void test_redis_tickets(void **state) {
+static void test_redis_left(void **state) {
     clickup_redis_config rc;
-    clickup_limiter *l = NULL, *other = NULL;
+    clickup_limiter *l = NULL, *other = NULL, *h[2] = { NULL, NULL };
     clickup_http_response r;
     char msg[256];
-    long long exact, plain;
+    long long reset_s = clickup__wall_ms(NULL) / 1000 + 30;
     uint64_t wait;
     int i;
     (void)state;
     NEED_REDIS();
     redis_flush();
-    exact = remaining_after_burst("tickets", 1);
-    plain = remaining_after_burst("plain", 0);
-    print_message("  8 at once, ClickUp's Remaining 42 after them: with tickets Redis holds %lld, without %lld\n", exact, plain);
-    assert_int_equal(exact, 42);
-    assert_int_equal(plain, 35);
+    redis_cfg(&rc, "left", 50, 60000);
+    rc.lease_max = 1;
+    assert_int_equal(clickup_redis_limiter_open(&rc, &h[0], msg, sizeof msg), CLICKUP_OK);
+    assert_int_equal(clickup_redis_limiter_open(&rc, &h[1], msg, sizeof msg), CLICKUP_OK);
+    for (i = 0; i < 8; i++) { assert_int_equal(take(h[i % 2], &wait), CLICKUP_OK); assert_int_equal(wait, 0); }
+    answer_redis(h[0], "42", reset_s, 200);
+    assert_int_equal(redis_left(h[1]), 42 - 7);
+    for (i = 1; i < 8; i++) answer_redis(h[i % 2], "42", reset_s, 200);
+    print_message("  8 at once by 2 hosts, 42 left at ClickUp: Redis reckons %d left", redis_left(h[0]));
+    assert_int_equal(redis_left(h[0]), 42);
+    for (i = 0; i < 4; i++) assert_int_equal(take(h[i % 2], &wait), CLICKUP_OK);
+    answer_redis(h[0], "40", reset_s, 200);
+    answer_redis(h[1], "41", reset_s, 200);                    /* an earlier count, answered later */
+    print_message(", then %d with 2 of 4 answered (ClickUp: 40)\n", redis_left(h[1]));
+    assert_int_equal(redis_left(h[1]), 40 - 2);
+    done(h[0], 0);                                             /* no answer: held back */
+    assert_int_equal(redis_left(h[1]), 40 - 1 - 1);
+    answer_redis(h[1], "39", reset_s, 200);
+    assert_int_equal(redis_left(h[0]), 39 - 1);
+    answer_redis(h[1], "50", reset_s + 60, 200);               /* a newer window: afresh */
+    assert_int_equal(redis_left(h[0]), 50);
+    clickup_limiter_destroy(h[0]);
+    clickup_limiter_destroy(h[1]);
     /* a 429 ends this process's lease at once; another "host" is held back too */
     redis_cfg(&rc, "lease429", 1000, 60000);
+    rc.lease_max = 0;
     assert_int_equal(clickup_redis_limiter_open(&rc, &l, msg, sizeof msg), CLICKUP_OK);
     assert_int_equal(clickup_redis_limiter_open(&rc, &other, msg, sizeof msg), CLICKUP_OK);
     for (i = 0; i < 40 && redis_self(l)->lease_size - redis_self(l)->lease_used < 2; i++) {
@@ -1254,8 +1259,8 @@ static void test_redis_hostile_keys(void **state) {
         { "send time in the future", "ZADD %s:{%s}:rl:log 99999999999999 x", "in the future" },
         { "in flight not a number", "HSET %s:{%s}:rl:st fly abc", "fly = abc" },
         { "epoch too long", "HSET %s:{%s}:rl:st epoch 0123456789012345678901234567890123456789x", "epoch" },
-        { "tickets not a number", "HSET %s:{%s}:rl:st seq abc", "seq = abc" },
-        { "ticket of the answer huge", "HSET %s:{%s}:rl:st rt 1e300", "rt = 1e300" },
+        { "unknown not a number", "HSET %s:{%s}:rl:st unk abc", "unk = abc" },
+        { "unknown huge", "HSET %s:{%s}:rl:st unk 1e300", "unk = 1e300" },
     };
     clickup_redis_config rc;
     clickup_limiter *closed = NULL, *open_ = NULL;
@@ -1916,7 +1921,7 @@ int main(void) {
         cmocka_unit_test(test_redis_restart_local_fallback),
         cmocka_unit_test(test_redis_leases),
         cmocka_unit_test(test_redis_lease_fork),
-        cmocka_unit_test(test_redis_tickets),
+        cmocka_unit_test(test_redis_left),
         cmocka_unit_test(test_redis_hostile_keys),
         cmocka_unit_test(test_redis_fake_server_garbage),
         cmocka_unit_test(test_redis_cache_two_clients),

@@ -1,7 +1,7 @@
 /* A program written against 0.2.0: a limiter of its own as a version-1 table, initialized by
    position. Under -Wextra -Werror (-Wmissing-field-initializers) it must still compile with
-   every later release: later versions are larger tables that start with this one
-   (clickup_limiter_methods2), never new members of clickup_limiter_methods. */
+   every later release: a later version of the table will be a larger struct that starts with
+   this one, never new members of clickup_limiter_methods. */
 #include "../../clickup.h"
 
 static clickup_result my_acquire(void *self, uint64_t now_ms, uint64_t *wait_ms) {
