@@ -140,6 +140,19 @@ sandbox_demo() {
     step "CLI: update that task: new status, another assignee, priority cleared"
     run "$B/clickup" task update "$id" --status "in progress" --add-assignee 2772463 --priority none
 
+    step "CLI: a custom field set the way a person types it: the dropdown option by name"
+    run "$B/clickup" task field set "$id" --field "Client Tier" --value gold
+
+    step "CLI: a comment, a checklist with two items, and the task's comments read back"
+    run "$B/clickup" comment add "$id" --text "Agenda sent to the client"
+    run "$B/clickup" checklist add "$id" --name "Before the call" --item "Send the agenda" --item "Book the room"
+    run "$B/clickup" comments "$id"
+
+    step "CLI: time tracking on that task (a timer started, then stopped), and a file attached"
+    run "$B/clickup" time start "$id"
+    run "$B/clickup" time stop
+    run "$B/clickup" attach "$id" "$tmp/agenda.md"
+
     step "CLI: a failure is one line on stderr, and the exit code says which kind (4 = not found)"
     code=0
     run "$B/clickup" task get 86zzz999 || code=$?

@@ -744,5 +744,11 @@ check "sync_templates, corrupt store: moved aside, started empty" 0 \
 run "$B/quickstart"
 check "quickstart: id: name" 0 'out == "86abc123: Onboard {{client_name}} to Slack\n"'
 
+# `make demo` without a token: every flow against its own sandbox, to the end
+run env -u CLICKUP_API_TOKEN -u CLICKUP_BASE_URL sh examples/demo.sh "$B"
+check "make demo (examples/demo.sh): every flow runs against its own sandbox" 0 '
+    "demo: done" in out and "\"text\":\"Gold\"" in out and "\"title\":\"agenda.md\"" in out
+    and "taskStatusUpdated" in out and "Traceback" not in err'
+
 echo "cli: $passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]
