@@ -5913,6 +5913,13 @@ CLICKUP__FN clickup_result clickup__req_init(clickup_client *c, clickup__req *p,
 /* The request is over: record how, release its transfer, drop what a write made stale. */
 CLICKUP__FN void clickup__req_done(clickup__req *p, clickup_result rc) {
     clickup_client *c = p->client;
+    if (p->state == CLICKUP__S_SEND || p->state == CLICKUP__S_SENDING) {
+        /* admitted and abandoned before its exchange ended (a batch cancelled, a walk that
+           failed, the client destroyed): the limiter still hears of it exactly once, as an
+           exchange without an answer (it may have reached the server) */
+        uint64_t now = c->hooks.now_ms(c->hooks.user);
+        clickup__limiter_observe(c->limiter, now, c->hooks.wall_ms(c->hooks.user), &p->resp, 0);
+    }
     if (p->x.easy) {
         if (p->state == CLICKUP__S_SENDING) { curl_multi_remove_handle(c->multi, p->x.easy); c->transfers--; }
         clickup__xfer_release(c, &p->x);

@@ -943,6 +943,43 @@ static void test_custom_limiter_state_and_checks(void **state) {
     clickup_limiter_destroy(NULL);
 }
 
+/* A request admitted and then abandoned (here: the client destroyed while it is on the wire)
+   is still observed once, as an exchange without an answer: a shared limiter never counts it
+   in flight for good. */
+static void test_custom_limiter_hears_of_abandoned_requests(void **state) {
+    fixture *f = (fixture *)*state;
+    test_limiter t;
+    clickup_limiter *l = NULL;
+    clickup_client *c;
+    clickup_pending *p = NULL;
+    req_builder b;
+    size_t running = 0;
+    tl_init(&t, f->sb);
+    assert_int_equal(clickup_limiter_create_custom(&TL_METHODS, &t, NULL, &l), CLICKUP_OK);
+    c = client_with_limiter(f, l);
+    sandbox_fault(f->sb, "GET", "/api/v2/list/2101", SANDBOX_FAULT_DELAY, 1, 1000);
+    assert_int_equal(clickup_call_start(c, req(&b, "GET", "/list/{list_id}", "list_id", "2101", NULL, NULL), &p), CLICKUP_OK);
+    assert_int_equal(clickup_pump(c, 0, &running), CLICKUP_OK);
+    assert_int_equal(running, 1);
+    assert_int_equal(t.acquires, 1);
+    assert_int_equal(t.observes, 0);                       /* on the wire */
+    clickup_client_destroy(c);                             /* abandons it (and frees p) */
+    assert_int_equal(t.observes, 1);
+    assert_int_equal(t.obs[0].status, 0);
+    assert_string_equal(t.order, "AO");
+    clickup_limiter_destroy(l);
+    /* the built-in limiter: nothing stays in flight */
+    assert_int_equal(clickup_limiter_create(100, 60000, NULL, &l), CLICKUP_OK);
+    c = client_with_limiter(f, l);
+    sandbox_fault(f->sb, "GET", "/api/v2/list/2101", SANDBOX_FAULT_DELAY, 1, 1000);
+    assert_int_equal(clickup_call_start(c, req(&b, "GET", "/list/{list_id}", "list_id", "2101", NULL, NULL), &p), CLICKUP_OK);
+    assert_int_equal(clickup_pump(c, 0, &running), CLICKUP_OK);
+    assert_int_equal(clickup__ring_of(l)->inflight, 1);
+    clickup_client_destroy(c);
+    assert_int_equal(clickup__ring_of(l)->inflight, 0);
+    clickup_limiter_destroy(l);
+}
+
 /* ==== clickup_pump_wakeup: another thread ends a pump's wait ================================== */
 typedef struct waker { clickup_client *c; long after_ms; uint64_t woke_at; } waker;
 static void *waker_main(void *arg) {
@@ -1132,6 +1169,7 @@ int main(void) {
         cmocka_unit_test_setup_teardown(test_custom_limiter_sees_every_exchange, start_default, stop),
         cmocka_unit_test_setup_teardown(test_custom_limiter_wait_and_refuse, start_default, stop),
         cmocka_unit_test_setup_teardown(test_custom_limiter_state_and_checks, start_default, stop),
+        cmocka_unit_test_setup_teardown(test_custom_limiter_hears_of_abandoned_requests, start_default, stop),
         cmocka_unit_test_setup_teardown(test_pump_wakeup, start_default, stop),
         cmocka_unit_test_setup_teardown(test_two_requests_in_flight, start_default, stop),
         cmocka_unit_test_setup_teardown(test_destroy_with_requests_in_flight, start_default, stop),
