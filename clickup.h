@@ -8386,9 +8386,10 @@ CLICKUP_API clickup_result clickup_task_from_template(clickup_client *c, const c
 }
 
 /* ==== [collab] ===============================================================================
-   Comments, checklists, relationships, users and OAuth ([api:collab]). Writes are built into a clickup__write (route, path, query, JSON body) and sent
-   through clickup__perform like every typed write, so the route row decides resending and
-   invalidation; an answer is decoded only when the caller asks for it. */
+   Comments, checklists, relationships, users and OAuth ([api:collab]). Writes are built into a
+   clickup__write (route, path, query, JSON body) and sent through clickup__perform like every
+   typed write, so the route row decides resending and invalidation; an answer is decoded only
+   when the caller asks for it. */
 #define CLICKUP__COMMENT_PAGE 25     /* comments per page of GET .../comment */
 
 /* ---- comments: decoding ---- */
@@ -9197,8 +9198,9 @@ CLICKUP_API clickup_result clickup_oauth_token_get(clickup_client *c, const char
 }
 
 /* ==== [fields] ===============================================================================
-   Custom fields: definitions, the text codec, typed readers ([api:fields]). Definitions decode type_config once; the codec checks a person's text against
-   the field before anything is sent; the readers look at a task's field JSON in place. */
+   Custom fields: definitions, the text codec, typed readers ([api:fields]). Definitions decode
+   type_config once; the codec checks a person's text against the field before anything is
+   sent; the readers look at a task's field JSON in place. */
 CLICKUP_API clickup_field_kind clickup_field_kind_of(const char *type) {
     static const struct { const char *name; clickup_field_kind kind; } kinds[] = {
         { "text", CLICKUP_FIELD_TEXT }, { "short_text", CLICKUP_FIELD_SHORT_TEXT },
@@ -10203,8 +10205,9 @@ CLICKUP_API clickup_result clickup_custom_field_text(const clickup_custom_field 
 }
 
 /* ==== [time] =================================================================================
-   Time tracking ([api:fields], time entries). Every path is /team/{team}/time_entries...; writes go through
-   clickup__write (built, then sent), so they get every engine guarantee of the task writes. */
+   Time tracking ([api:fields], time entries). Every path is /team/{team}/time_entries...;
+   writes go through clickup__write (built, then sent), so they get every engine guarantee of
+   the task writes. */
 CLICKUP__FN clickup_result clickup__time_tag_item(clickup__dec *d, const clickup_json *g, void *out) {
     clickup_tag *o = (clickup_tag *)out;
     if (g && g->type == CLICKUP_JSON_STRING) {
