@@ -890,26 +890,29 @@ static void write_assignees(clickup_json_writer *w, const clickup_task *t) {
     clickup_jw_array_end(w);
 }
 
-static void write_checklists(clickup_json_writer *w, const clickup_task *t) {
-    size_t i, j;
+static void write_checklist(clickup_json_writer *w, const clickup_checklist *c) {
+    size_t i;
+    clickup_jw_object_begin(w);
+    put_string(w, "id", c->id);
+    put_string(w, "name", c->name);
+    put_optional(w, "orderindex", c->orderindex);
+    clickup_jw_key(w, "items");
     clickup_jw_array_begin(w);
-    for (i = 0; i < t->checklist_count; i++) {
-        const clickup_checklist *c = &t->checklists[i];
+    for (i = 0; i < c->item_count; i++) {
         clickup_jw_object_begin(w);
-        put_string(w, "id", c->id);
-        put_string(w, "name", c->name);
-        clickup_jw_key(w, "items");
-        clickup_jw_array_begin(w);
-        for (j = 0; j < c->item_count; j++) {
-            clickup_jw_object_begin(w);
-            put_string(w, "id", c->items[j].id);
-            put_string(w, "name", c->items[j].name);
-            put_bool(w, "resolved", c->items[j].resolved);
-            clickup_jw_object_end(w);
-        }
-        clickup_jw_array_end(w);
+        put_string(w, "id", c->items[i].id);
+        put_string(w, "name", c->items[i].name);
+        put_bool(w, "resolved", c->items[i].resolved);
         clickup_jw_object_end(w);
     }
+    clickup_jw_array_end(w);
+    clickup_jw_object_end(w);
+}
+
+static void write_checklists(clickup_json_writer *w, const clickup_task *t) {
+    size_t i;
+    clickup_jw_array_begin(w);
+    for (i = 0; i < t->checklist_count; i++) write_checklist(w, &t->checklists[i]);
     clickup_jw_array_end(w);
 }
 
@@ -2120,25 +2123,6 @@ static int is_blank(const char *s) {
     for (; *s; s++)
         if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r') return 0;
     return 1;
-}
-
-static void write_checklist(clickup_json_writer *w, const clickup_checklist *c) {
-    size_t i;
-    clickup_jw_object_begin(w);
-    put_string(w, "id", c->id);
-    put_string(w, "name", c->name);
-    put_optional(w, "orderindex", c->orderindex);
-    clickup_jw_key(w, "items");
-    clickup_jw_array_begin(w);
-    for (i = 0; i < c->item_count; i++) {
-        clickup_jw_object_begin(w);
-        put_string(w, "id", c->items[i].id);
-        put_string(w, "name", c->items[i].name);
-        put_bool(w, "resolved", c->items[i].resolved);
-        clickup_jw_object_end(w);
-    }
-    clickup_jw_array_end(w);
-    clickup_jw_object_end(w);
 }
 
 /* `checklist add`: the checklist, then its items one by one; each answer to an item is the
