@@ -5,7 +5,8 @@
 # figure lines plus a short summary. No timing is asserted anywhere.
 # Shared by the programs: bench/gen_page.h (pages), bench/bench_server.h (a loopback ClickUp
 # imitation serving those pages, with optional fixed-window rate limiting), bench/bench_util.h
-# (clocks, median, a counting clickup_allocator). `BENCH_VERBOSE=1 make bench` adds details on
+# (clocks, median, a counting clickup_allocator, a growing buffer), bench/bench_dashboard_world.h
+# (the in-process fake ClickUp of the cache benches). `BENCH_VERBOSE=1 make bench` adds details on
 # stderr.
 #
 # To add a figure: write bench/bench_NAME.c (it may include bench/gen_page.h to make pages in
@@ -15,7 +16,7 @@
 BENCH_DIR    := $(BUILD)/bench
 BENCH_CFLAGS := $(CSTD) $(WARN) -O2 $(CURL_CFLAGS) -I. -Ibench
 BENCH_PAGE   := $(BENCH_DIR)/page100.json
-BENCH_COMMON := clickup.h examples/clickup_redis.h bench/gen_page.h bench/bench.mk bench/bench_util.h bench/bench_server.h
+BENCH_COMMON := clickup.h examples/clickup_redis.h bench/bench_dashboard_world.h bench/gen_page.h bench/bench.mk bench/bench_util.h bench/bench_server.h
 BENCH_BINS   :=
 
 # bench_program NAME,EXTRA_SOURCES,EXTRA_LIBS  ->  $(BENCH_DIR)/bench_NAME from bench/bench_NAME.c

@@ -29,130 +29,33 @@
 
 #include "bench_util.h"
 
-#define HOUR_MS       3600000ULL
-#define TC_EVERY      10000ULL
-#define OP_EVERY      30000ULL
-#define WRITE_FIRST   45000ULL
-#define WRITE_EVERY   120000ULL
-#define LATENCY_MS    20
-#define NLISTS        2
-#define MAX_TASKS     64
-
-static const char *const list_ids[NLISTS] = { "2101", "2102" };
-
 static void die(const char *what)
 {
     fprintf(stderr, "bench_cache_savings: %s\n", what);
     exit(1);
 }
 
-/* ---- the fake ClickUp --------------------------------------------------------------------- */
-typedef struct fake {
-    uint64_t now;
-    long     calls, gets, writes;
-    long     version[NLISTS];
-    int      ntasks[NLISTS];
-    char     names[NLISTS][MAX_TASKS][48];
-    char    *body;
-    size_t   cap;
-} fake;
+#include "bench_dashboard_world.h"
 
-static int list_index(const char *id, size_t n)
-{
-    int i;
-    for (i = 0; i < NLISTS; i++)
-        if (strlen(list_ids[i]) == n && memcmp(list_ids[i], id, n) == 0) return i;
-    return -1;
-}
-
-static void put(fake *f, size_t *len, const char *fmt, const char *a, long b)
-{
-    int k;
-    for (;;) {
-        k = snprintf(f->body + *len, f->cap - *len, fmt, a, b);
-        if (k >= 0 && (size_t)k < f->cap - *len) break;
-        f->cap *= 2;
-        if (!(f->body = (char *)realloc(f->body, f->cap))) die("out of memory");
-    }
-    *len += (size_t)k;
-}
-
-static void task_json(fake *f, size_t *len, int l, int k)
-{
-    char id[32];
-    snprintf(id, sizeof id, k == 0 ? "86v%s" : "86l%st%d", list_ids[l], k);
-    put(f, len, "{\"id\":\"%s\",\"custom_id\":null,\"name\":\"", id, 0);
-    if (k == 0) put(f, len, "%s%ld", "", f->version[l]);
-    else put(f, len, "%s", f->names[l][k], 0);
-    put(f, len, "\",\"status\":{\"id\":\"p1\",\"status\":\"to do\",\"color\":\"#d3d3d3\",\"orderindex\":0,\"type\":\"open\"},"
-                "\"orderindex\":\"%s\",\"date_created\":\"1700000000000\",\"date_updated\":\"1700000000000\","
-                "\"creator\":{\"id\":183,\"username\":\"Ada\"},\"assignees\":[],\"watchers\":[],\"tags\":[],"
-                "\"checklists\":[],\"priority\":null,\"custom_fields\":[],\"url\":\"https://app.clickup.com/t/x\",",
-        "1.0", 0);
-    put(f, len, "\"list\":{\"id\":\"%s\",\"name\":\"List\",\"access\":true},\"folder\":{\"id\":\"1100\"},"
-                "\"space\":{\"id\":\"790\"},\"team_id\":\"9001\"}", list_ids[l], 0);
-}
+/* ---- the fake ClickUp (bench_dashboard_world.h) ------------------------------------------ */
+typedef dashboard_world fake;
 
 static clickup_transport_status fake_transport(void *u, const clickup_http_request *rq, clickup_http_response *r)
 {
     fake *f = (fake *)u;
-    const char *path = strstr(rq->url, "/api/v2");
+    const char *path = dashboard_begin(f, rq, r);
     size_t len = 0;
-    memset(r, 0, sizeof *r);
-    f->now += LATENCY_MS;
-    f->calls++;
-    if (!path) die("unexpected URL");
-    path += 7;
-    f->body[0] = '\0';
-    r->status = 200;
     if (strcmp(rq->method, "GET") == 0) {
-        f->gets++;
-        if (strcmp(path, "/team") == 0) {
-            put(f, &len, "%s", "{\"teams\":[{\"id\":\"9001\",\"name\":\"Agency\",\"members\":["
-                "{\"user\":{\"id\":183,\"username\":\"Ada Owner\",\"role\":1}},"
-                "{\"user\":{\"id\":2772463,\"username\":\"Grace Member\",\"role\":3}}]}]}", 0);
-        } else if (strncmp(path, "/team/9001/space", 16) == 0) {
-            put(f, &len, "%s", "{\"spaces\":[{\"id\":\"790\",\"name\":\"Client A\",\"private\":false,\"statuses\":[]},"
-                "{\"id\":\"791\",\"name\":\"Private Ops\",\"private\":true,\"statuses\":[]}]}", 0);
-        } else if (strncmp(path, "/list/", 6) == 0 && strstr(path, "/task?")) {
-            int l = list_index(path + 6, (size_t)(strchr(path + 6, '/') - (path + 6))), k;
-            if (l < 0) die("unknown list");
-            put(f, &len, "%s", "{\"tasks\":[", 0);
-            for (k = 0; k < f->ntasks[l]; k++) {
-                if (k) put(f, &len, "%s", ",", 0);
-                task_json(f, &len, l, k);
-            }
-            put(f, &len, "%s", "],\"last_page\":true}", 0);
-        } else {
-            die("unexpected GET");
-        }
+        dashboard_get(f, path, &len);
     } else {
-        int l = -1, k = -1;
-        f->writes++;
-        if (strcmp(rq->method, "POST") == 0 && strncmp(path, "/list/", 6) == 0) {
-            l = list_index(path + 6, (size_t)(strchr(path + 6, '/') - (path + 6)));
-            if (l < 0 || f->ntasks[l] >= MAX_TASKS) die("bad create");
-            k = f->ntasks[l]++;
-            snprintf(f->names[l][k], sizeof f->names[l][k], "created %ld", f->writes);
-        } else if (strcmp(rq->method, "PUT") == 0 && strncmp(path, "/task/86l", 9) == 0) {
-            l = list_index(path + 9, 4);
-            k = atoi(path + 14);
-            if (l < 0 || k <= 0 || k >= f->ntasks[l]) die("bad update");
-            snprintf(f->names[l][k], sizeof f->names[l][k], "renamed %ld", f->writes);
-        } else {
-            die("unexpected write");
-        }
-        f->version[l]++;
-        task_json(f, &len, l, k);
+        int l, k;
+        dashboard_write_target(f, rq->method, path, &l, &k);
+        task_json(f, &len, l, dashboard_apply_write(f, l, k));
     }
     r->body = f->body;
     r->body_len = len;
     return CLICKUP_TRANSPORT_OK;
 }
-
-static uint64_t fk_now(void *u) { return ((fake *)u)->now; }
-static int64_t fk_wall(void *u) { return 1700000000000LL + (int64_t)((fake *)u)->now; }
-static void fk_sleep(void *u, uint64_t ms) { ((fake *)u)->now += ms; }
 
 static clickup_client *make_client(fake *f, int disable_cache)
 {
@@ -187,18 +90,11 @@ static outcome run(int disable_cache)
     clickup_client *tc, *op;
     uint64_t t_tc = 0, t_op = 0, t_w = WRITE_FIRST;
     long expect[NLISTS];          /* version an own write produced, awaiting the next poll; -1 none */
-    int l, nwrite = 0, k;
+    int l, nwrite = 0;
     outcome o;
-    memset(&f, 0, sizeof f);
+    dashboard_init(&f);
     memset(&o, 0, sizeof o);
-    f.cap = 1 << 16;
-    if (!(f.body = (char *)malloc(f.cap))) die("out of memory");
-    for (l = 0; l < NLISTS; l++) {
-        f.ntasks[l] = 4;
-        f.version[l] = 1;
-        expect[l] = -1;
-        for (k = 1; k < 4; k++) snprintf(f.names[l][k], sizeof f.names[l][k], "task %d", k);
-    }
+    for (l = 0; l < NLISTS; l++) expect[l] = -1;
     tc = make_client(&f, disable_cache);
     op = make_client(&f, disable_cache);
     for (;;) {

@@ -4,7 +4,8 @@
 
    usage: bench_cache_savings_webhooks
 
-   The hour, the clients and the fake ClickUp are bench_cache_savings's (see there): Team
+   The hour, the clients and the fake ClickUp are bench_cache_savings's (see there; the fake
+   ClickUp is bench_dashboard_world.h, shared by both): Team
    Central reads spaces and members every 10 s; the Operator polls lists 2101 and 2102 every
    30 s and, at 0:45 and then every 2 min, creates or renames a task in one of them (30
    writes). API calls = transport invocations of both clients, writes included.
@@ -42,21 +43,11 @@
 
 #include "bench_util.h"
 
-#define HOUR_MS       3600000ULL
-#define TC_EVERY      10000ULL
-#define OP_EVERY      30000ULL
-#define WRITE_FIRST   45000ULL
-#define WRITE_EVERY   120000ULL
 #define DELIVERY_MS   1000ULL          /* from a change to its event at the receiver           */
-#define LATENCY_MS    20
 #define LONG_TTL_MS   86400000L
-#define NLISTS        2
-#define MAX_TASKS     64
 #define MAX_EVENTS    64
 #define WEBHOOK_ID    "4b67ac88-e506-4a29-9d42-26e504e3435e"
 #define SECRET        "O94IM25S7PXBPYTMNXLLET230SRP0S89COR7B1YOJ2ZIE8WQNK5UUKEF26W0Z5GA"
-
-static const char *const list_ids[NLISTS] = { "2101", "2102" };
 
 static void die(const char *what)
 {
@@ -64,7 +55,9 @@ static void die(const char *what)
     exit(1);
 }
 
-/* ---- the fake ClickUp (bench_cache_savings's, plus events) -------------------------------- */
+#include "bench_dashboard_world.h"
+
+/* ---- the fake ClickUp (bench_dashboard_world.h, plus events) ------------------------------ */
 typedef struct event {
     uint64_t due;                      /* fake time it reaches the receiver                    */
     char     body[1024];
@@ -72,68 +65,21 @@ typedef struct event {
 } event;
 
 typedef struct fake {
-    uint64_t now;
-    long     calls, gets, writes;
-    long     version[NLISTS];
-    int      ntasks[NLISTS];
-    char     names[NLISTS][MAX_TASKS][48];
+    dashboard_world w;                  /* first: the clock hooks read it through f         */
     long     history[NLISTS][MAX_TASKS]; /* version of change k of a list, and its time:   */
     uint64_t changed_at[NLISTS][MAX_TASKS];
     int      nchanges[NLISTS];
     event    events[MAX_EVENTS];        /* sent, not yet delivered                             */
     int      nevents;
     unsigned long long next_item;
-    char    *body;
-    size_t   cap;
 } fake;
-
-static int list_index(const char *id, size_t n)
-{
-    int i;
-    for (i = 0; i < NLISTS; i++)
-        if (strlen(list_ids[i]) == n && memcmp(list_ids[i], id, n) == 0) return i;
-    return -1;
-}
-
-static void put(fake *f, size_t *len, const char *fmt, const char *a, long b)
-{
-    int k;
-    for (;;) {
-        k = snprintf(f->body + *len, f->cap - *len, fmt, a, b);
-        if (k >= 0 && (size_t)k < f->cap - *len) break;
-        f->cap *= 2;
-        if (!(f->body = (char *)realloc(f->body, f->cap))) die("out of memory");
-    }
-    *len += (size_t)k;
-}
-
-static void task_id(char *id, size_t n, int l, int k)
-{
-    snprintf(id, n, k == 0 ? "86v%s" : "86l%st%d", list_ids[l], k);
-}
-
-static void task_json(fake *f, size_t *len, int l, int k)
-{
-    char id[32];
-    task_id(id, sizeof id, l, k);
-    put(f, len, "{\"id\":\"%s\",\"custom_id\":null,\"name\":\"", id, 0);
-    if (k == 0) put(f, len, "%s%ld", "", f->version[l]);
-    else put(f, len, "%s", f->names[l][k], 0);
-    put(f, len, "\",\"status\":{\"id\":\"p1\",\"status\":\"to do\",\"color\":\"#d3d3d3\",\"orderindex\":0,\"type\":\"open\"},"
-                "\"orderindex\":\"%s\",\"date_created\":\"1700000000000\",\"date_updated\":\"1700000000000\","
-                "\"creator\":{\"id\":183,\"username\":\"Ada\"},\"assignees\":[],\"watchers\":[],\"tags\":[],"
-                "\"checklists\":[],\"priority\":null,\"custom_fields\":[],\"url\":\"https://app.clickup.com/t/x\",",
-        "1.0", 0);
-    put(f, len, "\"list\":{\"id\":\"%s\",\"name\":\"List\",\"access\":true},\"folder\":{\"id\":\"1100\"},"
-                "\"space\":{\"id\":\"790\"},\"team_id\":\"9001\"}", list_ids[l], 0);
-}
 
 /* One history item of list l's task, as ClickUp's task events carry them. */
 static int history_item(fake *f, char *out, size_t n, int l, const char *field, const char *after)
 {
     return snprintf(out, n, "{\"id\":\"%llu\",\"type\":1,\"date\":\"%llu\",\"field\":\"%s\",\"parent_id\":\"%s\","
                     "\"data\":{},\"source\":null,\"user\":{\"id\":183,\"username\":\"Ada\"},\"before\":null,\"after\":%s}",
-                    2800000000000000000ULL + ++f->next_item, 1700000000000ULL + (unsigned long long)f->now, field,
+                    2800000000000000000ULL + ++f->next_item, 1700000000000ULL + (unsigned long long)f->w.now, field,
                     list_ids[l], after);
 }
 
@@ -158,7 +104,7 @@ static void send_event(fake *f, int l, int k, int created)
              created ? "taskCreated" : "taskUpdated", items, id, WEBHOOK_ID);
     if (clickup_hmac_sha256(SECRET, strlen(SECRET), e->body, strlen(e->body), mac) != CLICKUP_OK) die("hmac");
     for (i = 0; i < 32; i++) snprintf(e->signature + 2 * i, 3, "%02x", mac[i]);
-    e->due = f->now + DELIVERY_MS;
+    e->due = f->w.now + DELIVERY_MS;
 }
 
 /* A write to list l: a new task, or task k renamed (k < 0: create). The new version of the
@@ -166,18 +112,10 @@ static void send_event(fake *f, int l, int k, int created)
 static int apply_write(fake *f, int l, int k)
 {
     int created = k < 0;
-    if (created) {
-        if (f->ntasks[l] >= MAX_TASKS) die("bad create");
-        k = f->ntasks[l]++;
-        snprintf(f->names[l][k], sizeof f->names[l][k], "created %ld", f->writes);
-    } else {
-        if (k <= 0 || k >= f->ntasks[l]) die("bad update");
-        snprintf(f->names[l][k], sizeof f->names[l][k], "renamed %ld", f->writes);
-    }
-    f->version[l]++;
+    k = dashboard_apply_write(&f->w, l, k);
     if (f->nchanges[l] < MAX_TASKS) {
-        f->history[l][f->nchanges[l]] = f->version[l];
-        f->changed_at[l][f->nchanges[l]++] = f->now;
+        f->history[l][f->nchanges[l]] = f->w.version[l];
+        f->changed_at[l][f->nchanges[l]++] = f->w.now;
     }
     send_event(f, l, k, created);
     return k;
@@ -186,59 +124,19 @@ static int apply_write(fake *f, int l, int k)
 static clickup_transport_status fake_transport(void *u, const clickup_http_request *rq, clickup_http_response *r)
 {
     fake *f = (fake *)u;
-    const char *path = strstr(rq->url, "/api/v2");
+    const char *path = dashboard_begin(&f->w, rq, r);
     size_t len = 0;
-    memset(r, 0, sizeof *r);
-    f->now += LATENCY_MS;
-    f->calls++;
-    if (!path) die("unexpected URL");
-    path += 7;
-    f->body[0] = '\0';
-    r->status = 200;
     if (strcmp(rq->method, "GET") == 0) {
-        f->gets++;
-        if (strcmp(path, "/team") == 0) {
-            put(f, &len, "%s", "{\"teams\":[{\"id\":\"9001\",\"name\":\"Agency\",\"members\":["
-                "{\"user\":{\"id\":183,\"username\":\"Ada Owner\",\"role\":1}},"
-                "{\"user\":{\"id\":2772463,\"username\":\"Grace Member\",\"role\":3}}]}]}", 0);
-        } else if (strncmp(path, "/team/9001/space", 16) == 0) {
-            put(f, &len, "%s", "{\"spaces\":[{\"id\":\"790\",\"name\":\"Client A\",\"private\":false,\"statuses\":[]},"
-                "{\"id\":\"791\",\"name\":\"Private Ops\",\"private\":true,\"statuses\":[]}]}", 0);
-        } else if (strncmp(path, "/list/", 6) == 0 && strstr(path, "/task?")) {
-            int l = list_index(path + 6, (size_t)(strchr(path + 6, '/') - (path + 6))), k;
-            if (l < 0) die("unknown list");
-            put(f, &len, "%s", "{\"tasks\":[", 0);
-            for (k = 0; k < f->ntasks[l]; k++) {
-                if (k) put(f, &len, "%s", ",", 0);
-                task_json(f, &len, l, k);
-            }
-            put(f, &len, "%s", "],\"last_page\":true}", 0);
-        } else {
-            die("unexpected GET");
-        }
+        dashboard_get(&f->w, path, &len);
     } else {
-        int l = -1, k = -1;
-        f->writes++;
-        if (strcmp(rq->method, "POST") == 0 && strncmp(path, "/list/", 6) == 0) {
-            l = list_index(path + 6, (size_t)(strchr(path + 6, '/') - (path + 6)));
-            if (l < 0) die("bad create");
-        } else if (strcmp(rq->method, "PUT") == 0 && strncmp(path, "/task/86l", 9) == 0) {
-            l = list_index(path + 9, 4);
-            k = atoi(path + 14);
-            if (l < 0) die("bad update");
-        } else {
-            die("unexpected write");
-        }
-        task_json(f, &len, l, apply_write(f, l, k));
+        int l, k;
+        dashboard_write_target(&f->w, rq->method, path, &l, &k);
+        task_json(&f->w, &len, l, apply_write(f, l, k));
     }
-    r->body = f->body;
+    r->body = f->w.body;
     r->body_len = len;
     return CLICKUP_TRANSPORT_OK;
 }
-
-static uint64_t fk_now(void *u) { return ((fake *)u)->now; }
-static int64_t fk_wall(void *u) { return 1700000000000LL + (int64_t)((fake *)u)->now; }
-static void fk_sleep(void *u, uint64_t ms) { ((fake *)u)->now += ms; }
 
 /* ---- one run -------------------------------------------------------------------------------- */
 typedef struct scenario {
@@ -287,7 +185,7 @@ static void deliver_events(fake *f, const scenario *s, clickup_client *const *cl
     while (i < f->nevents) {
         event *e = &f->events[i];
         clickup_webhook_event *ev = NULL;
-        if (e->due > f->now) { i++; continue; }
+        if (e->due > f->w.now) { i++; continue; }
         if (s->webhooks) {
             if (clickup_webhook_verify(e->body, strlen(e->body), e->signature, secrets, 1, NULL) != CLICKUP_OK)
                 die("an event's signature does not verify");
@@ -310,7 +208,7 @@ static long must_show(const fake *f, int l)
     long v = 1;
     int k;
     for (k = 0; k < f->nchanges[l]; k++)
-        if (f->changed_at[l][k] + DELIVERY_MS <= f->now) v = f->history[l][k];
+        if (f->changed_at[l][k] + DELIVERY_MS <= f->w.now) v = f->history[l][k];
     return v;
 }
 
@@ -372,17 +270,11 @@ static outcome run(const scenario *s)
     clickup_client *clients[2];
     clickup_webhook_dedup *dd = NULL;
     uint64_t t_tc = 0, t_op = 0, t_w = WRITE_FIRST;
-    int l, k, nwrite = 0;
+    int nwrite = 0;
     outcome o;
     memset(&f, 0, sizeof f);
     memset(&o, 0, sizeof o);
-    f.cap = 1 << 16;
-    if (!(f.body = (char *)malloc(f.cap))) die("out of memory");
-    for (l = 0; l < NLISTS; l++) {
-        f.ntasks[l] = 4;
-        f.version[l] = 1;
-        for (k = 1; k < 4; k++) snprintf(f.names[l][k], sizeof f.names[l][k], "task %d", k);
-    }
+    dashboard_init(&f.w);
     clients[0] = make_client(&f, s);                   /* Team Central */
     clients[1] = make_client(&f, s);                   /* The Operator */
     if (clickup_webhook_dedup_create(1024, NULL, &dd) != CLICKUP_OK) die("out of memory");
@@ -390,23 +282,23 @@ static outcome run(const scenario *s)
         uint64_t next = t_tc < t_op ? t_tc : t_op;
         if (t_w < next) next = t_w;
         if (next >= HOUR_MS) break;
-        if (f.now < next) f.now = next;
+        if (f.w.now < next) f.w.now = next;
         deliver_events(&f, s, clients, dd, &o);
         if (next == t_tc) { team_central(clients[0]); t_tc += TC_EVERY; }
         else if (next == t_op) { poll_lists(&f, clients[1], &o); t_op += OP_EVERY; }
         else { one_write(&f, s, clients[1], nwrite++); o.writes++; t_w += WRITE_EVERY; }
     }
-    o.calls = f.calls;
+    o.calls = f.w.calls;
     if (bench_verbose())
         fprintf(stderr, "bench_cache_savings_webhooks: cache %s, %s, changes %s: %ld API calls (%ld GET, %ld writes), "
                 "%ld polls, %ld stale, %ld events applied\n", s->disable_cache ? "off" : "on ",
                 s->narrow ? "webhooks narrowed to parent_id's list + 24 h TTLs"
                           : s->webhooks ? "webhooks + 24 h TTLs" : "TTLs only", s->elsewhere ? "elsewhere" : "own",
-                f.calls, f.gets, f.calls - f.gets, o.polls, o.stale, o.events);
+                f.w.calls, f.w.gets, f.w.calls - f.w.gets, o.polls, o.stale, o.events);
     clickup_webhook_dedup_destroy(dd);
     clickup_client_destroy(clients[0]);
     clickup_client_destroy(clients[1]);
-    free(f.body);
+    free(f.w.body);
     return o;
 }
 

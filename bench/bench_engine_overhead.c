@@ -92,18 +92,7 @@ static size_t bare_write(char *data, size_t size, size_t nmemb, void *user)
 {
     bare *b = (bare *)user;
     size_t n = size * nmemb;
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 4096;
-        char *nb;
-        while (cap < b->len + n + 1) cap *= 2;
-        if (!(nb = (char *)realloc(b->buf, cap))) return 0;
-        b->buf = nb;
-        b->cap = cap;
-    }
-    memcpy(b->buf + b->len, data, n);
-    b->len += n;
-    b->buf[b->len] = '\0';
-    return n;
+    return bench_append(&b->buf, &b->len, &b->cap, data, n) ? n : 0;
 }
 
 static double run_bare(bare *b, int n, double *wall_us)

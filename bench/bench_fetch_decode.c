@@ -84,18 +84,7 @@ static size_t peer_write(char *data, size_t size, size_t nmemb, void *user)
 {
     peer *p = (peer *)user;
     size_t n = size * nmemb;
-    if (p->len + n + 1 > p->cap) {
-        size_t cap = p->cap ? p->cap : 16384;
-        char *nb;
-        while (cap < p->len + n + 1) cap *= 2;
-        nb = (char *)realloc(p->buf, cap);
-        if (!nb) return 0;
-        p->buf = nb;
-        p->cap = cap;
-    }
-    memcpy(p->buf + p->len, data, n);
-    p->len += n;
-    return n;
+    return bench_append(&p->buf, &p->len, &p->cap, data, n) ? n : 0;
 }
 
 static double run_peer(peer *p, long *tasks)

@@ -156,17 +156,7 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *user)
 {
     client *c = (client *)user;
     size_t n = size * nmemb;
-    if (c->len + n + 1 > c->cap) {
-        size_t cap = c->cap ? c->cap : 4096;
-        char *nb;
-        while (cap < c->len + n + 1) cap *= 2;
-        if (!(nb = (char *)realloc(c->buf, cap))) return 0;
-        c->buf = nb;
-        c->cap = cap;
-    }
-    memcpy(c->buf + c->len, data, n);
-    c->len += n;
-    return n;
+    return bench_append(&c->buf, &c->len, &c->cap, data, n) ? n : 0;
 }
 
 static size_t on_header(char *data, size_t size, size_t nmemb, void *user)

@@ -5,6 +5,8 @@
      (CLOCK_THREAD_CPUTIME_ID): excludes other threads, such as bench_server.h's.
    - bench_sleep_ms: nanosleep that survives EINTR.
    - bench_median: median of n doubles (sorts them in place).
+   - bench_append: append bytes to a growing, NUL-terminated buffer (a libcurl write callback's
+     body).
    - bench_counting_allocator: a clickup_allocator (define BENCH_UTIL_CLICKUP after including
      clickup.h to get it) that tracks outstanding bytes and their peak. Each block carries a
      16-byte size header so free_fn knows what it releases; the header is not counted.
@@ -25,6 +27,24 @@
 #else
 #  define BENCH_FN static
 #endif
+
+/* Append n bytes at *p (*len used, *cap allocated), doubling the allocation as needed and
+   keeping a NUL after the bytes. 1, or 0 when memory ran out (nothing appended). */
+BENCH_FN int bench_append(char **p, size_t *len, size_t *cap, const char *data, size_t n)
+{
+    if (*len + n + 1 > *cap) {
+        size_t ncap = *cap ? *cap : 4096;
+        char *np;
+        while (ncap < *len + n + 1) ncap *= 2;
+        if (!(np = (char *)realloc(*p, ncap))) return 0;
+        *p = np;
+        *cap = ncap;
+    }
+    memcpy(*p + *len, data, n);
+    *len += n;
+    (*p)[*len] = '\0';
+    return 1;
+}
 
 BENCH_FN double bench_now_ms(void)
 {

@@ -978,14 +978,6 @@ CLICKUP_REDIS__FN void clickup_redis__failed(clickup_redis__conn *c, const char 
     c->backoff = c->backoff * 2 > c->retry_max ? c->retry_max : c->backoff * 2;
 }
 
-/* Why a reply is no good for a command: NULL when it is fine for `type` (an error reply names
-   itself). */
-CLICKUP_REDIS__FN const char *clickup_redis__reply_problem(const redisReply *r) {
-    if (!r) return "no reply";
-    if (r->type == REDIS_REPLY_ERROR) return "an error reply";
-    return NULL;
-}
-
 /* With the mutex held: connected now? Connects (AUTH, SELECT, SCRIPT LOAD) when there is no
    connection and the back-off allows. 1 when usable. */
 CLICKUP_REDIS__FN int clickup_redis__ready(clickup_redis__conn *c) {
